@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { ERROR_CODES, type ErrorCode } from '../core/errors';
+
+export const apiErrorSchema = z.strictObject({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** What every call answers across either transport. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Thrown by the client when main answers with an error, so callers can `catch` and read `code`. */
+export class ApiCallError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly call: string,
+  ) {
+    super(message);
+    this.name = 'ApiCallError';
+  }
+}

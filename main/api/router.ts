@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { CoreError } from '../core/errors';
+import { calls, type CallInput, type CallName, type CallOutput } from './contract';
+import type { ApiError, Envelope } from './errors';
+
+export type Handlers = { [N in CallName]: (input: CallInput<N>) => CallOutput<N> | Promise<CallOutput<N>> };
+
+/** Refuses a call before it runs (the blocking rule uses this); undefined lets it through. */
+export type CallGuard = (name: CallName) => ApiError | undefined;
+
+export interface Router {
+  dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>>;
+}
+
+export interface RouterOptions {
+  guard?: CallGuard;
+  log?: (message: string, error?: unknown) => void;
+}
+
+function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(calls, name);
+}
+
+/**
+ * Validates every input against the contract, then dispatches it. Anything
+ * that is not a known call with a valid input gets a typed error and never
+ * reaches core. Outputs are parsed too, which strips any field the contract
+ * does not name, so nothing leaks to the renderer by accident.
+ */
+export function createRouter(handlers: Handlers, options: RouterOptions = {}): Router {
+  const log = options.log ?? (() => {});
+  return {
+    async dispatch(name, input) {
+      if (!isCallName(name)) {
+        log(`refused unknown call ${String(name)}`);
+        return fail('UNKNOWN_CALL', `Unknown call: ${String(name).slice(0, 80)}`);
+      }
+      const schema = calls[name];
+      const parsed = schema.input.safeParse(input);
+      if (!parsed.success) {
+        log(`refused bad input for ${name}`);
+        return fail('BAD_INPUT', z.prettifyError(parsed.error));
+      }
+      const refusal = options.guard?.(name);
+      if (refusal) return { ok: false, error: refusal };
+      try {
+        const handler = handlers[name] as (input: unknown) => unknown;
+        const value = await handler(parsed.data);
+        return { ok: true, value: schema.output.parse(value) };
+      } catch (error) {
+        if (error instanceof CoreError) return fail(error.code, error.message);
+        log(`call ${name} failed`, error);
+        return fail('INTERNAL', 'Something went wrong in the counter app. The action was not completed.');
+      }
+    },
+  };
+}
+
+function fail(code: ApiError['code'], message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}

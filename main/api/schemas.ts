@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+export const LANGUAGES = ['it', 'fr', 'en'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+/** Network and store ids as the driver QR payload allows them. */
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+export const systemStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ready'), storeId: z.string(), version: z.string(), testHooks: z.boolean() }),
+  z.object({
+    state: z.literal('database-error'),
+    reason: z.enum(['integrity', 'schema-too-new', 'open-failed']),
+    detail: z.string(),
+    version: z.string(),
+  }),
+]);
+export type SystemStatus = z.infer<typeof systemStatusSchema>;
+
+export const uiSettingsSchema = z.object({
+  language: languageSchema.nullable(),
+});
+export type UiSettings = z.infer<typeof uiSettingsSchema>;
+
+export const networkSummarySchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  enabled: z.boolean(),
+  deliveryScannedBy: z.enum(['store', 'driver']),
+  retentionDays: z.number().int(),
+});
+export type NetworkSummary = z.infer<typeof networkSummarySchema>;
+
+export const driverQrSchema = z.object({
+  networkId: idSchema,
+  code: z.string().regex(/^\d{6}$/),
+  qrSvg: z.string().startsWith('<svg'),
+  step: z.number().int(),
+  validFrom: z.number().int(),
+  validUntil: z.number().int(),
+});
+export type DriverQrView = z.infer<typeof driverQrSchema>;
+
+export const scanSchema = z.object({
+  code: z.string().min(1).max(512),
+  source: z.enum(['wedge', 'serial', 'hid']),
+  receivedAt: z.number().int(),
+});
+export type ScanEvent = z.infer<typeof scanSchema>;

@@ -1,0 +1,47 @@
+import type { Database } from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Clock } from './clock';
+import { DATABASE_FILE_NAME, openDatabase } from './db/open';
+import { DriverQrService } from './driver-qr/driver-qr-service';
+import { demoNetworks } from './networks/demo-networks';
+import { NetworkRepository } from './networks/network-repository';
+import { SettingsRepository } from './settings';
+
+/** The domain, wired to one database and one clock. No Electron, no transport. */
+export interface CounterCore {
+  db: Database;
+  clock: Clock;
+  storeId: string;
+  settings: SettingsRepository;
+  networks: NetworkRepository;
+  driverQr: DriverQrService;
+  close(): void;
+}
+
+export function openCounterCore(dataDir: string, clock: Clock): CounterCore {
+  const db = openDatabase(join(dataDir, DATABASE_FILE_NAME));
+  const settings = new SettingsRepository(db, clock);
+  const networks = new NetworkRepository(db, clock);
+  const storeId = settings.getOrCreate('store.id', () => `ST-${randomBytes(5).toString('hex').toUpperCase()}`);
+  seedDemoNetworks(db, networks);
+  return {
+    db,
+    clock,
+    storeId,
+    settings,
+    networks,
+    driverQr: new DriverQrService(storeId, networks, clock),
+    close: () => db.close(),
+  };
+}
+
+/** A fresh install gets the demo networks once; a shop that removed or renamed them keeps its choice. */
+function seedDemoNetworks(db: Database, networks: NetworkRepository): void {
+  db.transaction(() => {
+    const seeded = db.prepare("SELECT value FROM settings WHERE key = 'demo.seeded'").get();
+    if (seeded) return;
+    for (const network of demoNetworks) networks.add(network);
+    db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('demo.seeded', '1', 0)").run();
+  }).immediate();
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../migration';
+import { initial } from './0010-initial';
+
+/** Every migration, oldest first. A new one is appended here and never edited after release. */
+export const migrations: readonly Migration[] = [initial];

@@ -1,0 +1,22 @@
+/** Error codes the renderer may see. Each one has a translation under errors.<code>. */
+export const ERROR_CODES = [
+  'BAD_INPUT',
+  'UNKNOWN_CALL',
+  'NOT_FOUND',
+  'BLOCKED',
+  'CONFLICT',
+  'DATABASE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A failure core means to report: it carries a code the UI can translate. */
+export class CoreError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CoreError';
+  }
+}

@@ -1,0 +1,97 @@
+import type { Clock } from './clock';
+
+/** A rule that has something due at a time it can compute from the database and the clock. */
+export interface DeadlineSource {
+  name: string;
+  /** The next time this source has work, or undefined for none. Read fresh on every wake. */
+  nextAt(now: number): number | undefined;
+  /** Does the work that is due at `now`. */
+  run(now: number): void | Promise<void>;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * Wakes at the earliest deadline any source reports, runs what is due and
+ * sleeps again. The timer is never the record: every wake re-reads the
+ * sources, and a wake is capped so a clock that jumps (test hooks, a laptop
+ * waking up) is noticed within MAX_SLEEP_MS.
+ */
+export class Scheduler {
+  static readonly MAX_SLEEP_MS = 60_000;
+  private handle: unknown;
+  private running = false;
+  private stopped = true;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly sources: DeadlineSource[],
+    private readonly onError: (source: string, error: unknown) => void = () => {},
+    private readonly timers: Timers = realTimers,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    void this.wake();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.handle !== undefined) this.timers.clearTimeout(this.handle);
+    this.handle = undefined;
+  }
+
+  /** Re-reads the deadlines now: call after anything that may have moved one (a write, a clock change). */
+  poke(): Promise<void> {
+    return this.wake();
+  }
+
+  private async wake(): Promise<void> {
+    if (this.stopped || this.running) return;
+    this.running = true;
+    try {
+      const now = this.clock.now();
+      for (const source of this.sources) {
+        const due = safeNextAt(source, now, this.onError);
+        if (due !== undefined && due <= now) {
+          try {
+            await source.run(now);
+          } catch (error) {
+            this.onError(source.name, error);
+          }
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+    this.arm();
+  }
+
+  private arm(): void {
+    if (this.stopped) return;
+    if (this.handle !== undefined) this.timers.clearTimeout(this.handle);
+    const now = this.clock.now();
+    const next = Math.min(
+      ...this.sources.map((s) => safeNextAt(s, now, this.onError) ?? Infinity),
+      now + Scheduler.MAX_SLEEP_MS,
+    );
+    this.handle = this.timers.setTimeout(() => void this.wake(), Math.max(0, next - now));
+  }
+}
+
+function safeNextAt(source: DeadlineSource, now: number, onError: (s: string, e: unknown) => void): number | undefined {
+  try {
+    return source.nextAt(now);
+  } catch (error) {
+    onError(source.name, error);
+    return undefined;
+  }
+}

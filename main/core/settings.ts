@@ -1,0 +1,38 @@
+import type { Database } from 'better-sqlite3';
+import type { Clock } from './clock';
+
+/** Small key/value settings, written through so a restart sees them at once. */
+export class SettingsRepository {
+  private readonly selectOne;
+  private readonly upsert;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {
+    this.selectOne = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+    this.upsert = db.prepare(
+      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    );
+  }
+
+  get(key: string): string | undefined {
+    return this.selectOne.get(key)?.value;
+  }
+
+  set(key: string, value: string): void {
+    this.upsert.run(key, value, this.clock.now());
+  }
+
+  /** Returns the stored value, or stores and returns the one `create` makes. */
+  getOrCreate(key: string, create: () => string): string {
+    return this.db.transaction(() => {
+      const existing = this.get(key);
+      if (existing !== undefined) return existing;
+      const value = create();
+      this.set(key, value);
+      return value;
+    }).immediate();
+  }
+}
