@@ -7,6 +7,9 @@ import { DriverQrService } from './driver-qr/driver-qr-service';
 import { demoNetworks } from './networks/demo-networks';
 import { NetworkRepository } from './networks/network-repository';
 import { SettingsRepository } from './settings';
+import { DemoNetwork } from './networks/demo-network';
+import type { NetworkAdapter } from './networks/network-adapter';
+import { ParcelCounter } from './parcels/parcel-counter';
 
 /** The domain, wired to one database and one clock. No Electron, no transport. */
 export interface CounterCore {
@@ -16,6 +19,9 @@ export interface CounterCore {
   settings: SettingsRepository;
   networks: NetworkRepository;
   driverQr: DriverQrService;
+  counter: ParcelCounter;
+  /** The adapter of each network by its adapter name ('demo' is embedded). */
+  adapters: Record<string, NetworkAdapter>;
   close(): void;
 }
 
@@ -25,6 +31,7 @@ export function openCounterCore(dataDir: string, clock: Clock): CounterCore {
   const networks = new NetworkRepository(db, clock);
   const storeId = settings.getOrCreate('store.id', () => `ST-${randomBytes(5).toString('hex').toUpperCase()}`);
   seedDemoNetworks(db, networks);
+  const counter = new ParcelCounter(db, clock, networks, settings);
   return {
     db,
     clock,
@@ -32,6 +39,8 @@ export function openCounterCore(dataDir: string, clock: Clock): CounterCore {
     settings,
     networks,
     driverQr: new DriverQrService(storeId, networks, clock),
+    counter,
+    adapters: { demo: new DemoNetwork() },
     close: () => db.close(),
   };
 }

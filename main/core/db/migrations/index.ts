@@ -1,5 +1,6 @@
 import type { Migration } from '../migration';
 import { initial } from './0010-initial';
+import { parcelCounter } from './0020-parcel-counter';
 
 /** Every migration, oldest first. A new one is appended here and never edited after release. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, parcelCounter];

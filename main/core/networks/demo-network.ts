@@ -1,0 +1,72 @@
+import type { ParcelSize } from '../parcels/types';
+import type { ManifestItem, ManifestPage, NetworkAdapter, OutboundEvent } from './network-adapter';
+
+/** A tiny seeded PRNG (mulberry32): the same seed gives the same demo parcels on every machine. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NAMES: Record<string, readonly string[]> = {
+  'demo-it': ['Giulia Rossi', 'Marco Bianchi', 'Francesca Romano', 'Luca Colombo', 'Chiara Ricci', 'Alessandro Greco', 'Sara Bruno', 'Matteo Gallo'],
+  'demo-fr': ['Camille Martin', 'Lucas Bernard', 'Léa Dubois', 'Hugo Thomas', 'Chloé Robert', 'Louis Petit', 'Manon Durand', 'Jules Leroy'],
+};
+const PREFIX: Record<string, string> = { 'demo-it': 'IT', 'demo-fr': 'QC' };
+const SIZES: readonly ParcelSize[] = ['small', 'small', 'small', 'medium', 'medium', 'large'];
+const ALPHANUM = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** The deterministic n-th parcel of a demo network. Some customers get two parcels, as in real life. */
+export function demoParcel(networkId: string, n: number): ManifestItem {
+  const random = prng(hash(`${networkId}:${n}`));
+  const names = NAMES[networkId] ?? NAMES['demo-it']!;
+  // Every third parcel goes to the same customer as the one before it, with the same code.
+  const customer = n % 3 === 2 ? n - 1 : n;
+  const customerRandom = prng(hash(`${networkId}:customer:${customer}`));
+  const body = Array.from({ length: 10 }, () => ALPHANUM[Math.floor(random() * ALPHANUM.length)]).join('');
+  return {
+    trackingId: `${PREFIX[networkId] ?? 'DM'}${body}`,
+    recipientName: names[Math.floor(customerRandom() * names.length)]!,
+    size: SIZES[Math.floor(random() * SIZES.length)]!,
+    pickupCode: String(Math.floor(customerRandom() * 1_000_000)).padStart(6, '0'),
+  };
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/**
+ * The embedded demo network: it announces parcels in batches and accepts
+ * every event. The cursor is the index of the next parcel it will announce.
+ */
+export class DemoNetwork implements NetworkAdapter {
+  readonly received: OutboundEvent[] = [];
+  constructor(private readonly batchSize = 6) {}
+
+  async pullManifest(networkId: string, cursor: string | undefined): Promise<ManifestPage> {
+    const from = Number(cursor ?? 0);
+    const items = Array.from({ length: this.batchSize }, (_, i) => demoParcel(networkId, from + i));
+    return { items, cursor: String(from + this.batchSize) };
+  }
+
+  async pushEvents(_networkId: string, events: readonly OutboundEvent[]): Promise<void> {
+    this.received.push(...events);
+  }
+
+  /** What the demo customer's notification shows, for the training panel. */
+  pickupCodeOf(networkId: string, trackingId: string, upTo: number): string | undefined {
+    for (let n = 0; n < upTo; n++) {
+      const parcel = demoParcel(networkId, n);
+      if (parcel.trackingId === trackingId) return parcel.pickupCode;
+    }
+    return undefined;
+  }
+}

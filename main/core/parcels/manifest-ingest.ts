@@ -1,0 +1,37 @@
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '../clock';
+import type { ManifestItem } from '../networks/network-adapter';
+import type { CustodyLedger } from './custody-ledger';
+import type { ParcelRepository } from './parcel-repository';
+import type { PickupCodeHasher } from './pickup-codes';
+import { normaliseTrackingId } from './parcel-rules';
+import { SYSTEM_ACTOR } from './types';
+
+/** Adds the parcels a network announces as `expected`; a parcel already known is left as it is. */
+export function ingestManifest(
+  db: Database,
+  clock: Clock,
+  parcels: ParcelRepository,
+  ledger: CustodyLedger,
+  hasher: PickupCodeHasher,
+  networkId: string,
+  items: readonly ManifestItem[],
+): number {
+  const insert = db.prepare(
+    `INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, announced_at, state_changed_at)
+     VALUES (?, ?, ?, ?, ?, 'expected', ?, ?) ON CONFLICT (network_id, tracking_id) DO NOTHING`,
+  );
+  return db.transaction(() => {
+    let added = 0;
+    const now = clock.now();
+    for (const item of items) {
+      const trackingId = normaliseTrackingId(item.trackingId);
+      const result = insert.run(networkId, trackingId, item.recipientName, item.size, hasher.hash(item.pickupCode), now, now);
+      if (result.changes === 1) {
+        added++;
+        ledger.recordCreation(parcels.byId(Number(result.lastInsertRowid)), { actorId: SYSTEM_ACTOR, method: 'system', reason: 'announced' });
+      }
+    }
+    return added;
+  }).immediate();
+}

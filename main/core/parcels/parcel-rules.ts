@@ -1,0 +1,32 @@
+import type { ParcelRow } from './types';
+
+/** Why a scanned parcel cannot be used where it was scanned; the renderer translates each reason. */
+export type ScanRejection =
+  | { reason: 'not-this-network'; trackingId: string }
+  | { reason: 'unknown-parcel'; trackingId: string }
+  | { reason: 'other-customer'; trackingId: string }
+  | { reason: 'wrong-state'; trackingId: string; state: ParcelRow['state']; since: number };
+
+export function normaliseTrackingId(raw: string): string {
+  return raw.replace(/\s+/g, '').toUpperCase();
+}
+
+/** A network's pattern from settings; one that does not compile matches nothing rather than crashing intake. */
+export function matchesTrackingPattern(trackingId: string, pattern: string): boolean {
+  try {
+    return new RegExp(pattern).test(trackingId);
+  } catch {
+    return false;
+  }
+}
+
+export function rejectionFor(parcel: ParcelRow): ScanRejection {
+  return { reason: 'wrong-state', trackingId: parcel.tracking_id, state: parcel.state, since: parcel.state_changed_at };
+}
+
+/** A customer has `days` full days: the parcel expires at exactly received + days × 24 h. */
+export function retentionEnd(receivedAt: number, days: number): number {
+  return receivedAt + days * DAY_MS;
+}
+
+export const DAY_MS = 24 * 3600_000;

@@ -1,0 +1,158 @@
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '../clock';
+import { CoreError } from '../errors';
+import type { CustodyLedger } from './custody-ledger';
+import type { ParcelRepository } from './parcel-repository';
+import { normaliseTrackingId, rejectionFor, type ScanRejection } from './parcel-rules';
+import { PICKUP_CODE, type PickupCodeHasher, type PickupThrottle } from './pickup-codes';
+import { PARCEL_COLUMNS, type ActionContext, type ParcelRow } from './types';
+
+/** States from which a customer may take a parcel home. */
+const COLLECTABLE = ['received', 'expired', 'return_scanned'] as const;
+
+export interface PickupItem {
+  parcel: ParcelRow;
+  scannedAt: number | null;
+}
+
+export type PickupStart =
+  | { outcome: 'found'; pickupId: number }
+  | { outcome: 'wrong-code'; lockedUntil: number | undefined }
+  | { outcome: 'throttled'; lockedUntil: number };
+
+export type PickupScan =
+  | { outcome: 'scanned'; parcel: ParcelRow }
+  | { outcome: 'already-scanned'; parcel: ParcelRow }
+  | { outcome: 'rejected'; rejection: ScanRejection };
+
+/**
+ * Customer pickup (product.md §1 B). The code is enough, no ID check, so
+ * wrong codes are throttled and every attempt is logged.
+ */
+export class Pickups {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly parcels: ParcelRepository,
+    private readonly ledger: CustodyLedger,
+    private readonly hasher: PickupCodeHasher,
+    private readonly throttle: PickupThrottle,
+  ) {}
+
+  /** Opens a pickup for the customer whose code this is; `networkId` narrows it when the code came from a barcode. */
+  start(code: string, ctx: ActionContext & { method: 'scanner' | 'keyboard' }, networkId?: string): PickupStart {
+    if (!PICKUP_CODE.test(code)) throw new CoreError('BAD_INPUT', 'A pickup code has 6 digits');
+    return this.db.transaction((): PickupStart => {
+      const locked = this.throttle.lockedUntil();
+      if (locked !== undefined) {
+        this.throttle.record('throttled', ctx.actorId, ctx.method);
+        return { outcome: 'throttled', lockedUntil: locked };
+      }
+      const hash = this.hasher.hash(code);
+      const marks = COLLECTABLE.map(() => '?').join(', ');
+      const matches = this.db
+        .prepare<unknown[], ParcelRow>(
+          `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE pickup_code_hash = ? AND state IN (${marks})${networkId ? ' AND network_id = ?' : ''}
+           ORDER BY tracking_id`,
+        )
+        .all(hash, ...COLLECTABLE, ...(networkId ? [networkId] : []));
+      if (matches.length === 0) {
+        this.throttle.record('wrong', ctx.actorId, ctx.method);
+        return { outcome: 'wrong-code', lockedUntil: this.throttle.lockedUntil() };
+      }
+      this.throttle.record('matched', ctx.actorId, ctx.method);
+      const pickupId = Number(
+        this.db
+          .prepare('INSERT INTO pickups (pickup_code_hash, started_at, actor_id) VALUES (?, ?, ?)')
+          .run(hash, this.clock.now(), ctx.actorId).lastInsertRowid,
+      );
+      const addItem = this.db.prepare('INSERT INTO pickup_items (pickup_id, parcel_id) VALUES (?, ?)');
+      for (const parcel of matches) addItem.run(pickupId, parcel.id);
+      return { outcome: 'found', pickupId };
+    }).immediate();
+  }
+
+  items(pickupId: number): PickupItem[] {
+    this.get(pickupId);
+    return this.db
+      .prepare<[number], { parcel_id: number; scanned_at: number | null }>(
+        'SELECT parcel_id, scanned_at FROM pickup_items WHERE pickup_id = ? ORDER BY parcel_id',
+      )
+      .all(pickupId)
+      .map((row) => ({ parcel: this.parcels.byId(row.parcel_id), scannedAt: row.scanned_at }));
+  }
+
+  get(pickupId: number): { id: number; started_at: number; completed_at: number | null } {
+    const row = this.db
+      .prepare<[number], { id: number; started_at: number; completed_at: number | null }>(
+        'SELECT id, started_at, completed_at FROM pickups WHERE id = ?',
+      )
+      .get(pickupId);
+    if (!row) throw new CoreError('NOT_FOUND', `No pickup ${pickupId}`);
+    return row;
+  }
+
+  /** Scanning a label ticks it; a parcel that is not this customer's is refused with the reason. */
+  scan(pickupId: number, rawTrackingId: string, ctx: ActionContext): PickupScan {
+    this.assertOpen(pickupId);
+    const trackingId = normaliseTrackingId(rawTrackingId);
+    return this.db.transaction((): PickupScan => {
+      const item = this.items(pickupId).find((i) => i.parcel.tracking_id === trackingId);
+      if (!item) {
+        const parcel = this.parcels.byTrackingId(trackingId);
+        if (!parcel) return { outcome: 'rejected', rejection: { reason: 'unknown-parcel', trackingId } };
+        if ((COLLECTABLE as readonly string[]).includes(parcel.state)) {
+          return { outcome: 'rejected', rejection: { reason: 'other-customer', trackingId } };
+        }
+        return { outcome: 'rejected', rejection: rejectionFor(parcel) };
+      }
+      if (!(COLLECTABLE as readonly string[]).includes(item.parcel.state)) {
+        return { outcome: 'rejected', rejection: rejectionFor(item.parcel) };
+      }
+      if (item.scannedAt !== null) return { outcome: 'already-scanned', parcel: item.parcel };
+      this.db
+        .prepare('UPDATE pickup_items SET scanned_at = ?, method = ? WHERE pickup_id = ? AND parcel_id = ?')
+        .run(this.clock.now(), ctx.method === 'system' ? 'manual' : ctx.method, pickupId, item.parcel.id);
+      return { outcome: 'scanned', parcel: item.parcel };
+    }).immediate();
+  }
+
+  /** "Not found" or "Refused" for one parcel of this pickup; committed at once. */
+  resolve(pickupId: number, parcelId: number, resolution: 'not-found' | 'refused', ctx: ActionContext): ParcelRow {
+    this.assertOpen(pickupId);
+    return this.db.transaction(() => {
+      const item = this.items(pickupId).find((i) => i.parcel.id === parcelId);
+      if (!item) throw new CoreError('NOT_FOUND', `Parcel ${parcelId} is not part of this pickup`);
+      if (resolution === 'not-found') return this.ledger.move(item.parcel, 'missing', { ...ctx, reason: 'not-found-at-pickup' });
+      return this.ledger.move(item.parcel, 'refused', { ...ctx, reason: 'refused-by-customer' }, { return_ready_at: this.clock.now() });
+    }).immediate();
+  }
+
+  /** Done: every scanned parcel leaves custody, in one transaction. */
+  complete(pickupId: number, ctx: ActionContext): { handedOver: ParcelRow[] } {
+    this.assertOpen(pickupId);
+    return this.db.transaction(() => {
+      const scanned = this.items(pickupId).filter((i) => i.scannedAt !== null);
+      const handedOver = scanned.map((i) => {
+        const method = this.db
+          .prepare<[number, number], { method: ActionContext['method'] }>('SELECT method FROM pickup_items WHERE pickup_id = ? AND parcel_id = ?')
+          .get(pickupId, i.parcel.id)!.method;
+        return this.ledger.move(i.parcel, 'picked_up', { actorId: ctx.actorId, method, reason: 'collected', slotId: null }, { slot_id: null });
+      });
+      this.db.prepare('UPDATE pickups SET completed_at = ? WHERE id = ?').run(this.clock.now(), pickupId);
+      return { handedOver };
+    }).immediate();
+  }
+
+  suggest(pickupId: number, typed: string): string[] {
+    const needle = normaliseTrackingId(typed);
+    if (needle.length < 3) return [];
+    return this.items(pickupId)
+      .filter((i) => i.scannedAt === null && i.parcel.tracking_id.includes(needle))
+      .map((i) => i.parcel.tracking_id);
+  }
+
+  private assertOpen(pickupId: number): void {
+    if (this.get(pickupId).completed_at !== null) throw new CoreError('CONFLICT', `Pickup ${pickupId} is already done`);
+  }
+}

@@ -1,0 +1,88 @@
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { CoreError } from '../errors';
+import { IN_CUSTODY } from './parcel-states';
+import { PARCEL_SIZES, type ParcelSize } from './types';
+
+export interface ShelfSlot {
+  id: string;
+  size: ParcelSize;
+  capacity: number;
+  position: number;
+  occupied: number;
+}
+
+export const shelfSlotInputSchema = z.strictObject({
+  id: z.string().trim().min(1).max(12).regex(/^[A-Za-z0-9-]+$/),
+  size: z.enum(PARCEL_SIZES),
+  capacity: z.number().int().min(1).max(500),
+});
+export type ShelfSlotInput = z.infer<typeof shelfSlotInputSchema>;
+
+/** A small shop's back room: a few shelves per size. Staff change them in settings. */
+export const DEFAULT_SLOTS: readonly ShelfSlotInput[] = [
+  { id: 'A1', size: 'small', capacity: 12 },
+  { id: 'A2', size: 'small', capacity: 12 },
+  { id: 'A3', size: 'small', capacity: 12 },
+  { id: 'B1', size: 'medium', capacity: 8 },
+  { id: 'B2', size: 'medium', capacity: 8 },
+  { id: 'C1', size: 'large', capacity: 4 },
+];
+
+const SIZE_RANK: Record<ParcelSize, number> = { small: 0, medium: 1, large: 2 };
+
+/**
+ * Where each parcel goes, so a pickup is a glance instead of a search. The
+ * suggestion is the emptiest shelf of the parcel's size with room left, else
+ * the emptiest larger one; a full back room suggests no slot and says so.
+ */
+export class ShelfSlots {
+  constructor(private readonly db: Database) {}
+
+  list(): ShelfSlot[] {
+    const marks = IN_CUSTODY.map(() => '?').join(', ');
+    return this.db
+      .prepare<unknown[], ShelfSlot>(
+        `SELECT s.id, s.size, s.capacity, s.position,
+                (SELECT count(*) FROM parcels p WHERE p.slot_id = s.id AND p.state IN (${marks})) AS occupied
+         FROM shelf_slots s WHERE s.active = 1 ORDER BY s.position`,
+      )
+      .all(...IN_CUSTODY);
+  }
+
+  suggest(size: ParcelSize): ShelfSlot | undefined {
+    const candidates = this.list()
+      .filter((s) => SIZE_RANK[s.size] >= SIZE_RANK[size] && s.occupied < s.capacity)
+      .sort(
+        (a, b) =>
+          SIZE_RANK[a.size] - SIZE_RANK[b.size] || a.occupied / a.capacity - b.occupied / b.capacity || a.position - b.position,
+      );
+    return candidates[0];
+  }
+
+  /** Replaces the active layout. Slots still holding parcels stay until they are empty. */
+  configure(slots: readonly ShelfSlotInput[]): ShelfSlot[] {
+    const ids = new Set<string>();
+    for (const slot of slots) {
+      if (ids.has(slot.id.toUpperCase())) throw new CoreError('BAD_INPUT', `Slot ${slot.id} is listed twice`);
+      ids.add(slot.id.toUpperCase());
+    }
+    this.db.transaction(() => {
+      const occupied = new Set(this.list().filter((s) => s.occupied > 0).map((s) => s.id));
+      const missing = [...occupied].filter((id) => !ids.has(id));
+      if (missing.length > 0) throw new CoreError('CONFLICT', `Slots ${missing.join(', ')} still hold parcels`);
+      this.db.prepare('UPDATE shelf_slots SET active = 0').run();
+      const upsert = this.db.prepare(
+        `INSERT INTO shelf_slots (id, size, capacity, position, active) VALUES (?, ?, ?, ?, 1)
+         ON CONFLICT (id) DO UPDATE SET size = excluded.size, capacity = excluded.capacity, position = excluded.position, active = 1`,
+      );
+      slots.forEach((slot, position) => upsert.run(slot.id.toUpperCase(), slot.size, slot.capacity, position));
+    }).immediate();
+    return this.list();
+  }
+
+  seedDefaults(): void {
+    const any = this.db.prepare('SELECT 1 FROM shelf_slots LIMIT 1').get();
+    if (!any) this.configure(DEFAULT_SLOTS);
+  }
+}

@@ -1,0 +1,35 @@
+import type { ParcelState } from './parcel-states';
+
+export const PARCEL_SIZES = ['small', 'medium', 'large'] as const;
+export type ParcelSize = (typeof PARCEL_SIZES)[number];
+
+/** How a custody action was entered: the log records it as proof. */
+export type EntryMethod = 'scanner' | 'keyboard' | 'manual' | 'system';
+
+/** Who did it and how. Until staff accounts exist the actor is the default 'counter' user. */
+export interface ActionContext {
+  actorId: string;
+  method: EntryMethod;
+}
+
+export const SYSTEM_ACTOR = 'counter';
+
+export interface ParcelRow {
+  id: number;
+  network_id: string;
+  tracking_id: string;
+  recipient_name: string;
+  size: ParcelSize;
+  state: ParcelState;
+  delivery_id: number | null;
+  expiry_notice_id: number | null;
+  slot_id: string | null;
+  announced_at: number;
+  received_at: number | null;
+  expires_at: number | null;
+  return_ready_at: number | null;
+  state_changed_at: number;
+}
+
+export const PARCEL_COLUMNS =
+  'id, network_id, tracking_id, recipient_name, size, state, delivery_id, expiry_notice_id, slot_id, announced_at, received_at, expires_at, return_ready_at, state_changed_at';

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { CoreError } from '../../../../main/core/errors';
+import { MINUTE, scanner, keyboard, useCounter } from '../../../fixtures/counter';
+
+const { start, restart } = useCounter();
+
+describe('driver delivery where the store scans (French policy)', () => {
+  it('ticks announced parcels, suggests a slot, starts the retention, and counts', async () => {
+    const { core, clock } = await start();
+    const { deliveries } = core.counter;
+    const delivery = deliveries.handOver('demo-fr', scanner);
+    expect(delivery.intake_deadline_at).toBe(clock.now() + 30 * MINUTE);
+    const list = deliveries.parcelsOf(delivery.id);
+    expect(list.length).toBe(6);
+    const first = list[0]!;
+    const result = deliveries.scan(delivery.id, first.tracking_id.toLowerCase(), scanner);
+    expect(result).toMatchObject({ outcome: 'received', unexpected: false, parcel: { state: 'received' } });
+    if (result.outcome !== 'received') throw new Error('unreachable');
+    expect(result.parcel.slot_id).toMatch(/^[ABC]\d$/);
+    expect(result.parcel.expires_at).toBe(clock.now() + 14 * 24 * 60 * MINUTE);
+    const events = core.counter.ledger.history(first.id);
+    expect(events.at(-1)).toMatchObject({ fromState: 'expected', toState: 'received', method: 'scanner', slotId: result.parcel.slot_id });
+  });
+
+  it('changes nothing on a repeated scan', async () => {
+    const { core } = await start();
+    const { deliveries, ledger } = core.counter;
+    const delivery = deliveries.handOver('demo-fr', scanner);
+    const parcel = deliveries.parcelsOf(delivery.id)[0]!;
+    deliveries.scan(delivery.id, parcel.tracking_id, scanner);
+    const events = ledger.history(parcel.id).length;
+    expect(deliveries.scan(delivery.id, parcel.tracking_id, scanner).outcome).toBe('already-scanned');
+    expect(ledger.history(parcel.id).length).toBe(events);
+  });
+
+  it('adds an unexpected parcel, and refuses a label of another network', async () => {
+    const { core } = await start();
+    const { deliveries } = core.counter;
+    const delivery = deliveries.handOver('demo-fr', scanner);
+    const unexpected = deliveries.scan(delivery.id, 'QC9999999999', keyboard);
+    expect(unexpected).toMatchObject({ outcome: 'received', unexpected: true, parcel: { tracking_id: 'QC9999999999' } });
+    expect(deliveries.scan(delivery.id, 'IT0000000001', scanner)).toMatchObject({
+      outcome: 'rejected',
+      rejection: { reason: 'not-this-network' },
+    });
+    expect(deliveries.scan(delivery.id, 'QC123', keyboard)).toMatchObject({ outcome: 'rejected' });
+  });
+
+  it('refuses a damaged parcel: it never enters custody', async () => {
+    const { core } = await start();
+    const { deliveries, parcels } = core.counter;
+    const delivery = deliveries.handOver('demo-fr', scanner);
+    const parcel = deliveries.parcelsOf(delivery.id)[1]!;
+    const refused = deliveries.refuseDamaged(delivery.id, parcel.tracking_id, scanner);
+    expect(refused.state).toBe('damaged_refused');
+    expect(refused.slot_id).toBeNull();
+    expect(parcels.countInCustody('demo-fr')).toBe(0);
+    expect(deliveries.scan(delivery.id, parcel.tracking_id, scanner)).toMatchObject({ outcome: 'rejected', rejection: { reason: 'wrong-state', state: 'damaged_refused' } });
+  });
+
+  it('allows one postpone, not two, and none after the window', async () => {
+    const { core, clock } = await start();
+    const { deliveries } = core.counter;
+    const delivery = deliveries.handOver('demo-fr', scanner);
+    expect(deliveries.postpone(delivery.id).postpones_used).toBe(1);
+    expect(() => deliveries.postpone(delivery.id)).toThrow(CoreError);
+    const other = deliveries.handOver('demo-it', scanner);
+    expect(() => deliveries.postpone(other.id)).toThrow(/no intake deadline/);
+    clock.advance(31 * MINUTE);
+    expect(deliveries.get(delivery.id).postpones_used).toBe(1);
+  });
+
+  it('blocks the counter once 30 minutes pass with parcels unscanned, and unblocks when done', async () => {
+    const { core, clock } = await start();
+    const { deliveries, blocking } = core.counter;
+    const delivery = deliveries.handOver('demo-fr', scanner);
+    clock.advance(30 * MINUTE - 1);
+    expect(blocking.current()).toBeUndefined();
+    clock.advance(1);
+    expect(blocking.current()).toEqual({ kind: 'intake', deliveryId: delivery.id, networkId: 'demo-fr', deadlineAt: delivery.intake_deadline_at });
+    for (const parcel of deliveries.parcelsOf(delivery.id)) deliveries.scan(delivery.id, parcel.tracking_id, scanner);
+    expect(blocking.current()).toBeUndefined();
+  });
+
+  it('unblocks when staff close the intake; unscanned parcels go back to the announced list', async () => {
+    const { core, clock } = await start();
+    const { deliveries, blocking } = core.counter;
+    const delivery = deliveries.handOver('demo-fr', scanner);
+    deliveries.scan(delivery.id, deliveries.parcelsOf(delivery.id)[0]!.tracking_id, scanner);
+    clock.advance(45 * MINUTE);
+    expect(blocking.current()?.kind).toBe('intake');
+    expect(deliveries.complete(delivery.id).notDelivered).toBe(5);
+    expect(blocking.current()).toBeUndefined();
+    expect(core.counter.parcels.inState(['expected'], 'demo-fr')).toHaveLength(5);
+  });
+
+  it('keeps the window across a restart in the middle of it', async () => {
+    const { core, clock, dir } = await start();
+    const delivery = core.counter.deliveries.handOver('demo-fr', scanner);
+    clock.advance(20 * MINUTE);
+    const reopened = restart(core, dir, clock);
+    expect(reopened.counter.blocking.current()).toBeUndefined();
+    expect(reopened.counter.blocking.deadlines()[0]).toMatchObject({ kind: 'intake', deadlineAt: delivery.intake_deadline_at });
+    clock.advance(10 * MINUTE);
+    expect(reopened.counter.blocking.current()).toMatchObject({ kind: 'intake', deliveryId: delivery.id });
+  });
+
+  it('warns over capacity and tells the network through the outbox', async () => {
+    const { core } = await start();
+    const { deliveries } = core.counter;
+    core.db.prepare("UPDATE networks SET policy_json = json_set(policy_json, '$.capacity', 5) WHERE id = 'demo-fr'").run();
+    const delivery = deliveries.handOver('demo-fr', scanner);
+    const results = deliveries.parcelsOf(delivery.id).map((p) => deliveries.scan(delivery.id, p.tracking_id, scanner));
+    expect(results.map((r) => r.outcome === 'received' && r.overCapacity)).toEqual([false, false, false, false, false, true]);
+    expect(core.db.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'capacity'").get()).toEqual({ n: 1 });
+  });
+
+  it('offers matching tracking IDs after three typed characters', async () => {
+    const { core } = await start();
+    const { deliveries } = core.counter;
+    const delivery = deliveries.handOver('demo-fr', scanner);
+    const target = deliveries.parcelsOf(delivery.id)[2]!.tracking_id;
+    expect(deliveries.suggest(delivery.id, target.slice(2, 4))).toEqual([]);
+    expect(deliveries.suggest(delivery.id, target.slice(5, 9).toLowerCase())).toContain(target);
+  });
+});
+
+describe('driver delivery where the driver scans (Italian policy)', () => {
+  it('receives the parcels at handover, with no window to block on', async () => {
+    const { core, clock } = await start();
+    const { deliveries, blocking } = core.counter;
+    const delivery = deliveries.handOver('demo-it', scanner);
+    expect(delivery.intake_deadline_at).toBeNull();
+    const parcels = deliveries.parcelsOf(delivery.id);
+    expect(parcels.every((p) => p.state === 'received' && p.slot_id !== null)).toBe(true);
+    expect(core.counter.ledger.history(parcels[0]!.id).at(-1)).toMatchObject({ method: 'system', reason: 'driver-scanned' });
+    clock.advance(5 * 60 * MINUTE);
+    expect(blocking.current()).toBeUndefined();
+  });
+});
+
+describe('shelf slots', () => {
+  it('fill the emptiest shelf of the size, then a larger one', async () => {
+    const { core } = await start();
+    const { slots } = core.counter;
+    slots.configure([
+      { id: 'S1', size: 'small', capacity: 1 },
+      { id: 'S2', size: 'small', capacity: 2 },
+      { id: 'M1', size: 'medium', capacity: 1 },
+    ]);
+    const delivery = core.counter.deliveries.handOver('demo-fr', scanner);
+    core.db.prepare("UPDATE parcels SET size = 'small' WHERE delivery_id = ?").run(delivery.id);
+    const placed = core.counter.deliveries
+      .parcelsOf(delivery.id)
+      .slice(0, 5)
+      .map((p) => {
+        const r = core.counter.deliveries.scan(delivery.id, p.tracking_id, scanner);
+        return r.outcome === 'received' ? r.parcel.slot_id : 'rejected';
+      });
+    // S1 and S2 tie empty (S1 first), S2 is then emptier than full S1, then medium M1, then nothing left.
+    expect(placed).toEqual(['S1', 'S2', 'S2', 'M1', null]);
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { CounterCore } from '../../../../main/core/counter-core';
+import { DAY, HOUR, MINUTE, scanner, useCounter } from '../../../fixtures/counter';
+
+const { start, restart } = useCounter();
+
+/** Receives every announced parcel of a network and returns them. */
+function receiveAll(core: CounterCore, networkId: string) {
+  const { deliveries } = core.counter;
+  const delivery = deliveries.handOver(networkId, scanner);
+  for (const p of deliveries.parcelsOf(delivery.id)) if (p.state === 'expected') deliveries.scan(delivery.id, p.tracking_id, scanner);
+  deliveries.complete(delivery.id);
+  return deliveries.parcelsOf(delivery.id);
+}
+
+describe('expiry at the retention boundary', () => {
+  it.each([
+    ['demo-it', 7],
+    ['demo-fr', 14],
+  ])('%s: a parcel expires at exactly %i days after intake, not a millisecond before', async (networkId, days) => {
+    const { core, clock } = await start();
+    const [parcel] = receiveAll(core, networkId);
+    expect(parcel!.expires_at).toBe(parcel!.received_at! + days * DAY);
+    clock.set(parcel!.expires_at! - 1);
+    expect(core.counter.expiry.sweep()).toBe(0);
+    expect(core.counter.parcels.byId(parcel!.id).state).toBe('received');
+    clock.set(parcel!.expires_at!);
+    expect(core.counter.expiry.sweep()).toBeGreaterThan(0);
+    expect(core.counter.parcels.byId(parcel!.id).state).toBe('expired');
+    expect(core.counter.expiry.openNotices()).toEqual([
+      expect.objectContaining({ network_id: networkId, raised_at: clock.now(), scan_deadline_at: clock.now() + 2 * HOUR }),
+    ]);
+  });
+});
+
+describe('expired-parcel scan', () => {
+  async function expiredSetup() {
+    const started = await start();
+    const parcels = receiveAll(started.core, 'demo-fr');
+    started.clock.advance(14 * DAY);
+    started.core.counter.expiry.sweep();
+    const notice = started.core.counter.expiry.openNotices()[0]!;
+    return { ...started, parcels, notice };
+  }
+
+  it('blocks the counter 2 hours after the notice, and unblocks when every parcel is scanned or missing', async () => {
+    const { core, clock, parcels, notice } = await expiredSetup();
+    const { expiry, blocking } = core.counter;
+    clock.advance(2 * HOUR - 1);
+    expect(blocking.current()).toBeUndefined();
+    clock.advance(1);
+    expect(blocking.current()).toEqual({ kind: 'expired-scan', noticeId: notice.id, networkId: 'demo-fr', deadlineAt: notice.scan_deadline_at });
+    const [lost, ...rest] = parcels;
+    for (const p of rest) expect(expiry.scan(notice.id, p.tracking_id, scanner).outcome).toBe('scanned');
+    expect(blocking.current()?.kind).toBe('expired-scan');
+    expect(expiry.cannotFind(notice.id, lost!.id, { actorId: 'counter', method: 'manual' }).state).toBe('missing');
+    expect(blocking.current()).toBeUndefined();
+    expect(expiry.notice(notice.id).completed_at).toBe(clock.now());
+    expect(core.counter.ledger.history(lost!.id).at(-1)).toMatchObject({ toState: 'missing', reason: 'not-found-at-expired-scan', method: 'manual' });
+  });
+
+  it('rejects a parcel that has not expired', async () => {
+    const { core, notice } = await expiredSetup();
+    const fresh = core.counter.parcels.inState(['expected'], 'demo-fr')[0];
+    const result = core.counter.expiry.scan(notice.id, fresh?.tracking_id ?? 'QC0000000000', scanner);
+    expect(result.outcome).toBe('rejected');
+  });
+
+  it('keeps the 2-hour window across a restart', async () => {
+    const { core, clock, dir, notice } = await expiredSetup();
+    clock.advance(HOUR);
+    const reopened = restart(core, dir, clock);
+    expect(reopened.counter.blocking.current()).toBeUndefined();
+    clock.advance(HOUR);
+    expect(reopened.counter.blocking.current()).toMatchObject({ kind: 'expired-scan', noticeId: notice.id });
+  });
+
+  it('expires parcels whose retention ended while the app was closed, as soon as it starts', async () => {
+    const { core, clock, dir } = await start();
+    const [parcel] = receiveAll(core, 'demo-it');
+    clock.advance(10 * DAY);
+    const reopened = restart(core, dir, clock);
+    expect(reopened.counter.expiry.nextExpiryAt()).toBeLessThanOrEqual(clock.now());
+    reopened.counter.expiry.sweep();
+    expect(reopened.counter.parcels.byId(parcel!.id).state).toBe('expired');
+  });
+});
+
+describe('driver pickup of returns', () => {
+  it('hands scanned-for-return and refused parcels to the driver; they leave custody', async () => {
+    const { core, clock } = await start();
+    const parcels = receiveAll(core, 'demo-fr');
+    clock.advance(14 * DAY);
+    core.counter.expiry.sweep();
+    const notice = core.counter.expiry.openNotices()[0]!;
+    for (const p of parcels) core.counter.expiry.scan(notice.id, p.tracking_id, scanner);
+    const waiting = core.counter.returns.waiting('demo-fr');
+    expect(waiting).toHaveLength(parcels.length);
+    const returned = core.counter.returns.handOver(
+      'demo-fr',
+      waiting.map((p, i) => ({ parcelId: p.id, scanned: i === 0 })),
+      { actorId: 'counter', method: 'manual' },
+    );
+    expect(returned.every((p) => p.state === 'returned' && p.slot_id === null)).toBe(true);
+    expect(core.counter.parcels.countInCustody('demo-fr')).toBe(0);
+    expect(core.counter.ledger.history(returned[0]!.id).at(-1)).toMatchObject({ method: 'scanner', toState: 'returned' });
+    expect(core.counter.ledger.history(returned[1]!.id).at(-1)).toMatchObject({ method: 'manual' });
+  });
+
+  it('prompts to contact support when returns wait more than 3 days', async () => {
+    const { core, clock } = await start();
+    const parcels = receiveAll(core, 'demo-it');
+    clock.advance(7 * DAY);
+    core.counter.expiry.sweep();
+    const notice = core.counter.expiry.openNotices()[0]!;
+    for (const p of parcels) core.counter.expiry.scan(notice.id, p.tracking_id, scanner);
+    expect(core.counter.returns.nextEscalationAt()).toBe(clock.now() + 3 * DAY);
+    clock.advance(3 * DAY - MINUTE);
+    expect(core.counter.returns.overdue()).toEqual([]);
+    clock.advance(MINUTE);
+    expect(core.counter.returns.overdue()).toEqual([{ networkId: 'demo-it', count: parcels.length, oldestReadyAt: clock.now() - 3 * DAY }]);
+  });
+
+  it('refuses to hand over another network’s parcel', async () => {
+    const { core } = await start();
+    const [parcel] = receiveAll(core, 'demo-it');
+    expect(() => core.counter.returns.handOver('demo-fr', [{ parcelId: parcel!.id, scanned: false }], scanner)).toThrow(/another network/);
+  });
+});

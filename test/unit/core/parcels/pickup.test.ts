@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import type { CounterCore } from '../../../../main/core/counter-core';
+import { demoParcel } from '../../../../main/core/networks/demo-network';
+import { THROTTLE } from '../../../../main/core/parcels/pickup-codes';
+import { DAY, keyboard, MINUTE, scanner, useCounter } from '../../../fixtures/counter';
+
+const { start, restart } = useCounter();
+
+function receiveAll(core: CounterCore, networkId: string) {
+  const { deliveries } = core.counter;
+  const delivery = deliveries.handOver(networkId, scanner);
+  for (const p of deliveries.parcelsOf(delivery.id)) if (p.state === 'expected') deliveries.scan(delivery.id, p.tracking_id, scanner);
+  deliveries.complete(delivery.id);
+}
+
+/** Demo parcels 1 and 2 belong to the same customer and share a code. */
+const twoParcelCustomer = () => ({ code: demoParcel('demo-fr', 1).pickupCode, tracking: [demoParcel('demo-fr', 1).trackingId, demoParcel('demo-fr', 2).trackingId] });
+
+function wrongCode(core: CounterCore): string {
+  for (let n = 0; ; n++) {
+    const code = String(n).padStart(6, '0');
+    const known = Array.from({ length: 6 }, (_, i) => demoParcel('demo-fr', i).pickupCode);
+    if (!known.includes(code)) return code;
+  }
+}
+
+describe('customer pickup', () => {
+  it('finds the customer’s parcels by the typed code, with size and slot', async () => {
+    const { core } = await start();
+    receiveAll(core, 'demo-fr');
+    const { code, tracking } = twoParcelCustomer();
+    const started = core.counter.pickups.start(code, keyboard);
+    expect(started.outcome).toBe('found');
+    if (started.outcome !== 'found') return;
+    const items = core.counter.pickups.items(started.pickupId);
+    expect(items.map((i) => i.parcel.tracking_id).sort()).toEqual([...tracking].sort());
+    expect(items.every((i) => i.parcel.slot_id !== null && ['small', 'medium', 'large'].includes(i.parcel.size))).toBe(true);
+  });
+
+  it('does not store the code in clear', async () => {
+    const { core } = await start();
+    const { code } = twoParcelCustomer();
+    const dump = JSON.stringify(core.db.prepare('SELECT * FROM parcels').all());
+    expect(dump).not.toContain(code);
+  });
+
+  it('hands over the scanned parcels, refuses another customer’s, and records not found and refused', async () => {
+    const { core } = await start();
+    receiveAll(core, 'demo-fr');
+    const { code, tracking } = twoParcelCustomer();
+    const started = core.counter.pickups.start(code, scanner, 'demo-fr');
+    if (started.outcome !== 'found') throw new Error('not found');
+    const { pickups, parcels } = core.counter;
+    const other = demoParcel('demo-fr', 0).trackingId;
+    expect(pickups.scan(started.pickupId, other, scanner)).toEqual({ outcome: 'rejected', rejection: { reason: 'other-customer', trackingId: other } });
+    expect(pickups.scan(started.pickupId, tracking[0]!, scanner).outcome).toBe('scanned');
+    expect(pickups.scan(started.pickupId, tracking[0]!, scanner).outcome).toBe('already-scanned');
+    const second = parcels.byTrackingId(tracking[1]!)!;
+    expect(pickups.resolve(started.pickupId, second.id, 'refused', keyboard).state).toBe('refused');
+    const { handedOver } = pickups.complete(started.pickupId, scanner);
+    expect(handedOver.map((p) => [p.tracking_id, p.state, p.slot_id])).toEqual([[tracking[0], 'picked_up', null]]);
+    expect(core.counter.ledger.history(handedOver[0]!.id).at(-1)).toMatchObject({ toState: 'picked_up', method: 'scanner' });
+    expect(core.counter.returns.waiting('demo-fr').map((p) => p.tracking_id)).toEqual([tracking[1]]);
+    // Once picked up, a second scan says so.
+    const again = core.counter.pickups.start(demoParcel('demo-fr', 0).pickupCode, keyboard);
+    if (again.outcome !== 'found') throw new Error('not found');
+    expect(pickups.scan(again.pickupId, tracking[0]!, scanner)).toMatchObject({ outcome: 'rejected', rejection: { reason: 'wrong-state', state: 'picked_up' } });
+  });
+
+  it('lets a customer still collect an expired parcel that has not left', async () => {
+    const { core, clock } = await start();
+    receiveAll(core, 'demo-fr');
+    clock.advance(14 * DAY);
+    core.counter.expiry.sweep();
+    const { code, tracking } = twoParcelCustomer();
+    const started = core.counter.pickups.start(code, keyboard);
+    if (started.outcome !== 'found') throw new Error('not found');
+    core.counter.pickups.scan(started.pickupId, tracking[0]!, scanner);
+    core.counter.pickups.scan(started.pickupId, tracking[1]!, scanner);
+    expect(core.counter.pickups.complete(started.pickupId, scanner).handedOver.map((p) => p.state)).toEqual(['picked_up', 'picked_up']);
+  });
+
+  it('marks a parcel not found as missing', async () => {
+    const { core } = await start();
+    receiveAll(core, 'demo-fr');
+    const { code, tracking } = twoParcelCustomer();
+    const started = core.counter.pickups.start(code, keyboard);
+    if (started.outcome !== 'found') throw new Error('not found');
+    const parcel = core.counter.parcels.byTrackingId(tracking[0]!)!;
+    expect(core.counter.pickups.resolve(started.pickupId, parcel.id, 'not-found', keyboard).state).toBe('missing');
+  });
+});
+
+describe('wrong-code throttling', () => {
+  it(`allows ${THROTTLE.FREE_WRONG} wrong codes, then locks with a growing cooldown, logging every attempt`, async () => {
+    const { core, clock } = await start();
+    receiveAll(core, 'demo-fr');
+    const wrong = wrongCode(core);
+    const { pickups } = core.counter;
+    for (let i = 0; i < THROTTLE.FREE_WRONG - 1; i++) expect(pickups.start(wrong, keyboard)).toEqual({ outcome: 'wrong-code', lockedUntil: undefined });
+    expect(pickups.start(wrong, keyboard)).toEqual({ outcome: 'wrong-code', lockedUntil: clock.now() + THROTTLE.BASE_COOLDOWN_MS });
+    // Even the right code waits while locked.
+    expect(pickups.start(twoParcelCustomer().code, keyboard)).toEqual({ outcome: 'throttled', lockedUntil: clock.now() + THROTTLE.BASE_COOLDOWN_MS });
+    clock.advance(THROTTLE.BASE_COOLDOWN_MS);
+    expect(pickups.start(wrong, keyboard)).toEqual({ outcome: 'wrong-code', lockedUntil: clock.now() + 2 * THROTTLE.BASE_COOLDOWN_MS });
+    clock.advance(2 * THROTTLE.BASE_COOLDOWN_MS);
+    expect(pickups.start(twoParcelCustomer().code, keyboard).outcome).toBe('found');
+    const log = core.db.prepare('SELECT outcome FROM pickup_attempts ORDER BY id').pluck().all();
+    expect(log).toEqual(['wrong', 'wrong', 'wrong', 'wrong', 'wrong', 'throttled', 'wrong', 'matched']);
+  });
+
+  it('caps the cooldown so guessing one of a million codes is not feasible, and survives a restart', async () => {
+    const { core, clock, dir } = await start();
+    const wrong = wrongCode(core);
+    let guesses = 0;
+    const dayEnd = clock.now() + DAY;
+    let current = core;
+    while (clock.now() < dayEnd) {
+      const result = current.counter.pickups.start(wrong, keyboard);
+      if (result.outcome === 'wrong-code') guesses++;
+      const until = result.lockedUntil ?? clock.now();
+      clock.set(Math.max(until, clock.now() + 1));
+      if (guesses === 8) current = restart(current, dir, clock);
+    }
+    expect(guesses).toBeLessThan(50);
+    expect(current.counter.throttle.lockedUntil() ?? clock.now()).toBeLessThanOrEqual(clock.now() + THROTTLE.MAX_COOLDOWN_MS);
+    expect(guesses).toBeGreaterThan(THROTTLE.FREE_WRONG);
+  });
+
+  it('refuses a code that is not 6 digits as bad input', async () => {
+    const { core } = await start();
+    expect(() => core.counter.pickups.start('12345', keyboard)).toThrow(/6 digits/);
+  });
+
+  it('clears once the right code is typed, or after a day', async () => {
+    const { core, clock } = await start();
+    const wrong = wrongCode(core);
+    for (let i = 0; i < THROTTLE.FREE_WRONG; i++) core.counter.pickups.start(wrong, keyboard);
+    clock.advance(THROTTLE.WINDOW_MS + MINUTE);
+    expect(core.counter.throttle.lockedUntil()).toBeUndefined();
+    for (let i = 0; i < THROTTLE.FREE_WRONG; i++) core.counter.pickups.start(wrong, keyboard);
+    expect(core.counter.throttle.lockedUntil()).toBeDefined();
+    clock.advance(THROTTLE.BASE_COOLDOWN_MS);
+    receiveAll(core, 'demo-fr');
+    expect(core.counter.pickups.start(twoParcelCustomer().code, keyboard).outcome).toBe('found');
+    expect(core.counter.pickups.start(wrong, keyboard)).toEqual({ outcome: 'wrong-code', lockedUntil: undefined });
+  });
+});
