@@ -1,0 +1,16 @@
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { runElectronMain } from './main-process';
+
+// The electron-vite main entry: out/main/index.js, next to out/preload and out/renderer.
+runElectronMain({
+  app,
+  BrowserWindow,
+  ipcMain,
+  argv: process.argv,
+  env: process.env,
+  outDir: fileURLToPath(new URL('..', import.meta.url)),
+}).catch((error: unknown) => {
+  console.error('[opencounter] the app could not start', error);
+  app.exit(1);
+});

@@ -1,0 +1,80 @@
+import type { App, BrowserWindow, IpcMain } from 'electron';
+import { join } from 'node:path';
+import { startCounterApp, type CounterApp, type CounterAppOptions } from '../app';
+import { systemClock } from '../core/clock';
+import { bindRouterToIpc } from './ipc-binding';
+import { parseLaunchOptions } from './launch-options';
+import { createMainWindow, type BrowserWindowConstructor } from './main-window';
+import { loadRenderer, locateRenderer } from './renderer-location';
+import { claimSingleInstance } from './single-instance';
+
+/** Everything the Electron main process needs from outside, so tests can hand in fakes. */
+export interface ElectronMainDeps {
+  app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getPath' | 'getVersion' | 'isPackaged'>;
+  BrowserWindow: BrowserWindowConstructor;
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  argv: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  /** The build output folder holding main/, preload/ and renderer/. */
+  outDir: string;
+  startCounterApp?: (options: CounterAppOptions) => CounterApp;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export type ElectronMainResult =
+  | { started: false }
+  | { started: true; window: BrowserWindow; counterApp: CounterApp };
+
+/**
+ * The Electron process, start to finish: one instance, the counter app on the
+ * user-data folder, one hardened window bound to the router over IPC, and a
+ * clean close of the database when the app quits.
+ */
+export async function runElectronMain(deps: ElectronMainDeps): Promise<ElectronMainResult> {
+  const { app } = deps;
+  const log = deps.log ?? ((message, error) => console.error(`[opencounter] ${message}`, error ?? ''));
+  let window: BrowserWindow | undefined;
+  if (!claimSingleInstance(app, () => window)) return { started: false };
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+  const counterApp = (deps.startCounterApp ?? startCounterApp)({
+    dataDir: app.getPath('userData'),
+    clock: systemClock,
+    version: app.getVersion(),
+    log,
+  });
+  // A packaged app never takes its page from the environment.
+  const devServerUrl = app.isPackaged ? undefined : deps.env.ELECTRON_RENDERER_URL;
+  const location = locateRenderer(devServerUrl, join(deps.outDir, 'renderer', 'index.html'));
+  window = createMainWindow({
+    BrowserWindow: deps.BrowserWindow,
+    preloadPath: join(deps.outDir, 'preload', 'index.cjs'),
+    appUrl: location.appUrl,
+    kiosk: parseLaunchOptions(deps.argv).kiosk,
+    log,
+  });
+  window.on('closed', () => {
+    window = undefined;
+  });
+  const unbind = bindRouterToIpc({
+    ipcMain: deps.ipcMain,
+    router: counterApp.router,
+    events: counterApp.events,
+    webContents: window.webContents,
+    appUrl: location.appUrl,
+    log,
+  });
+
+  let closed = false;
+  app.on('will-quit', () => {
+    if (closed) return;
+    closed = true;
+    unbind();
+    counterApp.close();
+  });
+
+  const shown = window;
+  await loadRenderer(shown, location).catch((error: unknown) => log('the renderer could not be loaded', error));
+  return { started: true, window: shown, counterApp };
+}

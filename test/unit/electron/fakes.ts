@@ -1,0 +1,121 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+/**
+ * Small stand-ins for the Electron objects the glue touches. They record
+ * what the glue did (handlers installed, options passed, messages sent) so
+ * tests can drive the handlers the way Electron would. Nothing here loads
+ * the real 'electron' package, whose binary cannot be downloaded here.
+ */
+
+type HeadersListener = (
+  details: { url: string; resourceType: string; responseHeaders?: Record<string, string[]> },
+  callback: (response: { cancel?: boolean; responseHeaders?: Record<string, string | string[]> }) => void,
+) => void;
+
+export class FakeSession {
+  headersListener: HeadersListener | undefined;
+  permissionRequestHandler: ((wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | null = null;
+  permissionCheckHandler: ((wc: unknown, permission: string, origin: string, details: unknown) => boolean) | null = null;
+  readonly webRequest = {
+    onHeadersReceived: (listener: HeadersListener) => {
+      this.headersListener = listener;
+    },
+  };
+  setPermissionRequestHandler(handler: FakeSession['permissionRequestHandler']) {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: FakeSession['permissionCheckHandler']) {
+    this.permissionCheckHandler = handler;
+  }
+}
+
+export interface FakeFrame {
+  url: string;
+  parent: FakeFrame | null;
+}
+
+export class FakeWebContents extends EventEmitter {
+  readonly session = new FakeSession();
+  readonly send = vi.fn();
+  destroyed = false;
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  readonly mainFrame: FakeFrame;
+  constructor(url = 'file:///app/out/renderer/index.html') {
+    super();
+    this.mainFrame = { url, parent: null };
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  setWindowOpenHandler(handler: FakeWebContents['windowOpenHandler']) {
+    this.windowOpenHandler = handler;
+  }
+  /** A sub-frame (an iframe) inside this page. */
+  subFrame(url = this.mainFrame.url): FakeFrame {
+    return { url, parent: this.mainFrame };
+  }
+}
+
+/** An Electron-style event whose preventDefault the test can inspect. */
+export function fakeEvent<T extends object>(fields: T = {} as T) {
+  return { ...fields, preventDefault: vi.fn() };
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  minimized = false;
+  destroyed = false;
+  readonly show = vi.fn();
+  readonly focus = vi.fn();
+  readonly restore = vi.fn(() => {
+    this.minimized = false;
+  });
+  readonly loadURL = vi.fn(async (_url: string) => {});
+  readonly loadFile = vi.fn(async (_path: string) => {});
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    super();
+    FakeBrowserWindow.instances.push(this);
+  }
+  isMinimized() {
+    return this.minimized;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+}
+
+type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
+
+export class FakeIpcMain {
+  readonly handlers = new Map<string, InvokeHandler>();
+  handle(channel: string, handler: InvokeHandler) {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler);
+  }
+  removeHandler(channel: string) {
+    this.handlers.delete(channel);
+  }
+  /** Calls the handler as ipcMain would for an ipcRenderer.invoke from `sender`/`senderFrame`. */
+  async invoke(channel: string, sender: { sender: unknown; senderFrame: FakeFrame | null }, ...args: unknown[]) {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    return handler(sender, ...args);
+  }
+}
+
+export class FakeApp extends EventEmitter {
+  isPackaged = false;
+  readonly quit = vi.fn();
+  readonly getPath = vi.fn((name: string) => `/fake/${name}`);
+  readonly getVersion = vi.fn(() => '9.8.7');
+  readonly requestSingleInstanceLock = vi.fn(() => this.gotLock);
+  constructor(public gotLock = true) {
+    super();
+  }
+  whenReady() {
+    return Promise.resolve();
+  }
+}
