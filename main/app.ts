@@ -1,5 +1,6 @@
 import { EventBus } from './api/event-bus';
 import { coreHandlers, unavailableHandlers } from './api/handlers';
+import { blockingGuard } from './api/blocking-guard';
 import { createRouter, type Router } from './api/router';
 import type { SystemStatus } from './api/schemas';
 import type { Clock } from './core/clock';
@@ -55,13 +56,24 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
     };
   }
   const testHooks = options.testHooks ?? false;
-  const scheduler = new Scheduler(options.clock, [driverQrRotation(core, events)], (source, error) =>
-    log(`scheduled work ${source} failed`, error),
+  const announce = () => events.emit('counter.changed', { at: core.clock.now() });
+  const scheduler = new Scheduler(
+    options.clock,
+    [driverQrRotation(core, events), parcelExpiry(core, announce), ...deadlineWatchers(core, announce)],
+    (source, error) => log(`scheduled work ${source} failed`, error),
   );
+  const changed = () => {
+    announce();
+    void scheduler.poke();
+  };
   scheduler.start();
+  void pullFirstDemoManifests(core).then(changed, (error) => log('demo manifest could not be loaded', error));
   return {
     status: { state: 'ready', storeId: core.storeId, version: options.version, testHooks },
-    router: createRouter(coreHandlers(core, { version: options.version, testHooks }), { log }),
+    router: createRouter(coreHandlers(core, { version: options.version, testHooks }, changed), {
+      log,
+      guard: blockingGuard(() => core.counter.blocking.current()),
+    }),
     events,
     core,
     receiveScan: (scan) => events.emit('scanner.scanned', { ...scan, receivedAt: options.clock.now() }),
@@ -86,6 +98,46 @@ function driverQrRotation(core: CounterCore, events: EventBus): DeadlineSource {
       }
     },
   };
+}
+
+/** Moves parcels whose retention ended to expired, raising the notice, at the stored time. */
+function parcelExpiry(core: CounterCore, announce: () => void): DeadlineSource {
+  return {
+    name: 'parcel-expiry',
+    nextAt: () => core.counter.expiry.nextExpiryAt(),
+    run: () => {
+      if (core.counter.expiry.sweep() > 0) announce();
+    },
+  };
+}
+
+/** Tells the renderer when an intake or expired-scan deadline passes (blocking) or returns become overdue. */
+function deadlineWatchers(core: CounterCore, announce: () => void): DeadlineSource[] {
+  const watch = (name: string, next: (after: number) => number | undefined): DeadlineSource => {
+    let checkedAt = core.clock.now();
+    return {
+      name,
+      nextAt: () => next(checkedAt),
+      run: (now) => {
+        checkedAt = now;
+        announce();
+      },
+    };
+  };
+  return [
+    watch('blocking-deadlines', (after) => core.counter.blocking.nextDeadlineAt(after)),
+    watch('return-escalation', (after) => core.counter.returns.nextEscalationAt(after)),
+  ];
+}
+
+/** A fresh install gets the first announced parcels of each demo network, so there is something to train on. */
+async function pullFirstDemoManifests(core: CounterCore): Promise<void> {
+  for (const network of core.networks.list()) {
+    const adapter = core.adapters[network.adapter];
+    if (network.adapter === 'demo' && adapter && core.settings.get(`manifest.cursor.${network.id}`) === undefined) {
+      await core.counter.pullManifest(network.id, adapter);
+    }
+  }
 }
 
 function databaseErrorStatus(error: unknown, version: string): SystemStatus {

@@ -1,12 +1,14 @@
 import { CoreError } from '../core/errors';
 import type { CounterCore } from '../core/counter-core';
+import { CALL_NAMES } from './contract';
+import { parcelHandlers } from './parcel-handlers';
 import type { Handlers } from './router';
 import type { Language, SystemStatus } from './schemas';
 
 const LANGUAGE_KEY = 'ui.language';
 
 /** Binds each contract call to core. Thin on purpose: rules live in core. */
-export function coreHandlers(core: CounterCore, info: { version: string; testHooks: boolean }): Handlers {
+export function coreHandlers(core: CounterCore, info: { version: string; testHooks: boolean }, changed: () => void = () => {}): Handlers {
   const uiSettings = () => ({ language: (core.settings.get(LANGUAGE_KEY) as Language | undefined) ?? null });
   return {
     'system.status': () => ({ state: 'ready', storeId: core.storeId, version: info.version, testHooks: info.testHooks }),
@@ -24,19 +26,15 @@ export function coreHandlers(core: CounterCore, info: { version: string; testHoo
         retentionDays: n.policy.retentionDays,
       })),
     'driverQr.show': ({ networkId }) => core.driverQr.current(networkId),
+    ...parcelHandlers(core, changed),
   };
 }
 
 /** When the database could not be opened: the status call says why, every other call refuses. */
 export function unavailableHandlers(status: SystemStatus): Handlers {
   const refuse = () => {
-    throw new CoreError('DATABASE_UNAVAILABLE', 'The counter database is not available');
+    throw new CoreError('DATABASE_UNAVAILABLE', 'The counter data is not available');
   };
-  return {
-    'system.status': () => status,
-    'settings.get': refuse,
-    'settings.setLanguage': refuse,
-    'networks.list': refuse,
-    'driverQr.show': refuse,
-  };
+  const handlers = Object.fromEntries(CALL_NAMES.map((name) => [name, refuse])) as unknown as Handlers;
+  return { ...handlers, 'system.status': () => status };
 }

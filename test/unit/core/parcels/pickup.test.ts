@@ -16,7 +16,7 @@ function receiveAll(core: CounterCore, networkId: string) {
 /** Demo parcels 1 and 2 belong to the same customer and share a code. */
 const twoParcelCustomer = () => ({ code: demoParcel('demo-fr', 1).pickupCode, tracking: [demoParcel('demo-fr', 1).trackingId, demoParcel('demo-fr', 2).trackingId] });
 
-function wrongCode(core: CounterCore): string {
+function wrongCode(): string {
   for (let n = 0; ; n++) {
     const code = String(n).padStart(6, '0');
     const known = Array.from({ length: 6 }, (_, i) => demoParcel('demo-fr', i).pickupCode);
@@ -95,7 +95,7 @@ describe('wrong-code throttling', () => {
   it(`allows ${THROTTLE.FREE_WRONG} wrong codes, then locks with a growing cooldown, logging every attempt`, async () => {
     const { core, clock } = await start();
     receiveAll(core, 'demo-fr');
-    const wrong = wrongCode(core);
+    const wrong = wrongCode();
     const { pickups } = core.counter;
     for (let i = 0; i < THROTTLE.FREE_WRONG - 1; i++) expect(pickups.start(wrong, keyboard)).toEqual({ outcome: 'wrong-code', lockedUntil: undefined });
     expect(pickups.start(wrong, keyboard)).toEqual({ outcome: 'wrong-code', lockedUntil: clock.now() + THROTTLE.BASE_COOLDOWN_MS });
@@ -111,14 +111,14 @@ describe('wrong-code throttling', () => {
 
   it('caps the cooldown so guessing one of a million codes is not feasible, and survives a restart', async () => {
     const { core, clock, dir } = await start();
-    const wrong = wrongCode(core);
+    const wrong = wrongCode();
     let guesses = 0;
     const dayEnd = clock.now() + DAY;
     let current = core;
     while (clock.now() < dayEnd) {
       const result = current.counter.pickups.start(wrong, keyboard);
       if (result.outcome === 'wrong-code') guesses++;
-      const until = result.lockedUntil ?? clock.now();
+      const until = (result.outcome === 'found' ? undefined : result.lockedUntil) ?? clock.now();
       clock.set(Math.max(until, clock.now() + 1));
       if (guesses === 8) current = restart(current, dir, clock);
     }
@@ -134,7 +134,7 @@ describe('wrong-code throttling', () => {
 
   it('clears once the right code is typed, or after a day', async () => {
     const { core, clock } = await start();
-    const wrong = wrongCode(core);
+    const wrong = wrongCode();
     for (let i = 0; i < THROTTLE.FREE_WRONG; i++) core.counter.pickups.start(wrong, keyboard);
     clock.advance(THROTTLE.WINDOW_MS + MINUTE);
     expect(core.counter.throttle.lockedUntil()).toBeUndefined();

@@ -1,0 +1,34 @@
+import type { BlockingTask } from '../core/parcels/blocking';
+import type { CallName } from './contract';
+import type { CallGuard } from './router';
+
+/**
+ * What stays available while the counter is blocked (product.md §1 A3, C2):
+ * the pending task itself, the driver QR, help, reading state, and the
+ * language (a display preference, so a colleague can read the screen).
+ */
+const ALWAYS_ALLOWED: ReadonlySet<CallName> = new Set<CallName>([
+  'system.status',
+  'settings.get',
+  'settings.setLanguage',
+  'networks.list',
+  'driverQr.show',
+  'counter.status',
+  'parcels.locate',
+]);
+
+const TASK_CALLS: Record<BlockingTask['kind'], string> = {
+  intake: 'delivery.',
+  'expired-scan': 'expired.',
+};
+
+/** Main enforces blocking: a refused call never reaches core, whatever the renderer shows. */
+export function blockingGuard(currentTask: () => BlockingTask | undefined): CallGuard {
+  return (name) => {
+    if (ALWAYS_ALLOWED.has(name)) return undefined;
+    const task = currentTask();
+    if (!task || name.startsWith(TASK_CALLS[task.kind])) return undefined;
+    const what = task.kind === 'intake' ? 'Scan the delivered parcels first' : 'Scan the expired parcels first';
+    return { code: 'BLOCKED', message: `${what} (deadline passed at ${new Date(task.deadlineAt).toISOString()})` };
+  };
+}
