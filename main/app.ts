@@ -2,7 +2,8 @@ import { EventBus } from './api/event-bus';
 import { coreHandlers, unavailableHandlers } from './api/handlers';
 import { blockingGuard } from './api/blocking-guard';
 import { createRouter, type Router } from './api/router';
-import type { SystemStatus } from './api/schemas';
+import type { ScanClassificationView, SystemStatus } from './api/schemas';
+import { classifyScan, ScanDeduper, scanNetworksOf } from './core/scanning';
 import type { Clock } from './core/clock';
 import type { RawScan } from './devices/scan';
 import { openCounterCore, type CounterCore } from './core/counter-core';
@@ -66,6 +67,7 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
     announce();
     void scheduler.poke();
   };
+  const deduper = new ScanDeduper();
   scheduler.start();
   void pullFirstDemoManifests(core).then(changed, (error) => log('demo manifest could not be loaded', error));
   return {
@@ -76,7 +78,11 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
     }),
     events,
     core,
-    receiveScan: (scan) => events.emit('scanner.scanned', { ...scan, receivedAt: options.clock.now() }),
+    receiveScan: (scan) => {
+      const receivedAt = options.clock.now();
+      if (deduper.isDuplicate({ code: scan.code, source: scan.source, at: receivedAt })) return;
+      events.emit('scanner.scanned', { ...scan, receivedAt, classification: classifyForRenderer(core, scan.code) });
+    },
     poke: () => scheduler.poke(),
     close: () => {
       scheduler.stop();
@@ -138,6 +144,13 @@ async function pullFirstDemoManifests(core: CounterCore): Promise<void> {
       await core.counter.pullManifest(network.id, adapter);
     }
   }
+}
+
+function classifyForRenderer(core: CounterCore, raw: string): ScanClassificationView {
+  const result = classifyScan(raw, scanNetworksOf(core.networks.list()));
+  if (result.kind === 'parcel') return { kind: 'parcel', trackingId: result.trackingId, networkId: result.network };
+  if (result.kind === 'pickup') return { kind: 'pickup', pickupCode: result.code, networkId: result.network };
+  return { kind: 'unknown', reason: result.reason };
 }
 
 function databaseErrorStatus(error: unknown, version: string): SystemStatus {

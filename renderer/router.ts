@@ -1,8 +1,13 @@
 import { createRouter, createWebHashHistory } from 'vue-router';
+import DeliveryView from './views/DeliveryView.vue';
 import DriverQrView from './views/DriverQrView.vue';
+import ExpiredView from './views/ExpiredView.vue';
 import HelpView from './views/HelpView.vue';
 import HomeView from './views/HomeView.vue';
+import PickupView from './views/PickupView.vue';
+import ReturnsView from './views/ReturnsView.vue';
 import SettingsView from './views/SettingsView.vue';
+import TrainingView from './views/TrainingView.vue';
 
 /** Hash history: the same URLs work from a file:// page in Electron and from the browser host. */
 export const router = createRouter({
@@ -10,6 +15,11 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'home', component: HomeView },
     { path: '/driver/:networkId?', name: 'driver', component: DriverQrView },
+    { path: '/delivery/:deliveryId', name: 'delivery', component: DeliveryView },
+    { path: '/pickup', name: 'pickup', component: PickupView },
+    { path: '/expired/:noticeId', name: 'expired', component: ExpiredView },
+    { path: '/returns/:networkId?', name: 'returns', component: ReturnsView },
+    { path: '/training', name: 'training', component: TrainingView },
     { path: '/help', name: 'help', component: HelpView },
     { path: '/settings', name: 'settings', component: SettingsView },
   ],

@@ -42,9 +42,18 @@ export const driverQrSchema = z.object({
 });
 export type DriverQrView = z.infer<typeof driverQrSchema>;
 
+/** A scan as main classified it: the renderer never parses barcodes itself. */
+export const scanClassificationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('parcel'), trackingId: z.string(), networkId: z.string().optional() }),
+  z.object({ kind: z.literal('pickup'), pickupCode: z.string(), networkId: z.string().optional() }),
+  z.object({ kind: z.literal('unknown'), reason: z.string() }),
+]);
+export type ScanClassificationView = z.infer<typeof scanClassificationSchema>;
+
 export const scanSchema = z.object({
   code: z.string().min(1).max(512),
   source: z.enum(['wedge', 'serial', 'hid']),
   receivedAt: z.number().int(),
+  classification: scanClassificationSchema,
 });
 export type ScanEvent = z.infer<typeof scanSchema>;

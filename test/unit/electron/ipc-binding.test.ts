@@ -76,7 +76,7 @@ describe('calls over IPC', () => {
 });
 
 describe('events over IPC', () => {
-  const scan = { code: '0123456789', source: 'wedge' as const, receivedAt: 1_700_000_000_000 };
+  const scan = { code: '0123456789', source: 'wedge' as const, receivedAt: 1_700_000_000_000, classification: { kind: 'unknown' as const, reason: 'no-match' } };
 
   it('forwards every EventBus event to the window on the event channel', () => {
     const { events, contents } = bind();

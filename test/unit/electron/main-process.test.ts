@@ -127,7 +127,7 @@ describe('start-up', () => {
     const { counterApp, run } = setup();
     await run();
     const [window] = FakeBrowserWindow.instances;
-    const scan = { code: 'X1', source: 'serial' as const, receivedAt: 1 };
+    const scan = { code: 'X1', source: 'serial' as const, receivedAt: 1, classification: { kind: 'unknown' as const, reason: 'no-match' } };
     counterApp.events.emit('scanner.scanned', scan);
     expect(window!.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, 'scanner.scanned', scan);
   });

@@ -1,0 +1,47 @@
+import { ref } from 'vue';
+
+export type FeedbackTone = 'success' | 'error' | 'warning';
+
+export interface Feedback {
+  tone: FeedbackTone;
+  message: string;
+  id: number;
+}
+
+/** The last scan's verdict, shown as a coloured bar with its text and heard as a tone. */
+export const lastFeedback = ref<Feedback>();
+let nextId = 1;
+let audio: AudioContext | undefined;
+
+const TONES: Record<FeedbackTone, { freq: number; beeps: number; ms: number }> = {
+  success: { freq: 1320, beeps: 1, ms: 90 },
+  warning: { freq: 660, beeps: 2, ms: 90 },
+  error: { freq: 220, beeps: 3, ms: 120 },
+};
+
+/** Main decides what happened; this only tells the person, by colour, words and sound. */
+export function giveFeedback(tone: FeedbackTone, message: string): void {
+  lastFeedback.value = { tone, message, id: nextId++ };
+  beep(tone);
+}
+
+function beep(tone: FeedbackTone): void {
+  try {
+    audio ??= new AudioContext();
+    const { freq, beeps, ms } = TONES[tone];
+    for (let i = 0; i < beeps; i++) {
+      const start = audio.currentTime + (i * ms * 1.6) / 1000;
+      const oscillator = audio.createOscillator();
+      const gain = audio.createGain();
+      oscillator.type = tone === 'error' ? 'square' : 'sine';
+      oscillator.frequency.value = freq;
+      gain.gain.setValueAtTime(0.2, start);
+      gain.gain.exponentialRampToValueAtTime(0.001, start + ms / 1000);
+      oscillator.connect(gain).connect(audio.destination);
+      oscillator.start(start);
+      oscillator.stop(start + ms / 1000);
+    }
+  } catch {
+    // No audio device: the colour and the words still tell.
+  }
+}

@@ -1,0 +1,14 @@
+/** "12:05" for a countdown; hours when there are any ("1:59:59"); never negative. */
+export function formatRemaining(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = String(m).padStart(h > 0 ? 2 : 1, '0');
+  return h > 0 ? `${h}:${mm}:${String(s).padStart(2, '0')}` : `${mm}:${String(s).padStart(2, '0')}`;
+}
+
+/** "QC12 3456 7890": tracking IDs read back in groups of four are easier to compare with a label. */
+export function groupTrackingId(trackingId: string): string {
+  return trackingId.replace(/(.{4})(?=.)/g, '$1 ');
+}
