@@ -10,12 +10,15 @@ import { openCounterCore, type CounterCore } from './core/counter-core';
 import { SchemaTooNewError } from './core/db/migrate';
 import { DatabaseIntegrityError } from './core/db/open';
 import { Scheduler, type DeadlineSource } from './core/scheduler';
+import { ScannerHub } from './scanner-hub';
 
 export interface CounterAppOptions {
   dataDir: string;
   clock: Clock;
   version: string;
   testHooks?: boolean;
+  /** Serial scanners named on the command line (--serial), opened for this run only. */
+  serialPaths?: readonly string[];
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -27,6 +30,8 @@ export interface CounterApp {
   core: CounterCore | undefined;
   /** A scan from any scanner driver enters the app here. */
   receiveScan(scan: RawScan): void;
+  /** The scanners; undefined when the database could not be opened. */
+  scanners: ScannerHub | undefined;
   /** Re-reads every deadline now (after the clock moved, or a write that may move one). */
   poke(): Promise<void>;
   close(): void;
@@ -52,6 +57,7 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
       events,
       core: undefined,
       receiveScan: () => {},
+      scanners: undefined,
       poke: async () => {},
       close: () => {},
     };
@@ -68,24 +74,29 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
     void scheduler.poke();
   };
   const deduper = new ScanDeduper();
+  const receiveScan = (scan: RawScan) => {
+    const receivedAt = options.clock.now();
+    if (deduper.isDuplicate({ code: scan.code, source: scan.deviceId ?? scan.source, at: receivedAt })) return;
+    events.emit('scanner.scanned', { code: scan.code, source: scan.source, receivedAt, classification: classifyForRenderer(core, scan) });
+  };
+  const scanners = new ScannerHub({ core, events, receiveScan, extraSerialPaths: options.serialPaths, log });
+  void scanners.refresh().catch((error: unknown) => log('scanners could not be opened', error));
   scheduler.start();
   void pullFirstDemoManifests(core).then(changed, (error) => log('demo manifest could not be loaded', error));
   return {
     status: { state: 'ready', storeId: core.storeId, version: options.version, testHooks },
-    router: createRouter(coreHandlers(core, { version: options.version, testHooks }, changed), {
+    router: createRouter(coreHandlers(core, { version: options.version, testHooks }, { changed, hub: scanners }), {
       log,
       guard: blockingGuard(() => core.counter.blocking.current()),
     }),
     events,
     core,
-    receiveScan: (scan) => {
-      const receivedAt = options.clock.now();
-      if (deduper.isDuplicate({ code: scan.code, source: scan.source, at: receivedAt })) return;
-      events.emit('scanner.scanned', { ...scan, receivedAt, classification: classifyForRenderer(core, scan.code) });
-    },
+    receiveScan,
+    scanners,
     poke: () => scheduler.poke(),
     close: () => {
       scheduler.stop();
+      void scanners.close();
       core.close();
     },
   };
@@ -146,8 +157,8 @@ async function pullFirstDemoManifests(core: CounterCore): Promise<void> {
   }
 }
 
-function classifyForRenderer(core: CounterCore, raw: string): ScanClassificationView {
-  const result = classifyScan(raw, scanNetworksOf(core.networks.list()));
+function classifyForRenderer(core: CounterCore, scan: RawScan): ScanClassificationView {
+  const result = classifyScan(scan.code, scanNetworksOf(core.networks.list()), scan.symbology ? { symbology: scan.symbology } : {});
   if (result.kind === 'parcel') return { kind: 'parcel', trackingId: result.trackingId, networkId: result.network };
   if (result.kind === 'pickup') return { kind: 'pickup', pickupCode: result.code, networkId: result.network };
   return { kind: 'unknown', reason: result.reason };

@@ -17,7 +17,13 @@ import {
   trainingCustomerSchema,
 } from './parcel-schemas';
 import { shelfSlotInputSchema } from '../core/parcels/shelf-slots';
-import { driverQrSchema, idSchema, languageSchema, networkSummarySchema, scanSchema, systemStatusSchema, uiSettingsSchema } from './schemas';
+import { scannerConfigSchema, scannerPreferencesSchema } from '../core/scanning/scanner-config';
+import {
+  availableScannersSchema,
+  scannerStatusEventSchema,
+  scannerViewSchema,
+  wedgeKeysSchema,
+  driverQrSchema, idSchema, languageSchema, networkSummarySchema, scanSchema, systemStatusSchema, uiSettingsSchema } from './schemas';
 
 /** A call: one input, one answer. Inputs are strict: an unknown key is bad input, not ignored. */
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
@@ -73,6 +79,15 @@ export const calls = {
 
   'training.driverArrives': call(z.strictObject({ networkId: idSchema, count: z.number().int().min(1).max(50) }), deliveryViewSchema),
   'training.customerArrives': call(z.strictObject({ networkId: idSchema }), trainingCustomerSchema),
+  'scanners.list': call(none, z.array(scannerViewSchema)),
+  'scanners.available': call(none, availableScannersSchema),
+  'scanners.add': call(z.strictObject({ config: scannerConfigSchema }), z.array(scannerViewSchema)),
+  'scanners.remove': call(z.strictObject({ id: z.string().min(1).max(220) }), z.array(scannerViewSchema)),
+  'scanners.preferences': call(none, scannerPreferencesSchema),
+  'scanners.setPreferences': call(z.strictObject({ preferences: scannerPreferencesSchema }), scannerPreferencesSchema),
+  /** Key-downs the browser host's page forwards to the keyboard-wedge detector in main. */
+  'wedge.keys': call(wedgeKeysSchema, z.object({ accepted: z.number().int() })),
+
   'training.passDays': call(z.strictObject({ days: z.number().int().min(1).max(30) }), counterStatusSchema),
 } as const;
 
@@ -84,6 +99,8 @@ export const events = {
   'scanner.scanned': scanSchema,
   /** Parcels, deadlines or blocking may have changed: the renderer re-reads counter.status. */
   'counter.changed': z.object({ at: z.number().int() }),
+  /** A scanner connected, disconnected or failed. */
+  'scanner.status': scannerStatusEventSchema,
 } as const;
 
 export type Calls = typeof calls;

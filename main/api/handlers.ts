@@ -1,14 +1,22 @@
 import { CoreError } from '../core/errors';
 import type { CounterCore } from '../core/counter-core';
 import { CALL_NAMES } from './contract';
+import type { ScannerHub } from '../scanner-hub';
 import { parcelHandlers } from './parcel-handlers';
+import { scannerHandlers } from './scanner-handlers';
 import type { Handlers } from './router';
 import type { Language, SystemStatus } from './schemas';
 
 const LANGUAGE_KEY = 'ui.language';
 
 /** Binds each contract call to core. Thin on purpose: rules live in core. */
-export function coreHandlers(core: CounterCore, info: { version: string; testHooks: boolean }, changed: () => void = () => {}): Handlers {
+export interface HandlerDeps {
+  hub: ScannerHub;
+  /** Tells the scheduler and the renderer that parcels or deadlines may have changed. */
+  changed(): void;
+}
+
+export function coreHandlers(core: CounterCore, info: { version: string; testHooks: boolean }, deps: HandlerDeps): Handlers {
   const uiSettings = () => ({ language: (core.settings.get(LANGUAGE_KEY) as Language | undefined) ?? null });
   return {
     'system.status': () => ({ state: 'ready', storeId: core.storeId, version: info.version, testHooks: info.testHooks }),
@@ -26,7 +34,8 @@ export function coreHandlers(core: CounterCore, info: { version: string; testHoo
         retentionDays: n.policy.retentionDays,
       })),
     'driverQr.show': ({ networkId }) => core.driverQr.current(networkId),
-    ...parcelHandlers(core, changed),
+    ...parcelHandlers(core, deps.changed),
+    ...scannerHandlers(core, deps.hub),
   };
 }
 

@@ -57,3 +57,35 @@ export const scanSchema = z.object({
   classification: scanClassificationSchema,
 });
 export type ScanEvent = z.infer<typeof scanSchema>;
+
+export const scannerStatusSchema = z.object({
+  state: z.enum(['connected', 'disconnected', 'error']),
+  reason: z.string().optional(),
+});
+
+export const scannerViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['wedge', 'serial', 'hid']),
+  status: scannerStatusSchema,
+  configured: z.boolean(),
+});
+
+export const scannerStatusEventSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['wedge', 'serial', 'hid']),
+  status: scannerStatusSchema,
+});
+
+export const availableScannersSchema = z.object({
+  serialPorts: z.array(z.object({ path: z.string(), manufacturer: z.string().optional() })),
+  serialReason: z.string().optional(),
+  hidDevices: z.array(z.object({ vendorId: z.number().int(), productId: z.number().int(), product: z.string().optional() })),
+  hidReason: z.string().optional(),
+});
+
+export const wedgeKeysSchema = z.strictObject({
+  keys: z
+    .array(z.strictObject({ key: z.string().min(1).max(12), at: z.number().nonnegative() }))
+    .min(1)
+    .max(128),
+});

@@ -10,6 +10,7 @@ import { SettingsRepository } from './settings';
 import { DemoNetwork } from './networks/demo-network';
 import type { NetworkAdapter } from './networks/network-adapter';
 import { ParcelCounter } from './parcels/parcel-counter';
+import { ScannerConfigRepository } from './scanning/scanner-config';
 
 /** The domain, wired to one database and one clock. No Electron, no transport. */
 export interface CounterCore {
@@ -20,6 +21,7 @@ export interface CounterCore {
   networks: NetworkRepository;
   driverQr: DriverQrService;
   counter: ParcelCounter;
+  scanners: ScannerConfigRepository;
   /** The adapter of each network by its adapter name ('demo' is embedded). */
   adapters: Record<string, NetworkAdapter>;
   close(): void;
@@ -40,6 +42,7 @@ export function openCounterCore(dataDir: string, clock: Clock): CounterCore {
     networks,
     driverQr: new DriverQrService(storeId, networks, clock),
     counter,
+    scanners: new ScannerConfigRepository(db, clock, settings),
     adapters: { demo: new DemoNetwork() },
     close: () => db.close(),
   };

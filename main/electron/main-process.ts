@@ -7,6 +7,7 @@ import { parseLaunchOptions } from './launch-options';
 import { createMainWindow, type BrowserWindowConstructor } from './main-window';
 import { loadRenderer, locateRenderer } from './renderer-location';
 import { claimSingleInstance } from './single-instance';
+import { routeKeysToWedge } from './wedge-input';
 
 /** Everything the Electron main process needs from outside, so tests can hand in fakes. */
 export interface ElectronMainDeps {
@@ -57,6 +58,8 @@ export async function runElectronMain(deps: ElectronMainDeps): Promise<ElectronM
   window.on('closed', () => {
     window = undefined;
   });
+  const scanners = counterApp.scanners;
+  if (scanners) scanners.setTypingSink(routeKeysToWedge(window.webContents, () => scanners.wedge));
   const unbind = bindRouterToIpc({
     ipcMain: deps.ipcMain,
     router: counterApp.router,

@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startCounterApp } from '../app';
 import { AdjustableClock, systemClock } from '../core/clock';
-import { openSerialScanner } from '../devices/serial-scanner';
 import { startBrowserHost } from './browser-host';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,20 +30,13 @@ export async function main(argv: string[]): Promise<void> {
     clock: testClock ?? systemClock,
     version,
     testHooks: Boolean(testClock),
+    serialPaths: values.serial ? [values.serial] : [],
   });
-  const serial = values.serial
-    ? openSerialScanner({
-        path: values.serial,
-        onScan: (scan) => app.receiveScan(scan),
-        onError: (error) => console.error(`[opencounter] serial scanner ${values.serial}: ${error.message}`),
-      })
-    : undefined;
   const host = await startBrowserHost({ app, rendererDir: resolve(values['renderer-dir']), port, testClock });
   console.log(`OpenCounter browser host on http://127.0.0.1:${host.port}/ (data: ${resolve(values['data-dir'])})`);
   if (testClock) console.log('Test hooks are ON: /test/scan, /test/clock, /test/health. Never use this in a shop.');
 
   const shutdown = async () => {
-    await serial?.close();
     await host.close();
     app.close();
     process.exit(0);

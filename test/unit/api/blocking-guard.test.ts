@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockingGuard } from '../../../main/api/blocking-guard';
-import { coreHandlers } from '../../../main/api/handlers';
+import { testHandlers } from '../../fixtures/handlers';
 import { createRouter } from '../../../main/api/router';
 import { MINUTE, HOUR, DAY, scanner, useCounter } from '../../fixtures/counter';
 
@@ -8,7 +8,7 @@ const { start } = useCounter();
 
 async function blockedRouter() {
   const started = await start();
-  const router = createRouter(coreHandlers(started.core, { version: 'x', testHooks: false }), {
+  const router = createRouter(testHandlers(started.core), {
     guard: blockingGuard(() => started.core.counter.blocking.current()),
   });
   return { ...started, router };

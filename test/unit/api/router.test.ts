@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CALL_NAMES, calls, type CallName } from '../../../main/api/contract';
-import { coreHandlers } from '../../../main/api/handlers';
+import { testHandlers } from '../../fixtures/handlers';
 import { createRouter, type Handlers } from '../../../main/api/router';
 import type { CounterCore } from '../../../main/core/counter-core';
 import { CoreError } from '../../../main/core/errors';
@@ -15,7 +15,7 @@ afterEach(() => opened.splice(0).forEach((c) => c.close()));
 function setup() {
   const { core } = openTestCore(tempDir());
   opened.push(core);
-  const router = createRouter(coreHandlers(core, { version: '0.0.0-test', testHooks: false }));
+  const router = createRouter(testHandlers(core));
   return { core, router };
 }
 
@@ -64,6 +64,15 @@ const valid: Record<CallName, unknown> = {
   'training.driverArrives': { networkId: 'demo-fr', count: 3 },
   'training.customerArrives': { networkId: 'demo-fr' },
   'training.passDays': { days: 1 },
+  'scanners.list': undefined,
+  'scanners.available': undefined,
+  'scanners.add': { config: { kind: 'serial', path: '/dev/ttyACM0', baudRate: 9600, terminator: 'CR' } },
+  'scanners.remove': { id: 'serial:/dev/ttyACM0' },
+  'scanners.preferences': undefined,
+  'scanners.setPreferences': {
+    preferences: { feedbackVolume: 50, wedge: { maxIntervalMs: 30, minLength: 4, terminator: 'Enter', prefix: '', suffix: '' } },
+  },
+  'wedge.keys': { keys: [{ key: 'A', at: 10 }] },
 };
 
 /** Hand-picked values that look plausible but break a rule of the contract. */
@@ -78,6 +87,17 @@ const extra: Partial<Record<CallName, unknown[]>> = {
   'slots.configure': [{ slots: [] }, { slots: [{ id: 'A 1', size: 'small', capacity: 4 }] }, { slots: [{ id: 'A1', size: 'huge', capacity: 4 }] }, { slots: [{ id: 'A1', size: 'small', capacity: 0 }] }],
   'training.driverArrives': [{ networkId: 'demo-fr', count: 0 }, { networkId: 'demo-fr', count: 1000 }],
   'training.passDays': [{ days: -1 }, { days: 0.5 }],
+  'scanners.add': [
+    { config: { kind: 'serial', path: '', baudRate: 9600, terminator: 'CR' } },
+    { config: { kind: 'serial', path: '/dev/ttyS0', baudRate: 1234, terminator: 'CR' } },
+    { config: { kind: 'hid', vendorId: 0x10000, productId: 1, format: 'pos' } },
+    { config: { kind: 'usb', path: '/dev/x' } },
+  ],
+  'scanners.setPreferences': [
+    { preferences: { feedbackVolume: 101, wedge: { maxIntervalMs: 30, minLength: 4, terminator: 'Enter', prefix: '', suffix: '' } } },
+    { preferences: { feedbackVolume: 50, wedge: { maxIntervalMs: 5, minLength: 4, terminator: 'Enter', prefix: '', suffix: '' } } },
+  ],
+  'wedge.keys': [{ keys: [] }, { keys: [{ key: '', at: 1 }] }, { keys: [{ key: 'A', at: -1 }] }],
 };
 
 function wrongType(value: unknown): unknown {
@@ -139,7 +159,7 @@ describe('router input validation', () => {
 describe('router errors and outputs', () => {
   const base = (): Handlers => {
     const { core } = setup();
-    return coreHandlers(core, { version: 'x', testHooks: false });
+    return testHandlers(core);
   };
 
   it("passes a core error's code through and hides an unexpected error's details", async () => {
@@ -176,7 +196,7 @@ describe('router errors and outputs', () => {
 
   it('lets a guard refuse a call before it runs', async () => {
     const { core } = setup();
-    const router = createRouter(coreHandlers(core, { version: 'x', testHooks: false }), {
+    const router = createRouter(testHandlers(core), {
       guard: (name) => (name === 'settings.setLanguage' ? { code: 'BLOCKED', message: 'Finish the intake first' } : undefined),
     });
     expect(await router.dispatch('settings.setLanguage', { language: 'it' })).toEqual({
@@ -190,11 +210,11 @@ describe('router errors and outputs', () => {
   it('remembers the language across a restart', async () => {
     const dir = tempDir();
     const first = openTestCore(dir);
-    await createRouter(coreHandlers(first.core, { version: 'x', testHooks: false })).dispatch('settings.setLanguage', { language: 'it' });
+    await createRouter(testHandlers(first.core)).dispatch('settings.setLanguage', { language: 'it' });
     first.core.close();
     const second = openTestCore(dir);
     opened.push(second.core);
-    expect(await createRouter(coreHandlers(second.core, { version: 'x', testHooks: false })).dispatch('settings.get', undefined)).toEqual({
+    expect(await createRouter(testHandlers(second.core)).dispatch('settings.get', undefined)).toEqual({
       ok: true,
       value: { language: 'it' },
     });

@@ -19,6 +19,7 @@ function fakeCounterApp(): CounterApp {
     events: new EventBus(),
     core: undefined,
     receiveScan: vi.fn(),
+    scanners: undefined,
     poke: vi.fn(async () => {}),
     close: vi.fn(),
   };
