@@ -1,4 +1,5 @@
 import { ref } from 'vue';
+import { scannerPreferences } from './scanner-preferences';
 
 export type FeedbackTone = 'success' | 'error' | 'warning';
 
@@ -26,6 +27,8 @@ export function giveFeedback(tone: FeedbackTone, message: string): void {
 }
 
 function beep(tone: FeedbackTone): void {
+  const volume = (scannerPreferences.value?.feedbackVolume ?? 70) / 100;
+  if (volume === 0) return;
   try {
     audio ??= new AudioContext();
     const { freq, beeps, ms } = TONES[tone];
@@ -35,7 +38,7 @@ function beep(tone: FeedbackTone): void {
       const gain = audio.createGain();
       oscillator.type = tone === 'error' ? 'square' : 'sine';
       oscillator.frequency.value = freq;
-      gain.gain.setValueAtTime(0.2, start);
+      gain.gain.setValueAtTime(0.3 * volume, start);
       gain.gain.exponentialRampToValueAtTime(0.001, start + ms / 1000);
       oscillator.connect(gain).connect(audio.destination);
       oscillator.start(start);

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { Language, SystemStatus } from '../../main/api/schemas';
 import { counter } from '../api/counter';
+import { loadScannerPreferences } from '../composables/scanner-preferences';
 import { applyLanguage, i18n, preferredLanguage } from '../i18n';
 
 /** The app's state as main reports it (ready or not, the store id) and the staff's language choice. */
@@ -19,6 +20,7 @@ export const useAppStore = defineStore('app', () => {
       const settings = await counter.call('settings.get');
       language.value = settings.language ?? preferredLanguage(navigator.languages);
       applyLanguage(language.value);
+      await loadScannerPreferences();
     } catch (error) {
       loadError.value = error instanceof Error ? error.message : String(error);
     }

@@ -12,6 +12,8 @@ const STOP_TIMEOUT_MS = 5_000;
 export interface HostOptions {
   dataDir: string;
   testHooks?: boolean;
+  /** A serial scanner device for --serial (a socat pty in tests). */
+  serial?: string;
 }
 
 /** One browser host child process (main/host/cli.ts under tsx) on a port the OS chose. */
@@ -39,6 +41,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const testHooks = options.testHooks ?? true;
   const args = ['--import', 'tsx', 'main/host/cli.ts', '--port', '0', '--data-dir', options.dataDir];
   if (testHooks) args.push('--test-hooks');
+  if (options.serial) args.push('--serial', options.serial);
+  // Lets a developer run the suite against a renderer built elsewhere while another build is in progress.
+  if (process.env.OPENCOUNTER_RENDERER_DIR) args.push('--renderer-dir', process.env.OPENCOUNTER_RENDERER_DIR);
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
