@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import { networkPolicySchema, type NetworkPolicy } from './policy';
+import { sql } from '../db/statements';
 
 export interface Network {
   id: string;
@@ -37,15 +38,13 @@ export class NetworkRepository {
   ) {}
 
   list(): Network[] {
-    const rows = this.db
-      .prepare<[], NetworkRow>('SELECT id, name, adapter, policy_json, enabled FROM networks ORDER BY name')
+    const rows = sql<[], NetworkRow>(this.db, 'SELECT id, name, adapter, policy_json, enabled FROM networks ORDER BY name')
       .all();
     return rows.map(toNetwork);
   }
 
   get(id: string): Network {
-    const row = this.db
-      .prepare<[string], NetworkRow>('SELECT id, name, adapter, policy_json, enabled FROM networks WHERE id = ?')
+    const row = sql<[string], NetworkRow>(this.db, 'SELECT id, name, adapter, policy_json, enabled FROM networks WHERE id = ?')
       .get(id);
     if (!row) throw new CoreError('NOT_FOUND', `No network ${id}`);
     return toNetwork(row);
@@ -56,19 +55,16 @@ export class NetworkRepository {
     const policy = networkPolicySchema.parse(network.policy);
     const now = this.clock.now();
     this.db.transaction(() => {
-      this.db
-        .prepare('INSERT INTO networks (id, name, adapter, policy_json, created_at) VALUES (?, ?, ?, ?, ?)')
+      sql(this.db, 'INSERT INTO networks (id, name, adapter, policy_json, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(network.id, network.name, network.adapter, JSON.stringify(policy), now);
-      this.db
-        .prepare('INSERT INTO network_secrets (network_id, secret, created_at) VALUES (?, ?, ?)')
+      sql(this.db, 'INSERT INTO network_secrets (network_id, secret, created_at) VALUES (?, ?, ?)')
         .run(network.id, randomBytes(SECRET_BYTES), now);
     }).immediate();
     return this.get(network.id);
   }
 
   secretOf(id: string): Buffer {
-    const row = this.db
-      .prepare<[string], { secret: Buffer }>('SELECT secret FROM network_secrets WHERE network_id = ?')
+    const row = sql<[string], { secret: Buffer }>(this.db, 'SELECT secret FROM network_secrets WHERE network_id = ?')
       .get(id);
     if (!row) throw new CoreError('NOT_FOUND', `No secret for network ${id}`);
     return row.secret;

@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import { assertTransition, type ParcelState } from './parcel-states';
 import { PARCEL_COLUMNS, type ActionContext, type ParcelRow } from './types';
+import { sql } from '../db/statements';
 
 /** Columns a move may set besides the state. */
 export interface ParcelPatch {
@@ -78,7 +79,7 @@ export class CustodyLedger {
       }
     }
     // The WHERE on the old state makes a concurrent move of the same parcel fail instead of overwrite.
-    const result = this.db.prepare(`UPDATE parcels SET ${sets.join(', ')} WHERE id = @id AND state = @from`).run(params);
+    const result = sql(this.db, `UPDATE parcels SET ${sets.join(', ')} WHERE id = @id AND state = @from`).run(params);
     if (result.changes !== 1) throw new CoreError('CONFLICT', `Parcel ${parcel.tracking_id} changed in the meantime`);
     const moved = this.selectParcel.get(parcel.id)!;
     this.appendEvent(moved, parcel.state, to, details);
@@ -86,8 +87,7 @@ export class CustodyLedger {
   }
 
   history(parcelId: number): CustodyEvent[] {
-    return this.db
-      .prepare<[number], CustodyEvent>(
+    return sql<[number], CustodyEvent>(this.db, 
         `SELECT id, parcel_id AS parcelId, from_state AS fromState, to_state AS toState, at, actor_id AS actorId,
                 method, slot_id AS slotId, reason, delivery_id AS deliveryId
          FROM custody_events WHERE parcel_id = ? ORDER BY id`,

@@ -8,6 +8,7 @@ import type { ParcelRepository } from './parcel-repository';
 import type { ShelfSlots } from './shelf-slots';
 import { PARCEL_COLUMNS, SYSTEM_ACTOR, type ActionContext, type ParcelRow } from './types';
 import { matchesTrackingPattern, normaliseTrackingId, rejectionFor, retentionEnd, type ScanRejection } from './parcel-rules';
+import { sql } from '../db/statements';
 
 export interface DeliveryRow {
   id: number;
@@ -39,18 +40,17 @@ export class Deliveries {
   ) {}
 
   get(id: number): DeliveryRow {
-    const row = this.db.prepare<[number], DeliveryRow>('SELECT * FROM deliveries WHERE id = ?').get(id);
+    const row = sql<[number], DeliveryRow>(this.db, 'SELECT * FROM deliveries WHERE id = ?').get(id);
     if (!row) throw new CoreError('NOT_FOUND', `No delivery ${id}`);
     return row;
   }
 
   open(): DeliveryRow[] {
-    return this.db.prepare<[], DeliveryRow>('SELECT * FROM deliveries WHERE completed_at IS NULL ORDER BY id').all();
+    return sql<[], DeliveryRow>(this.db, 'SELECT * FROM deliveries WHERE completed_at IS NULL ORDER BY id').all();
   }
 
   parcelsOf(deliveryId: number): ParcelRow[] {
-    return this.db
-      .prepare<[number], ParcelRow>(`SELECT ${PARCEL_COLUMNS} FROM parcels WHERE delivery_id = ? ORDER BY tracking_id`)
+    return sql<[number], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE delivery_id = ? ORDER BY tracking_id`)
       .all(deliveryId);
   }
 
@@ -63,16 +63,14 @@ export class Deliveries {
     const network = this.networks.get(networkId);
     return this.db.transaction(() => {
       const now = this.clock.now();
-      const existing = this.db
-        .prepare<[string], DeliveryRow>('SELECT * FROM deliveries WHERE network_id = ? AND completed_at IS NULL')
+      const existing = sql<[string], DeliveryRow>(this.db, 'SELECT * FROM deliveries WHERE network_id = ? AND completed_at IS NULL')
         .get(networkId);
       const storeScans = network.policy.deliveryScannedBy === 'store';
       const delivery =
         existing ??
         this.get(
           Number(
-            this.db
-              .prepare(
+            sql(this.db, 
                 'INSERT INTO deliveries (network_id, handed_over_at, intake_deadline_at, opened_by) VALUES (?, ?, ?, ?)',
               )
               .run(networkId, now, storeScans ? now + network.policy.intakeWindowMinutes * 60_000 : null, ctx.actorId)
@@ -84,7 +82,7 @@ export class Deliveries {
         : this.parcels.inState(['expected'], networkId);
       for (const parcel of announced) {
         if (parcel.state !== 'expected') continue;
-        this.db.prepare('UPDATE parcels SET delivery_id = ? WHERE id = ?').run(delivery.id, parcel.id);
+        sql(this.db, 'UPDATE parcels SET delivery_id = ? WHERE id = ?').run(delivery.id, parcel.id);
         // The driver's own scan is the intake for networks where the driver scans.
         if (!storeScans) this.receive({ ...parcel, delivery_id: delivery.id }, delivery.id, { actorId: SYSTEM_ACTOR, method: 'system' }, 'driver-scanned');
       }
@@ -138,7 +136,7 @@ export class Deliveries {
     if (delivery.postpones_used >= network.policy.postponesAllowed) {
       throw new CoreError('CONFLICT', 'The intake was already postponed: scan the parcels now');
     }
-    this.db.prepare('UPDATE deliveries SET postpones_used = postpones_used + 1 WHERE id = ?').run(deliveryId);
+    sql(this.db, 'UPDATE deliveries SET postpones_used = postpones_used + 1 WHERE id = ?').run(deliveryId);
     return this.get(deliveryId);
   }
 
@@ -146,10 +144,9 @@ export class Deliveries {
   complete(deliveryId: number): { delivery: DeliveryRow; notDelivered: number } {
     this.assertOpen(deliveryId);
     return this.db.transaction(() => {
-      const notDelivered = this.db
-        .prepare("UPDATE parcels SET delivery_id = NULL WHERE delivery_id = ? AND state = 'expected'")
+      const notDelivered = sql(this.db, "UPDATE parcels SET delivery_id = NULL WHERE delivery_id = ? AND state = 'expected'")
         .run(deliveryId).changes;
-      this.db.prepare('UPDATE deliveries SET completed_at = ? WHERE id = ?').run(this.clock.now(), deliveryId);
+      sql(this.db, 'UPDATE deliveries SET completed_at = ? WHERE id = ?').run(this.clock.now(), deliveryId);
       return { delivery: this.get(deliveryId), notDelivered };
     }).immediate();
   }
@@ -184,8 +181,7 @@ export class Deliveries {
   private createUnannounced(networkId: string, trackingId: string, deliveryId: number, state: 'expected', ctx: ActionContext): ParcelRow {
     const now = this.clock.now();
     // Not announced, so nobody has a code for it yet: a random hash that no code matches until the network sends the real one.
-    const id = this.db
-      .prepare(
+    const id = sql(this.db, 
         `INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, delivery_id, announced_at, state_changed_at)
          VALUES (?, ?, '', 'medium', ?, ?, ?, ?, ?)`,
       )
@@ -197,8 +193,7 @@ export class Deliveries {
 
   private queueCapacityWarning(networkId: string, capacity: number): void {
     const now = this.clock.now();
-    this.db
-      .prepare(
+    sql(this.db, 
         "INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES (?, ?, 'capacity', ?, ?)",
       )
       .run(networkId, `capacity-${networkId}-${now}-${randomBytes(4).toString('hex')}`, JSON.stringify({ capacity, at: now }), now);

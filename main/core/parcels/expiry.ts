@@ -6,6 +6,7 @@ import type { CustodyLedger } from './custody-ledger';
 import type { ParcelRepository } from './parcel-repository';
 import { normaliseTrackingId, rejectionFor, type ScanRejection } from './parcel-rules';
 import { PARCEL_COLUMNS, SYSTEM_ACTOR, type ActionContext, type ParcelRow } from './types';
+import { sql } from '../db/statements';
 
 export interface ExpiryNoticeRow {
   id: number;
@@ -36,8 +37,7 @@ export class Expiry {
 
   /** The next moment a received parcel expires, for the scheduler. */
   nextExpiryAt(): number | undefined {
-    const row = this.db
-      .prepare<[], { at: number | null }>("SELECT min(expires_at) AS at FROM parcels WHERE state = 'received'")
+    const row = sql<[], { at: number | null }>(this.db, "SELECT min(expires_at) AS at FROM parcels WHERE state = 'received'")
       .get();
     return row?.at ?? undefined;
   }
@@ -46,8 +46,7 @@ export class Expiry {
   sweep(): number {
     const now = this.clock.now();
     return this.db.transaction(() => {
-      const due = this.db
-        .prepare<[number], ParcelRow>(`SELECT ${PARCEL_COLUMNS} FROM parcels WHERE state = 'received' AND expires_at <= ?`)
+      const due = sql<[number], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE state = 'received' AND expires_at <= ?`)
         .all(now);
       for (const parcel of due) {
         const notice = this.openNoticeFor(parcel.network_id) ?? this.raiseNotice(parcel.network_id);
@@ -58,18 +57,17 @@ export class Expiry {
   }
 
   openNotices(): ExpiryNoticeRow[] {
-    return this.db.prepare<[], ExpiryNoticeRow>('SELECT * FROM expiry_notices WHERE completed_at IS NULL ORDER BY id').all();
+    return sql<[], ExpiryNoticeRow>(this.db, 'SELECT * FROM expiry_notices WHERE completed_at IS NULL ORDER BY id').all();
   }
 
   notice(id: number): ExpiryNoticeRow {
-    const row = this.db.prepare<[number], ExpiryNoticeRow>('SELECT * FROM expiry_notices WHERE id = ?').get(id);
+    const row = sql<[number], ExpiryNoticeRow>(this.db, 'SELECT * FROM expiry_notices WHERE id = ?').get(id);
     if (!row) throw new CoreError('NOT_FOUND', `No expiry notice ${id}`);
     return row;
   }
 
   parcelsOf(noticeId: number): ParcelRow[] {
-    return this.db
-      .prepare<[number], ParcelRow>(`SELECT ${PARCEL_COLUMNS} FROM parcels WHERE expiry_notice_id = ? ORDER BY tracking_id`)
+    return sql<[number], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE expiry_notice_id = ? ORDER BY tracking_id`)
       .all(noticeId);
   }
 
@@ -101,25 +99,22 @@ export class Expiry {
 
   /** A notice is done when none of its parcels still waits to be scanned (a customer may also have collected one). */
   completeIfDone(noticeId: number): void {
-    const waiting = this.db
-      .prepare<[number], { n: number }>("SELECT count(*) AS n FROM parcels WHERE expiry_notice_id = ? AND state = 'expired'")
+    const waiting = sql<[number], { n: number }>(this.db, "SELECT count(*) AS n FROM parcels WHERE expiry_notice_id = ? AND state = 'expired'")
       .get(noticeId)!.n;
     if (waiting === 0) {
-      this.db.prepare('UPDATE expiry_notices SET completed_at = ? WHERE id = ? AND completed_at IS NULL').run(this.clock.now(), noticeId);
+      sql(this.db, 'UPDATE expiry_notices SET completed_at = ? WHERE id = ? AND completed_at IS NULL').run(this.clock.now(), noticeId);
     }
   }
 
   private openNoticeFor(networkId: string): ExpiryNoticeRow | undefined {
-    return this.db
-      .prepare<[string], ExpiryNoticeRow>('SELECT * FROM expiry_notices WHERE network_id = ? AND completed_at IS NULL ORDER BY id DESC')
+    return sql<[string], ExpiryNoticeRow>(this.db, 'SELECT * FROM expiry_notices WHERE network_id = ? AND completed_at IS NULL ORDER BY id DESC')
       .get(networkId);
   }
 
   private raiseNotice(networkId: string): ExpiryNoticeRow {
     const now = this.clock.now();
     const window = this.networks.get(networkId).policy.expiredScanWindowMinutes * 60_000;
-    const id = this.db
-      .prepare('INSERT INTO expiry_notices (network_id, raised_at, scan_deadline_at) VALUES (?, ?, ?)')
+    const id = sql(this.db, 'INSERT INTO expiry_notices (network_id, raised_at, scan_deadline_at) VALUES (?, ?, ?)')
       .run(networkId, now, now + window).lastInsertRowid;
     return this.notice(Number(id));
   }

@@ -2,13 +2,14 @@ import type { Database } from 'better-sqlite3';
 import { CoreError } from '../errors';
 import { IN_CUSTODY } from './parcel-states';
 import { PARCEL_COLUMNS, type ParcelRow } from './types';
+import { sql } from '../db/statements';
 
 /** Reads of parcels. Writes go through CustodyLedger. */
 export class ParcelRepository {
   constructor(private readonly db: Database) {}
 
   byId(id: number): ParcelRow {
-    const row = this.db.prepare<[number], ParcelRow>(`SELECT ${PARCEL_COLUMNS} FROM parcels WHERE id = ?`).get(id);
+    const row = sql<[number], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE id = ?`).get(id);
     if (!row) throw new CoreError('NOT_FOUND', `No parcel ${id}`);
     return row;
   }
@@ -16,20 +17,17 @@ export class ParcelRepository {
   /** Tracking IDs are unique per network; across networks the newest parcel wins. */
   byTrackingId(trackingId: string, networkId?: string): ParcelRow | undefined {
     if (networkId) {
-      return this.db
-        .prepare<[string, string], ParcelRow>(`SELECT ${PARCEL_COLUMNS} FROM parcels WHERE network_id = ? AND tracking_id = ?`)
+      return sql<[string, string], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE network_id = ? AND tracking_id = ?`)
         .get(networkId, trackingId);
     }
-    return this.db
-      .prepare<[string], ParcelRow>(`SELECT ${PARCEL_COLUMNS} FROM parcels WHERE tracking_id = ? ORDER BY id DESC LIMIT 1`)
+    return sql<[string], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE tracking_id = ? ORDER BY id DESC LIMIT 1`)
       .get(trackingId);
   }
 
   inState(states: readonly string[], networkId?: string): ParcelRow[] {
     const marks = states.map(() => '?').join(', ');
     const byNetwork = networkId ? ' AND network_id = ?' : '';
-    return this.db
-      .prepare<unknown[], ParcelRow>(
+    return sql<unknown[], ParcelRow>(this.db, 
         `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE state IN (${marks})${byNetwork} ORDER BY recipient_name, tracking_id`,
       )
       .all(...states, ...(networkId ? [networkId] : []));
@@ -37,8 +35,7 @@ export class ParcelRepository {
 
   countInCustody(networkId: string): number {
     const marks = IN_CUSTODY.map(() => '?').join(', ');
-    return this.db
-      .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM parcels WHERE network_id = ? AND state IN (${marks})`)
+    return sql<unknown[], { n: number }>(this.db, `SELECT count(*) AS n FROM parcels WHERE network_id = ? AND state IN (${marks})`)
       .get(networkId, ...IN_CUSTODY)!.n;
   }
 }

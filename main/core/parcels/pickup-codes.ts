@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { createHmac } from 'node:crypto';
 import type { Clock } from '../clock';
 import { storeKey } from '../store-keys';
+import { sql } from '../db/statements';
 
 export const PICKUP_CODE = /^\d{6}$/;
 
@@ -45,8 +46,7 @@ export class PickupThrottle {
 
   /** When the next attempt is allowed; undefined when it is allowed now. */
   lockedUntil(now = this.clock.now()): number | undefined {
-    const recent = this.db
-      .prepare<[{ counter: string; since: number }], { n: number; last: number | null }>(
+    const recent = sql<[{ counter: string; since: number }], { n: number; last: number | null }>(this.db, 
         `SELECT count(*) AS n, max(at) AS last FROM pickup_attempts
          WHERE counter_id = @counter AND outcome = 'wrong' AND at > @since
            AND id > coalesce((SELECT max(id) FROM pickup_attempts WHERE counter_id = @counter AND outcome = 'matched'), 0)`,
@@ -59,8 +59,7 @@ export class PickupThrottle {
   }
 
   record(outcome: AttemptOutcome, actorId: string, method: 'scanner' | 'keyboard'): void {
-    this.db
-      .prepare('INSERT INTO pickup_attempts (at, counter_id, actor_id, method, outcome) VALUES (?, ?, ?, ?, ?)')
+    sql(this.db, 'INSERT INTO pickup_attempts (at, counter_id, actor_id, method, outcome) VALUES (?, ?, ?, ?, ?)')
       .run(this.clock.now(), this.counterId, actorId, method, outcome);
   }
 }

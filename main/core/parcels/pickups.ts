@@ -6,6 +6,7 @@ import type { ParcelRepository } from './parcel-repository';
 import { normaliseTrackingId, rejectionFor, type ScanRejection } from './parcel-rules';
 import { PICKUP_CODE, type PickupCodeHasher, type PickupThrottle } from './pickup-codes';
 import { PARCEL_COLUMNS, type ActionContext, type ParcelRow } from './types';
+import { sql } from '../db/statements';
 
 /** States from which a customer may take a parcel home. */
 const COLLECTABLE = ['received', 'expired', 'return_scanned'] as const;
@@ -50,8 +51,7 @@ export class Pickups {
       }
       const hash = this.hasher.hash(code);
       const marks = COLLECTABLE.map(() => '?').join(', ');
-      const matches = this.db
-        .prepare<unknown[], ParcelRow>(
+      const matches = sql<unknown[], ParcelRow>(this.db, 
           `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE pickup_code_hash = ? AND state IN (${marks})${networkId ? ' AND network_id = ?' : ''}
            ORDER BY tracking_id`,
         )
@@ -62,11 +62,10 @@ export class Pickups {
       }
       this.throttle.record('matched', ctx.actorId, ctx.method);
       const pickupId = Number(
-        this.db
-          .prepare('INSERT INTO pickups (pickup_code_hash, started_at, actor_id) VALUES (?, ?, ?)')
+        sql(this.db, 'INSERT INTO pickups (pickup_code_hash, started_at, actor_id) VALUES (?, ?, ?)')
           .run(hash, this.clock.now(), ctx.actorId).lastInsertRowid,
       );
-      const addItem = this.db.prepare('INSERT INTO pickup_items (pickup_id, parcel_id) VALUES (?, ?)');
+      const addItem = sql(this.db, 'INSERT INTO pickup_items (pickup_id, parcel_id) VALUES (?, ?)');
       for (const parcel of matches) addItem.run(pickupId, parcel.id);
       return { outcome: 'found', pickupId };
     }).immediate();
@@ -74,8 +73,7 @@ export class Pickups {
 
   items(pickupId: number): PickupItem[] {
     this.get(pickupId);
-    return this.db
-      .prepare<[number], { parcel_id: number; scanned_at: number | null }>(
+    return sql<[number], { parcel_id: number; scanned_at: number | null }>(this.db, 
         'SELECT parcel_id, scanned_at FROM pickup_items WHERE pickup_id = ? ORDER BY parcel_id',
       )
       .all(pickupId)
@@ -83,8 +81,7 @@ export class Pickups {
   }
 
   get(pickupId: number): { id: number; started_at: number; completed_at: number | null } {
-    const row = this.db
-      .prepare<[number], { id: number; started_at: number; completed_at: number | null }>(
+    const row = sql<[number], { id: number; started_at: number; completed_at: number | null }>(this.db, 
         'SELECT id, started_at, completed_at FROM pickups WHERE id = ?',
       )
       .get(pickupId);
@@ -110,8 +107,7 @@ export class Pickups {
         return { outcome: 'rejected', rejection: rejectionFor(item.parcel) };
       }
       if (item.scannedAt !== null) return { outcome: 'already-scanned', parcel: item.parcel };
-      this.db
-        .prepare('UPDATE pickup_items SET scanned_at = ?, method = ? WHERE pickup_id = ? AND parcel_id = ?')
+      sql(this.db, 'UPDATE pickup_items SET scanned_at = ?, method = ? WHERE pickup_id = ? AND parcel_id = ?')
         .run(this.clock.now(), ctx.method === 'system' ? 'manual' : ctx.method, pickupId, item.parcel.id);
       return { outcome: 'scanned', parcel: item.parcel };
     }).immediate();
@@ -132,14 +128,14 @@ export class Pickups {
   complete(pickupId: number, ctx: ActionContext): { handedOver: ParcelRow[] } {
     this.assertOpen(pickupId);
     return this.db.transaction(() => {
-      const scanned = this.items(pickupId).filter((i) => i.scannedAt !== null);
+      // A parcel scanned and then refused (or recorded missing) stays: only collectable ones are handed over.
+      const scanned = this.items(pickupId).filter((i) => i.scannedAt !== null && (COLLECTABLE as readonly string[]).includes(i.parcel.state));
       const handedOver = scanned.map((i) => {
-        const method = this.db
-          .prepare<[number, number], { method: ActionContext['method'] }>('SELECT method FROM pickup_items WHERE pickup_id = ? AND parcel_id = ?')
+        const method = sql<[number, number], { method: ActionContext['method'] }>(this.db, 'SELECT method FROM pickup_items WHERE pickup_id = ? AND parcel_id = ?')
           .get(pickupId, i.parcel.id)!.method;
         return this.ledger.move(i.parcel, 'picked_up', { actorId: ctx.actorId, method, reason: 'collected', slotId: null }, { slot_id: null });
       });
-      this.db.prepare('UPDATE pickups SET completed_at = ? WHERE id = ?').run(this.clock.now(), pickupId);
+      sql(this.db, 'UPDATE pickups SET completed_at = ? WHERE id = ?').run(this.clock.now(), pickupId);
       return { handedOver };
     }).immediate();
   }

@@ -6,6 +6,7 @@ import type { CustodyLedger } from './custody-ledger';
 import type { ParcelRepository } from './parcel-repository';
 import { DAY_MS } from './parcel-rules';
 import type { ActionContext, ParcelRow } from './types';
+import { sql } from '../db/statements';
 
 /** States of parcels that wait for a driver to take them back. */
 export const AWAITING_RETURN = ['return_scanned', 'refused'] as const;
@@ -54,8 +55,7 @@ export class Returns {
   overdue(now = this.clock.now()): OverdueReturns[] {
     return this.networks.list().flatMap((network) => {
       const limit = now - network.policy.returnEscalationDays * DAY_MS;
-      const row = this.db
-        .prepare<[string, number], { n: number; oldest: number | null }>(
+      const row = sql<[string, number], { n: number; oldest: number | null }>(this.db, 
           `SELECT count(*) AS n, min(return_ready_at) AS oldest FROM parcels
            WHERE network_id = ? AND state IN ('return_scanned', 'refused') AND return_ready_at <= ?`,
         )
@@ -67,8 +67,7 @@ export class Returns {
   /** When the next waiting return crosses its escalation limit, for the scheduler. */
   nextEscalationAt(now = this.clock.now()): number | undefined {
     const times = this.networks.list().flatMap((network) => {
-      const row = this.db
-        .prepare<[string, number], { oldest: number | null }>(
+      const row = sql<[string, number], { oldest: number | null }>(this.db, 
           `SELECT min(return_ready_at) AS oldest FROM parcels
            WHERE network_id = ? AND state IN ('return_scanned', 'refused') AND return_ready_at > ?`,
         )

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CoreError } from '../errors';
 import { IN_CUSTODY } from './parcel-states';
 import { PARCEL_SIZES, type ParcelSize } from './types';
+import { sql } from '../db/statements';
 
 export interface ShelfSlot {
   id: string;
@@ -41,8 +42,7 @@ export class ShelfSlots {
 
   list(): ShelfSlot[] {
     const marks = IN_CUSTODY.map(() => '?').join(', ');
-    return this.db
-      .prepare<unknown[], ShelfSlot>(
+    return sql<unknown[], ShelfSlot>(this.db, 
         `SELECT s.id, s.size, s.capacity, s.position,
                 (SELECT count(*) FROM parcels p WHERE p.slot_id = s.id AND p.state IN (${marks})) AS occupied
          FROM shelf_slots s WHERE s.active = 1 ORDER BY s.position`,
@@ -71,8 +71,8 @@ export class ShelfSlots {
       const occupied = new Set(this.list().filter((s) => s.occupied > 0).map((s) => s.id));
       const missing = [...occupied].filter((id) => !ids.has(id));
       if (missing.length > 0) throw new CoreError('CONFLICT', `Slots ${missing.join(', ')} still hold parcels`);
-      this.db.prepare('UPDATE shelf_slots SET active = 0').run();
-      const upsert = this.db.prepare(
+      sql(this.db, 'UPDATE shelf_slots SET active = 0').run();
+      const upsert = sql(this.db, 
         `INSERT INTO shelf_slots (id, size, capacity, position, active) VALUES (?, ?, ?, ?, 1)
          ON CONFLICT (id) DO UPDATE SET size = excluded.size, capacity = excluded.capacity, position = excluded.position, active = 1`,
       );
@@ -82,7 +82,7 @@ export class ShelfSlots {
   }
 
   seedDefaults(): void {
-    const any = this.db.prepare('SELECT 1 FROM shelf_slots LIMIT 1').get();
+    const any = sql(this.db, 'SELECT 1 FROM shelf_slots LIMIT 1').get();
     if (!any) this.configure(DEFAULT_SLOTS);
   }
 }

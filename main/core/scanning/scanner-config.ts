@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import type { SettingsRepository } from '../settings';
+import { sql } from '../db/statements';
 
 export const BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
 
@@ -57,8 +58,7 @@ export class ScannerConfigRepository {
   ) {}
 
   list(): { id: string; config: ScannerConfig }[] {
-    return this.db
-      .prepare<[], { id: string; config_json: string }>('SELECT id, config_json FROM scanner_devices ORDER BY created_at, id')
+    return sql<[], { id: string; config_json: string }>(this.db, 'SELECT id, config_json FROM scanner_devices ORDER BY created_at, id')
       .all()
       .map((row) => ({ id: row.id, config: scannerConfigSchema.parse(JSON.parse(row.config_json)) }));
   }
@@ -66,15 +66,14 @@ export class ScannerConfigRepository {
   add(config: ScannerConfig): string {
     const checked = scannerConfigSchema.parse(config);
     const id = scannerIdOf(checked);
-    const result = this.db
-      .prepare('INSERT INTO scanner_devices (id, kind, config_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING')
+    const result = sql(this.db, 'INSERT INTO scanner_devices (id, kind, config_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING')
       .run(id, checked.kind, JSON.stringify(checked), this.clock.now());
     if (result.changes === 0) throw new CoreError('CONFLICT', `${id} is already set up`);
     return id;
   }
 
   remove(id: string): void {
-    if (this.db.prepare('DELETE FROM scanner_devices WHERE id = ?').run(id).changes === 0) {
+    if (sql(this.db, 'DELETE FROM scanner_devices WHERE id = ?').run(id).changes === 0) {
       throw new CoreError('NOT_FOUND', `No scanner ${id}`);
     }
   }

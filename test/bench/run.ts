@@ -1,0 +1,40 @@
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { benchIntake } from './intake';
+import { benchPickupLookup } from './pickup-lookup';
+import { benchScanLatency } from './scan-latency';
+
+/**
+ * `npm run bench`: each benchmark reports against a baseline measured in the
+ * same run, never a bare time alone (timings on a shared 2-core machine are
+ * noisy). Results are printed and written to BENCHMARKS.md.
+ */
+async function main(): Promise<void> {
+  const sections: [string, [string, string][]][] = [];
+  const run = async (title: string, bench: () => Promise<{ rows: [string, string][] }>) => {
+    process.stdout.write(`${title}… `);
+    const { rows } = await bench();
+    sections.push([title, rows]);
+    console.log('done');
+    for (const [what, value] of rows) console.log(`  ${what}: ${value}`);
+  };
+  await run('Intake throughput', benchIntake);
+  await run('Pickup-code lookup', benchPickupLookup);
+  if (!process.argv.includes('--no-browser')) await run('Scan-to-screen latency', benchScanLatency);
+
+  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const body = [
+    '# Benchmarks',
+    '',
+    `Last run: ${when} UTC, \`npm run bench\`, on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}.`,
+    'Each figure comes with a baseline measured in the same run; compare ratios, not bare times, across machines.',
+    '',
+    ...sections.flatMap(([title, rows]) => [`## ${title}`, '', '| measure | result |', '| --- | --- |', ...rows.map(([a, b]) => `| ${a} | ${b} |`), '']),
+  ].join('\n');
+  writeFileSync(new URL('../../BENCHMARKS.md', import.meta.url), body);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
