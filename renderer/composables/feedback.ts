@@ -7,6 +7,8 @@ export interface Feedback {
   tone: FeedbackTone;
   message: string;
   id: number;
+  /** When it was given (page clock): a verdict given just before a navigation survives it. */
+  givenAt: number;
 }
 
 /** The last scan's verdict, shown as a coloured bar with its text and heard as a tone. */
@@ -22,7 +24,7 @@ const TONES: Record<FeedbackTone, { freq: number; beeps: number; ms: number }> =
 
 /** Main decides what happened; this only tells the person, by colour, words and sound. */
 export function giveFeedback(tone: FeedbackTone, message: string): void {
-  lastFeedback.value = { tone, message, id: nextId++ };
+  lastFeedback.value = { tone, message, id: nextId++, givenAt: performance.now() };
   beep(tone);
 }
 
@@ -47,4 +49,9 @@ function beep(tone: FeedbackTone): void {
   } catch {
     // No audio device: the colour and the words still tell.
   }
+}
+
+/** Forgets the last verdict when staff move to another screen, unless it was given for that move. */
+export function clearStaleFeedback(graceMs = 1500): void {
+  if (lastFeedback.value && performance.now() - lastFeedback.value.givenAt > graceMs) lastFeedback.value = undefined;
 }
