@@ -36,6 +36,26 @@ test.describe('serial scanner on a real pty', () => {
     }
   });
 
+  test('a label written to the pty ticks the parcel on the intake screen', async ({ page, launchHost, makeTempDir }) => {
+    const dir = makeTempDir();
+    const line = new SocatLine(join(dir, 'scanner'), join(dir, 'writer'));
+    await line.start();
+    try {
+      const host = await launchHost({ serial: line.a });
+      const delivery = await host.call<{ id: number; parcels: { trackingId: string }[] }>('training.driverArrives', { networkId: 'demo-fr', count: 3 });
+      await page.goto(`${host.url}#/delivery/${delivery.id}`);
+      await expect(page.getByTestId('delivery-counts')).toHaveText('0 / 3');
+      const label = delivery.parcels[1]!.trackingId;
+      writeFileSync(line.b, `${label}\r`);
+      await expect(page.getByTestId('delivery-counts')).toHaveText('1 / 3');
+      await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-tone', 'success');
+      const after = await host.call<{ parcels: { trackingId: string; state: string }[] }>('delivery.get', { deliveryId: delivery.id });
+      expect(after.parcels.find((p) => p.trackingId === label)?.state).toBe('received');
+    } finally {
+      await line.stop();
+    }
+  });
+
   test('a serial scanner added in settings is remembered', async ({ page, launchHost, makeTempDir }) => {
     const dataDir = makeTempDir();
     const host = await launchHost({ dataDir });
