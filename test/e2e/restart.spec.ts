@@ -31,7 +31,7 @@ test('the language chosen survives a restart on the same data dir', async ({ bro
     await expect(fresh.locator('html')).toHaveAttribute('lang', 'it');
     await expect(main.getByRole('link', { name: startsWith(it.home.tiles.help) })).toBeVisible();
     await expect(main.getByRole('link', { name: startsWith(it.home.tiles.settings) })).toBeVisible();
-    await expect(main.getByRole('button', { name: startsWith(it.home.tiles.pickup) })).toBeVisible();
+    await expect(main.getByRole('link', { name: startsWith(it.home.tiles.pickup) })).toBeVisible();
     await expect(fresh.getByRole('button', { name: it.language.names.it, exact: true })).toHaveAttribute('aria-pressed', 'true');
   } finally {
     await context.close();

@@ -146,3 +146,20 @@ describe('wrong-code throttling', () => {
     expect(core.counter.pickups.start(wrong, keyboard)).toEqual({ outcome: 'wrong-code', lockedUntil: undefined });
   });
 });
+
+describe('a pickup where a scanned parcel is then refused', () => {
+  it('hands over only what can still be collected, and the refused one waits for return', async () => {
+    const { core } = await start();
+    receiveAll(core, 'demo-fr');
+    const { code, tracking } = twoParcelCustomer();
+    const started = core.counter.pickups.start(code, keyboard);
+    if (started.outcome !== 'found') throw new Error('not found');
+    const { pickups, parcels } = core.counter;
+    for (const t of tracking) pickups.scan(started.pickupId, t, scanner);
+    const refused = parcels.byTrackingId(tracking[1]!)!;
+    pickups.resolve(started.pickupId, refused.id, 'refused', keyboard);
+    const { handedOver } = pickups.complete(started.pickupId, scanner);
+    expect(handedOver.map((p) => p.tracking_id)).toEqual([tracking[0]]);
+    expect(parcels.byId(refused.id).state).toBe('refused');
+  });
+});
