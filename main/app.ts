@@ -9,6 +9,7 @@ import type { RawScan } from './devices/scan';
 import { openCounterCore, type CounterCore } from './core/counter-core';
 import { SchemaTooNewError } from './core/db/migrate';
 import { DatabaseIntegrityError } from './core/db/open';
+import { OutboxPump } from './core/networks/outbox';
 import { Scheduler, type DeadlineSource } from './core/scheduler';
 import { ScannerHub } from './scanner-hub';
 
@@ -64,14 +65,35 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
   }
   const testHooks = options.testHooks ?? false;
   const announce = () => events.emit('counter.changed', { at: core.clock.now() });
+  const outbox = new OutboxPump(core.db, core.clock);
+  // One delivery run at a time; a change during a run asks for one more run after it.
+  let pushing = false;
+  let pushAgain = false;
+  const pushOutbox = (): void => {
+    if (pushing) {
+      pushAgain = true;
+      return;
+    }
+    pushing = true;
+    void pushAllOutboxes(core, outbox)
+      .catch((error: unknown) => log('events could not be sent to a network; they stay queued', error))
+      .finally(() => {
+        pushing = false;
+        if (pushAgain) {
+          pushAgain = false;
+          pushOutbox();
+        }
+      });
+  };
   const scheduler = new Scheduler(
     options.clock,
-    [driverQrRotation(core, events), parcelExpiry(core, announce), ...deadlineWatchers(core, announce)],
+    [driverQrRotation(core, events), parcelExpiry(core, () => (announce(), pushOutbox())), ...deadlineWatchers(core, announce)],
     (source, error) => log(`scheduled work ${source} failed`, error),
   );
   const changed = () => {
     announce();
     void scheduler.poke();
+    pushOutbox();
   };
   const deduper = new ScanDeduper();
   const receiveScan = (scan: RawScan) => {
@@ -83,6 +105,7 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
   void scanners.refresh().catch((error: unknown) => log('scanners could not be opened', error));
   scheduler.start();
   void pullFirstDemoManifests(core).then(changed, (error) => log('demo manifest could not be loaded', error));
+  pushOutbox();
   return {
     status: { state: 'ready', storeId: core.storeId, version: options.version, testHooks },
     router: createRouter(coreHandlers(core, { version: options.version, testHooks }, { changed, hub: scanners }), {
@@ -145,6 +168,14 @@ function deadlineWatchers(core: CounterCore, announce: () => void): DeadlineSour
     watch('blocking-deadlines', (after) => core.counter.blocking.nextDeadlineAt(after)),
     watch('return-escalation', (after) => core.counter.returns.nextEscalationAt(after)),
   ];
+}
+
+/** Sends every network's queued events through its adapter (expiry sweeps and training included). */
+async function pushAllOutboxes(core: CounterCore, outbox: OutboxPump): Promise<void> {
+  for (const network of core.networks.list()) {
+    const adapter = core.adapters[network.adapter];
+    if (adapter && outbox.pending(network.id) > 0) await outbox.deliver(network.id, adapter);
+  }
 }
 
 /** A fresh install gets the first announced parcels of each demo network, so there is something to train on. */

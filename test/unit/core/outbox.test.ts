@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCounterApp } from '../../../main/app';
+import type { DemoNetwork } from '../../../main/core/networks/demo-network';
+import type { NetworkAdapter, OutboundEvent } from '../../../main/core/networks/network-adapter';
+import { OutboxPump } from '../../../main/core/networks/outbox';
+import { ManualClock } from '../../../main/core/clock';
+import { scanner, useCounter } from '../../fixtures/counter';
+import { TEST_START } from '../../fixtures/core';
+import { useTempDir } from '../../fixtures/temp-dir';
+
+const { start } = useCounter();
+const tempDir = useTempDir();
+const closers: (() => void)[] = [];
+afterEach(() => closers.splice(0).forEach((c) => c()));
+
+describe('outbox delivery', () => {
+  it('sends queued events in order, once accepted marks them, and keeps them when the network is down', async () => {
+    const { core, clock } = await start();
+    const delivery = core.counter.deliveries.handOver('demo-fr', scanner);
+    const [first, second] = core.counter.deliveries.parcelsOf(delivery.id);
+    core.counter.deliveries.scan(delivery.id, first!.tracking_id, scanner);
+    core.counter.deliveries.scan(delivery.id, second!.tracking_id, scanner);
+    const pump = new OutboxPump(core.db, clock);
+    const pending = pump.pending('demo-fr');
+    expect(pending).toBeGreaterThanOrEqual(2);
+
+    const down: NetworkAdapter = { pullManifest: async () => ({ items: [], cursor: '' }), pushEvents: async () => Promise.reject(new Error('offline')) };
+    await expect(pump.deliver('demo-fr', down)).rejects.toThrow('offline');
+    expect(pump.pending('demo-fr')).toBe(pending);
+
+    const received: OutboundEvent[] = [];
+    const up: NetworkAdapter = { ...down, pushEvents: async (_n, events) => void received.push(...events) };
+    expect(await pump.deliver('demo-fr', up, 3)).toBe(pending);
+    expect(pump.pending('demo-fr')).toBe(0);
+    const receipts = received.filter((e) => (e.payload as { to: string }).to === 'received').map((e) => (e.payload as { trackingId: string }).trackingId);
+    expect(receipts).toEqual([first!.tracking_id, second!.tracking_id]);
+    expect(new Set(received.map((e) => e.idempotencyKey)).size).toBe(received.length);
+  });
+
+  it('tells the demo network when a parcel is received, so the customer can be notified', async () => {
+    const app = startCounterApp({ dataDir: tempDir(), clock: new ManualClock(TEST_START), version: 'x', log: () => {} });
+    closers.push(() => app.close());
+    const core = app.core!;
+    await new Promise((r) => setTimeout(r, 50)); // the first demo manifest arrives
+    const handed = await app.router.dispatch('delivery.handOver', { networkId: 'demo-fr' });
+    if (!handed.ok) throw new Error('hand-over failed');
+    const { id, parcels } = handed.value as { id: number; parcels: { trackingId: string }[] };
+    await app.router.dispatch('delivery.scan', { deliveryId: id, trackingId: parcels[0]!.trackingId, method: 'scanner' });
+    const demo = core.adapters.demo as DemoNetwork;
+    await expect
+      .poll(() => demo.received.some((e) => (e.payload as { trackingId?: string; to?: string }).trackingId === parcels[0]!.trackingId && (e.payload as { to: string }).to === 'received'))
+      .toBe(true);
+  });
+});
