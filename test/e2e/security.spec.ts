@@ -25,6 +25,19 @@ test.describe('browser host boundaries', () => {
     localhostSocket.close();
   });
 
+  test('the page carries the Content-Security-Policy in a meta tag and works under it without violations', async ({ page, host }) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(host.url);
+    const meta = page.locator('meta[http-equiv="Content-Security-Policy"]');
+    await expect(meta).toHaveAttribute('content', /script-src 'self'/);
+    await page.getByRole('link', { name: /^Driver delivery/ }).click();
+    await expect(page.getByTestId('driver-code')).toHaveText(/^\d{3} \d{3}$/);
+    expect(violations).toEqual([]);
+  });
+
   test('/test/* endpoints answer 404 without --test-hooks', async ({ host, launchHost }) => {
     // Control: with the flag they exist.
     expect((await fetch(`${host.origin}/test/health`)).status).toBe(200);
