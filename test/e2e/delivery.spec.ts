@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { DeliveryView } from '../../main/api/parcel-schemas';
 import { expect, test } from './fixtures';
-import { repoRoot, type RunningHost } from './host';
-import type { Language } from './locales';
+import type { RunningHost } from './host';
+import { grouped, msg, type Language } from './locales';
+import { expectNamedTouchTargets } from './touch';
 
 /**
  * Driver delivery intake (product.md §1 A) in the browser host. Every test
@@ -15,23 +14,6 @@ import type { Language } from './locales';
 const FR_NETWORK = 'Démo Relais FR';
 const IT_NETWORK = 'Demo Express IT';
 
-type Tree = { [key: string]: Tree | string };
-const locales = Object.fromEntries(
-  (['en', 'it', 'fr'] as const).map((l) => [l, JSON.parse(readFileSync(join(repoRoot, 'locales', `${l}.json`), 'utf8')) as Tree]),
-) as Record<Language, Tree>;
-
-/** A message as vue-i18n renders it: placeholders filled, the plural form chosen as vue-i18n does. */
-function msg(language: Language, path: string, vars: Record<string, string | number> = {}, count?: number): string {
-  let value: Tree | string | undefined = locales[language];
-  for (const key of path.split('.')) value = typeof value === 'object' ? value[key] : undefined;
-  if (typeof value !== 'string') throw new Error(`No message ${path} in ${language}`);
-  let text = value;
-  if (count !== undefined) {
-    const forms = text.split(' | ');
-    text = forms.length === 2 ? forms[count === 1 ? 0 : 1]! : forms[Math.min(count, forms.length - 1)]!;
-  }
-  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? `{${key}}`));
-}
 
 /** The same message with {time} (formatted by the browser's locale) matching any time. */
 function msgWithTime(language: Language, path: string): RegExp {
@@ -40,7 +22,6 @@ function msgWithTime(language: Language, path: string): RegExp {
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const grouped = (trackingId: string) => trackingId.replace(/(.{4})(?=.)/g, '$1 ');
 
 async function scan(host: RunningHost, code: string): Promise<void> {
   const response = await fetch(`${host.origin}/test/scan`, {
@@ -60,23 +41,6 @@ async function driverArrives(host: RunningHost, networkId: 'demo-fr' | 'demo-it'
 const row = (page: Page, trackingId: string) => page.getByTestId('delivery-parcel').filter({ hasText: grouped(trackingId) });
 const feedback = (page: Page) => page.getByTestId('scan-feedback');
 
-/** Every button and link on screen has an accessible name and a box of at least 48×48 px (kiosk touch targets). */
-async function expectNamedTouchTargets(page: Page): Promise<void> {
-  const problems: string[] = [];
-  let total = 0;
-  for (const role of ['button', 'link'] as const) {
-    const all = page.getByRole(role);
-    total += await all.count();
-    await expect(page.getByRole(role, { name: /\S/ }), `every ${role} has an accessible name`).toHaveCount(await all.count());
-    const boxes = await all.evaluateAll((elements) =>
-      elements.map((el) => ({ html: el.outerHTML.slice(0, 100), ...el.getBoundingClientRect().toJSON() as { width: number; height: number } })),
-    );
-    for (const { html, width, height } of boxes) if (width < 48 || height < 48) problems.push(`${html}: ${width}×${height}`);
-  }
-  expect(problems, 'controls smaller than 48×48 px').toEqual([]);
-  // The top bar alone has 6; the workflow screen adds its own.
-  expect(total).toBeGreaterThan(8);
-}
 
 async function chooseLanguage(page: Page, language: Language): Promise<void> {
   await page.getByRole('button', { name: msg('en', `language.names.${language}`), exact: true }).click();
@@ -143,7 +107,7 @@ test.describe('driver delivery', () => {
       await expect(suggestions.getByRole('button', { name: second, exact: true })).toBeVisible();
       // Only parcels still to scan are offered: never the one already received.
       await expect(suggestions.getByRole('button', { name: first, exact: true })).toHaveCount(0);
-      await expectNamedTouchTargets(page);
+      expect(await expectNamedTouchTargets(page)).toBeGreaterThan(8);
       await suggestions.getByRole('button', { name: second, exact: true }).click();
       await expect(counts).toHaveText('2 / 4');
       await expect(row(page, second)).toHaveAttribute('data-state', 'received');
@@ -156,7 +120,7 @@ test.describe('driver delivery', () => {
       await expect(row(page, third)).toHaveAttribute('aria-expanded', 'true');
       const actions = page.getByRole('group', { name: msg('en', 'delivery.rowActions', { tracking: grouped(third) }) });
       await expect(actions).toBeVisible();
-      await expectNamedTouchTargets(page);
+      expect(await expectNamedTouchTargets(page)).toBeGreaterThan(8);
       await actions.getByRole('button', { name: msg('en', 'delivery.actions.refuseDamaged') }).click();
       const dialog = page.getByRole('dialog', { name: msg('en', 'delivery.refuse.title', { tracking: grouped(third) }) });
       await expect(dialog).toBeVisible();

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { DeliveryView, ExpiredView } from '../../main/api/parcel-schemas';
 import { expect, test } from './fixtures';
-import { repoRoot, type RunningHost } from './host';
-import type { Language } from './locales';
+import type { RunningHost } from './host';
+import { grouped, msg, type Language } from './locales';
+import { expectNamedTouchTargets } from './touch';
 
 /**
  * Expired parcels (product.md §1 C1–C3) in the browser host: the home notice,
@@ -17,26 +16,8 @@ const DAY_MS = 24 * 3600_000;
 /** demo-fr keeps parcels 14 days (seed 001). */
 const RETENTION_MS = 14 * DAY_MS;
 
-type Tree = { [key: string]: Tree | string };
-const locales = Object.fromEntries(
-  (['en', 'it', 'fr'] as const).map((l) => [l, JSON.parse(readFileSync(join(repoRoot, 'locales', `${l}.json`), 'utf8')) as Tree]),
-) as Record<Language, Tree>;
-
-/** A message as vue-i18n renders it: placeholders filled, the plural form chosen as vue-i18n does. */
-function msg(language: Language, path: string, vars: Record<string, string | number> = {}, count?: number): string {
-  let value: Tree | string | undefined = locales[language];
-  for (const key of path.split('.')) value = typeof value === 'object' ? value[key] : undefined;
-  if (typeof value !== 'string') throw new Error(`No message ${path} in ${language}`);
-  let text = value;
-  if (count !== undefined) {
-    const forms = text.split(' | ');
-    text = forms.length === 2 ? forms[count === 1 ? 0 : 1]! : forms[Math.min(count, forms.length - 1)]!;
-  }
-  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? `{${key}}`));
-}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const grouped = (trackingId: string) => trackingId.replace(/(.{4})(?=.)/g, '$1 ');
 
 async function scan(host: RunningHost, code: string): Promise<void> {
   const response = await fetch(`${host.origin}/test/scan`, {
@@ -63,23 +44,6 @@ const feedback = (page: Page) => page.getByTestId('scan-feedback');
 const noticeLink = (page: Page, language: Language, count: number) =>
   page.getByRole('link', { name: new RegExp(escape(msg(language, 'home.notices.expired', { count, network: FR_NETWORK }, count))) });
 
-/** Every button and link on screen has an accessible name and a box of at least 48×48 px (kiosk touch targets). */
-async function expectNamedTouchTargets(page: Page): Promise<void> {
-  const problems: string[] = [];
-  let total = 0;
-  for (const role of ['button', 'link'] as const) {
-    const all = page.getByRole(role);
-    total += await all.count();
-    await expect(page.getByRole(role, { name: /\S/ }), `every ${role} has an accessible name`).toHaveCount(await all.count());
-    const boxes = await all.evaluateAll((elements) =>
-      elements.map((el) => ({ html: el.outerHTML.slice(0, 100), ...el.getBoundingClientRect().toJSON() as { width: number; height: number } })),
-    );
-    for (const { html, width, height } of boxes) if (width < 48 || height < 48) problems.push(`${html}: ${width}×${height}`);
-  }
-  expect(problems, 'controls smaller than 48×48 px').toEqual([]);
-  // The top bar alone has 6; the workflow screen adds its own.
-  expect(total).toBeGreaterThan(8);
-}
 
 async function chooseLanguage(page: Page, language: Language): Promise<void> {
   await page.getByRole('button', { name: msg('en', `language.names.${language}`), exact: true }).click();
@@ -163,7 +127,7 @@ test.describe('expired parcels', () => {
     await test.step('"Colis introuvable" confirmed with OK records it missing', async () => {
       await row(page, lost).click();
       await expect(page.getByRole('group', { name: msg('fr', 'expired.rowActions', { tracking: grouped(lost) }) })).toBeVisible();
-      await expectNamedTouchTargets(page);
+      expect(await expectNamedTouchTargets(page)).toBeGreaterThan(8);
       await row(page, lost).click(); // a second tap closes the actions again
       await expect(page.getByRole('group', { name: msg('fr', 'expired.rowActions', { tracking: grouped(lost) }) })).toHaveCount(0);
       await cannotFind(page, 'fr', lost);

@@ -23,3 +23,24 @@ export const messages: Record<Language, Messages> = Object.fromEntries(
 export function startsWith(text: string): RegExp {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`);
 }
+
+type Tree = { [key: string]: Tree | string };
+const trees = Object.fromEntries(
+  (['en', 'it', 'fr'] as const).map((l) => [l, JSON.parse(readFileSync(join(repoRoot, 'locales', `${l}.json`), 'utf8')) as Tree]),
+) as Record<Language, Tree>;
+
+/** A message as vue-i18n renders it: placeholders filled, the plural form chosen as vue-i18n does. */
+export function msg(language: Language, path: string, vars: Record<string, string | number> = {}, count?: number): string {
+  let value: Tree | string | undefined = trees[language];
+  for (const key of path.split('.')) value = typeof value === 'object' ? value[key] : undefined;
+  if (typeof value !== 'string') throw new Error(`No message ${path} in ${language}`);
+  let text = value;
+  if (count !== undefined) {
+    const forms = text.split(' | ');
+    text = forms.length === 2 ? forms[count === 1 ? 0 : 1]! : forms[Math.min(count, forms.length - 1)]!;
+  }
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? `{${key}}`));
+}
+
+/** A tracking ID as the screens show it, in groups of four. */
+export const grouped = (trackingId: string) => trackingId.replace(/(.{4})(?=.)/g, '$1 ');
