@@ -11,6 +11,12 @@ import { DemoNetwork } from './networks/demo-network';
 import type { NetworkAdapter } from './networks/network-adapter';
 import { ParcelCounter } from './parcels/parcel-counter';
 import { ScannerConfigRepository } from './scanning/scanner-config';
+import { DemoOperatorDesk } from './networks/demo-operator';
+import { AttachmentStore } from './support/attachments';
+import { SupportDesk } from './support/support-desk';
+
+/** Where attached files are copied, inside the data folder. */
+export const ATTACHMENTS_DIR_NAME = 'attachments';
 
 /** The domain, wired to one database and one clock. No Electron, no transport. */
 export interface CounterCore {
@@ -22,6 +28,8 @@ export interface CounterCore {
   driverQr: DriverQrService;
   counter: ParcelCounter;
   scanners: ScannerConfigRepository;
+  /** Help and support: cases, call-back requests, collaborators. */
+  support: SupportDesk;
   /** The adapter of each network by its adapter name ('demo' is embedded). */
   adapters: Record<string, NetworkAdapter>;
   close(): void;
@@ -43,7 +51,8 @@ export function openCounterCore(dataDir: string, clock: Clock): CounterCore {
     driverQr: new DriverQrService(storeId, networks, clock),
     counter,
     scanners: new ScannerConfigRepository(db, clock, settings),
-    adapters: { demo: new DemoNetwork() },
+    support: new SupportDesk(db, clock, networks, settings, new AttachmentStore(join(dataDir, ATTACHMENTS_DIR_NAME))),
+    adapters: { demo: new DemoNetwork(6, new DemoOperatorDesk(db)) },
     close: () => db.close(),
   };
 }

@@ -1,5 +1,6 @@
 import type { ParcelSize } from '../parcels/types';
-import type { ManifestItem, ManifestPage, NetworkAdapter, OutboundEvent } from './network-adapter';
+import type { DemoOperatorDesk } from './demo-operator';
+import type { ManifestItem, ManifestPage, NetworkAdapter, OutboundEvent, OutboundSupportItem, SupportUpdate } from './network-adapter';
 
 /** A tiny seeded PRNG (mulberry32): the same seed gives the same demo parcels on every machine. */
 function prng(seed: number): () => number {
@@ -46,10 +47,16 @@ function hash(text: string): number {
 /**
  * The embedded demo network: it announces parcels in batches and accepts
  * every event. The cursor is the index of the next parcel it will announce.
+ * Its operator desk (when given) takes and answers support cases on the
+ * app's clock.
  */
 export class DemoNetwork implements NetworkAdapter {
   readonly received: OutboundEvent[] = [];
-  constructor(private readonly batchSize = 6) {}
+  readonly supportReceived: OutboundSupportItem[] = [];
+  constructor(
+    private readonly batchSize = 6,
+    private readonly desk?: DemoOperatorDesk,
+  ) {}
 
   async pullManifest(networkId: string, cursor: string | undefined): Promise<ManifestPage> {
     const from = Number(cursor ?? 0);
@@ -59,6 +66,19 @@ export class DemoNetwork implements NetworkAdapter {
 
   async pushEvents(_networkId: string, events: readonly OutboundEvent[]): Promise<void> {
     this.received.push(...events);
+  }
+
+  async pushSupport(networkId: string, items: readonly OutboundSupportItem[]): Promise<void> {
+    this.desk?.receive(networkId, items);
+    this.supportReceived.push(...items);
+  }
+
+  async pullSupport(networkId: string, now: number): Promise<SupportUpdate[]> {
+    return this.desk?.due(networkId, now) ?? [];
+  }
+
+  nextSupportUpdateAt(networkId: string): number | undefined {
+    return this.desk?.nextDueAt(networkId);
   }
 
   /** What the demo customer's notification shows, for the training panel. */

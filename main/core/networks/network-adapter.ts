@@ -21,6 +21,22 @@ export interface OutboundEvent {
   payload: unknown;
 }
 
+/** Something the shop wrote for the network's support desk, stored first and sent later. */
+export type OutboundSupportItem =
+  | { kind: 'case'; caseRef: string; at: number; subject: string; requestType: string; impact: string; product: string; description: string; primaryEmail: string; followUpOf: string | null }
+  | { kind: 'message'; caseRef: string; messageRef: string; at: number; body: string; attachments: readonly { fileName: string; mimeType: string; sizeBytes: number }[] }
+  | { kind: 'callback'; callbackRef: string; at: number; phone: string };
+
+/** What the network's operator did to a case. `id` is unique per update, so applying one twice does nothing. */
+export interface SupportUpdate {
+  id: string;
+  caseRef: string;
+  kind: 'taken' | 'answered' | 'transferred' | 'closed' | 'reopened';
+  /** The operator's message, for `answered` (and optionally the others). */
+  body?: string;
+  at: number;
+}
+
 /**
  * What the counter needs from a carrier network. The demo network implements
  * it in process; the HTTP network implements the same interface.
@@ -28,4 +44,14 @@ export interface OutboundEvent {
 export interface NetworkAdapter {
   pullManifest(networkId: string, cursor: string | undefined): Promise<ManifestPage>;
   pushEvents(networkId: string, events: readonly OutboundEvent[]): Promise<void>;
+  /**
+   * Sends support cases, their messages and call-back requests; throws if the
+   * network cannot take them now. An adapter without support calls keeps
+   * them queued in the store.
+   */
+  pushSupport?(networkId: string, items: readonly OutboundSupportItem[]): Promise<void>;
+  /** The operator's updates to this store's cases that are due at `now`. */
+  pullSupport?(networkId: string, now: number): Promise<SupportUpdate[]>;
+  /** When the network will next have an update (the demo knows); undefined means "poll now and then". */
+  nextSupportUpdateAt?(networkId: string): number | undefined;
 }

@@ -1,0 +1,66 @@
+import type { Database } from 'better-sqlite3';
+import { sql } from '../db/statements';
+import type { OutboundSupportItem, SupportUpdate } from './network-adapter';
+
+/** How long the demo operator takes to pick up a case, and to answer it. */
+export const DEMO_TAKE_AFTER_MS = 10 * 60_000;
+export const DEMO_ANSWER_AFTER_MS = 2 * 60 * 60_000;
+
+const ANSWERS: Record<string, string> = {
+  'demo-it':
+    'Buongiorno, abbiamo verificato la sua segnalazione e la situazione è stata risolta. Se il problema si ripresenta, risponda a questo messaggio.',
+  'demo-fr':
+    'Bonjour, nous avons vérifié votre demande et la situation est résolue. Si le problème revient, répondez à ce message.',
+};
+const DEFAULT_ANSWER = 'Hello, we have checked your request and it has been resolved. If the problem comes back, reply to this message.';
+
+interface TaskRow {
+  id: number;
+  case_ref: string;
+  action: 'take' | 'answer';
+  due_at: number;
+}
+
+/**
+ * The demo network's operator, so every case state can be seen in training:
+ * it takes a case some minutes after it arrives and answers it later. Its
+ * plan is stored in SQLite with the time each step is due, so it survives a
+ * restart and moves only with the app's clock.
+ */
+export class DemoOperatorDesk {
+  constructor(private readonly db: Database) {}
+
+  receive(networkId: string, items: readonly OutboundSupportItem[]): void {
+    const insert = sql(this.db, 'INSERT INTO demo_operator_tasks (network_id, case_ref, action, due_at) VALUES (?, ?, ?, ?)');
+    this.db.transaction(() => {
+      for (const item of items) {
+        if (item.kind === 'callback') continue;
+        insert.run(networkId, item.caseRef, 'take', item.at + DEMO_TAKE_AFTER_MS);
+        insert.run(networkId, item.caseRef, 'answer', item.at + DEMO_ANSWER_AFTER_MS);
+      }
+    })();
+  }
+
+  /** The steps due at `now`, oldest first; each is handed out once. */
+  due(networkId: string, now: number): SupportUpdate[] {
+    return this.db.transaction(() => {
+      const rows = sql<[string, number], TaskRow>(
+        this.db,
+        'SELECT id, case_ref, action, due_at FROM demo_operator_tasks WHERE network_id = ? AND due_at <= ? ORDER BY due_at, id',
+      ).all(networkId, now);
+      const remove = sql(this.db, 'DELETE FROM demo_operator_tasks WHERE id = ?');
+      for (const row of rows) remove.run(row.id);
+      return rows.map((row): SupportUpdate => ({
+        id: `demo-${networkId}-${row.id}`,
+        caseRef: row.case_ref,
+        kind: row.action === 'take' ? 'taken' : 'answered',
+        body: row.action === 'answer' ? (ANSWERS[networkId] ?? DEFAULT_ANSWER) : undefined,
+        at: row.due_at,
+      }));
+    })();
+  }
+
+  nextDueAt(networkId: string): number | undefined {
+    return sql<[string], { at: number | null }>(this.db, 'SELECT min(due_at) AS at FROM demo_operator_tasks WHERE network_id = ?').get(networkId)?.at ?? undefined;
+  }
+}
