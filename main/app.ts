@@ -87,7 +87,12 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
   };
   const scheduler = new Scheduler(
     options.clock,
-    [driverQrRotation(core, events), parcelExpiry(core, () => (announce(), pushOutbox())), ...deadlineWatchers(core, announce)],
+    [
+      driverQrRotation(core, events),
+      parcelExpiry(core, () => (announce(), pushOutbox())),
+      ...deadlineWatchers(core, announce),
+      supportDesk(core, announce, log),
+    ],
     (source, error) => log(`scheduled work ${source} failed`, error),
   );
   const changed = () => {
@@ -168,6 +173,57 @@ function deadlineWatchers(core: CounterCore, announce: () => void): DeadlineSour
     watch('blocking-deadlines', (after) => core.counter.blocking.nextDeadlineAt(after)),
     watch('return-escalation', (after) => core.counter.returns.nextEscalationAt(after)),
   ];
+}
+
+/** How long a support case, reply or call-back request waits before another try when its network did not take it. */
+export const SUPPORT_RETRY_MS = 30_000;
+/** How often a network that cannot say when it will answer is asked for its operator's updates. */
+export const SUPPORT_POLL_MS = 5 * 60_000;
+
+/**
+ * Help and support on the clock: sends what the shop wrote (stored first, so
+ * it works offline), applies the operator's updates when they are due (the
+ * demo operator stores its plan), and closes answered cases after 7 days
+ * without a reply. Every time comes from the database; nothing here is the record.
+ */
+function supportDesk(core: CounterCore, announce: () => void, log: (message: string, error?: unknown) => void): DeadlineSource {
+  let retryAt: number | undefined = undefined;
+  const polledAt = new Map<string, number>();
+  const supportNetworks = () =>
+    core.networks.list().flatMap((network) => {
+      const adapter = core.adapters[network.adapter];
+      return adapter?.pushSupport && adapter.pullSupport ? [{ network, adapter }] : [];
+    });
+  return {
+    name: 'support',
+    nextAt: (now) => {
+      const times: number[] = [];
+      const autoClose = core.support.nextAutoCloseAt();
+      if (autoClose !== undefined) times.push(autoClose);
+      for (const { network, adapter } of supportNetworks()) {
+        if (core.support.pending(network.id) > 0) times.push(retryAt ?? now);
+        const update = adapter.nextSupportUpdateAt ? adapter.nextSupportUpdateAt(network.id) : (polledAt.get(network.id) ?? now) + SUPPORT_POLL_MS;
+        if (update !== undefined) times.push(update);
+      }
+      return times.length > 0 ? Math.min(...times) : undefined;
+    },
+    run: async (now) => {
+      let changed = false;
+      retryAt = undefined;
+      for (const { network, adapter } of supportNetworks()) {
+        try {
+          const { sent, applied } = await core.support.sync(network.id, adapter);
+          polledAt.set(network.id, now);
+          if (sent + applied > 0) changed = true;
+        } catch (error) {
+          retryAt = now + SUPPORT_RETRY_MS;
+          log(`support for ${network.id} could not be sent; it stays queued`, error);
+        }
+      }
+      if (core.support.sweepAutoClose(core.clock.now()) > 0) changed = true;
+      if (changed) announce();
+    },
+  };
 }
 
 /** Sends every network's queued events through its adapter (expiry sweeps and training included). */

@@ -22,10 +22,13 @@ const TASK_CALLS: Record<BlockingTask['kind'], string> = {
   'expired-scan': 'expired.',
 };
 
+/** Help and support stay open while blocked: a stuck counter is exactly when the shop needs them. */
+const ALWAYS_ALLOWED_PREFIXES = ['help.', 'support.'] as const;
+
 /** Main enforces blocking: a refused call never reaches core, whatever the renderer shows. */
 export function blockingGuard(currentTask: () => BlockingTask | undefined): CallGuard {
   return (name) => {
-    if (ALWAYS_ALLOWED.has(name)) return undefined;
+    if (ALWAYS_ALLOWED.has(name) || ALWAYS_ALLOWED_PREFIXES.some((prefix) => name.startsWith(prefix))) return undefined;
     const task = currentTask();
     if (!task || name.startsWith(TASK_CALLS[task.kind])) return undefined;
     const what = task.kind === 'intake' ? 'Scan the delivered parcels first' : 'Scan the expired parcels first';

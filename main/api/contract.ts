@@ -16,6 +16,20 @@ import {
   trackingInputSchema,
   trainingCustomerSchema,
 } from './parcel-schemas';
+import {
+  attachmentsInputSchema,
+  callbackViewSchema,
+  caseDetailSchema,
+  caseFilterSchema,
+  caseListSchema,
+  caseSortSchema,
+  caseViewSchema,
+  collaboratorSchema,
+  emailSchema,
+  newCaseSchema,
+  officeHoursSchema,
+  supportConfigSchema,
+} from './support-schemas';
 import { shelfSlotInputSchema } from '../core/parcels/shelf-slots';
 import { scannerConfigSchema, scannerPreferencesSchema } from '../core/scanning/scanner-config';
 import {
@@ -89,6 +103,46 @@ export const calls = {
   'wedge.keys': call(wedgeKeysSchema, z.object({ accepted: z.number().int() })),
 
   'training.passDays': call(z.strictObject({ days: z.number().int().min(1).max(30) }), counterStatusSchema),
+
+  /** "Contact support": a call back to a phone number main validates (libphonenumber-js); stored, then sent. */
+  'help.requestCallback': call(z.strictObject({ phone: z.string().trim().min(3).max(40), country: z.string().regex(/^[A-Z]{2}$/) }), callbackViewSchema),
+  'help.callbacks': call(none, z.array(callbackViewSchema)),
+
+  'support.config': call(none, supportConfigSchema),
+  'support.setOfficeHours': call(z.strictObject({ officeHours: officeHoursSchema }), supportConfigSchema),
+  'support.addCollaborator': call(z.strictObject({ name: z.string().trim().min(1).max(80), email: emailSchema }), z.array(collaboratorSchema)),
+  'support.removeCollaborator': call(z.strictObject({ id: z.number().int().positive() }), z.array(collaboratorSchema)),
+  'support.open': call(newCaseSchema, caseViewSchema),
+  'support.list': call(
+    z.strictObject({ filter: caseFilterSchema, sort: caseSortSchema, page: z.number().int().min(1).max(100_000), pageSize: z.number().int().min(1).max(100) }),
+    caseListSchema,
+  ),
+  'support.get': call(z.strictObject({ caseId: z.number().int().positive() }), caseDetailSchema),
+  /** A reply with up to 3 files; the files travel as base64 bytes and main copies them into its data folder. */
+  'support.reply': call(
+    z.strictObject({ caseId: z.number().int().positive(), body: z.string().trim().min(1).max(5000), attachments: attachmentsInputSchema }),
+    caseDetailSchema,
+  ),
+  /** Changing the primary email changes the case's owner. */
+  'support.edit': call(
+    z.strictObject({
+      caseId: z.number().int().positive(),
+      primaryEmail: emailSchema,
+      cc: z.array(emailSchema).max(10),
+      shortDescription: z.string().trim().min(1).max(120),
+    }),
+    caseDetailSchema,
+  ),
+  'support.close': call(z.strictObject({ caseId: z.number().int().positive() }), caseDetailSchema),
+  /** Every case the filter shows (all pages) as CSV text; the renderer saves it. */
+  'support.exportCsv': call(
+    z.strictObject({ filter: caseFilterSchema, sort: caseSortSchema }),
+    z.object({ csv: z.string(), count: z.number().int(), fileName: z.string() }),
+  ),
+  'support.attachment': call(
+    z.strictObject({ attachmentId: z.number().int().positive() }),
+    z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+  ),
 } as const;
 
 /** Every event main pushes to the renderer. */

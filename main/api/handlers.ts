@@ -4,6 +4,7 @@ import { CALL_NAMES } from './contract';
 import type { ScannerHub } from '../scanner-hub';
 import { parcelHandlers } from './parcel-handlers';
 import { scannerHandlers } from './scanner-handlers';
+import { supportHandlers } from './support-handlers';
 import type { Handlers } from './router';
 import type { Language, SystemStatus } from './schemas';
 
@@ -36,6 +37,7 @@ export function coreHandlers(core: CounterCore, info: { version: string; testHoo
     'driverQr.show': ({ networkId }) => core.driverQr.current(networkId),
     ...parcelHandlers(core, deps.changed),
     ...scannerHandlers(core, deps.hub),
+    ...supportHandlers(core, deps.changed),
   };
 }
 

@@ -31,7 +31,8 @@ const MAX_HOOK_BODY = 64 * 1024;
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const { app } = options;
   const server = createServer((req, res) => void handleHttp(req, res, options));
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  // A support reply carries up to 3 files of 1 MiB as base64 (4/3 larger): the frame cap leaves room for them.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 6 * 1024 * 1024 });
   const unbind = bindRouterToWebSocket(wss, app.router, app.events);
 
   server.on('upgrade', (req, socket, head) => {

@@ -18,8 +18,13 @@ export const RECENTLY_RESOLVED_MS = 30 * DAY_MS;
 /** The operator's answer target shown on the form. */
 export const ANSWER_TARGET_HOURS = 24;
 
-export type RequestType = 'technical' | 'commercial' | 'administrative';
-export type Impact = 'blocked' | 'degraded';
+export const REQUEST_TYPES = ['technical', 'commercial', 'administrative'] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+export const IMPACTS = ['blocked', 'degraded'] as const;
+export type Impact = (typeof IMPACTS)[number];
+/** What the case is about ("Articolo" in seed 002): the parts of the counter the operator supports. */
+export const PRODUCTS = ['counter-app', 'scanner', 'parcels', 'returns', 'driver-qr', 'other'] as const;
+export type Product = (typeof PRODUCTS)[number];
 
 export interface OfficeHours {
   /** ISO weekdays the operator works (1 = Monday … 7 = Sunday). */
@@ -44,7 +49,7 @@ export interface NewCase {
   collaboratorId?: number;
   /** Used as the owner's email when there is no collaborator list. */
   email?: string;
-  product: string;
+  product: Product;
   requestType: RequestType;
   impact: Impact;
   description: string;
@@ -56,7 +61,7 @@ export interface CaseRow {
   network_id: string;
   subject: string;
   collaborator_id: number | null;
-  product: string;
+  product: Product;
   request_type: RequestType;
   impact: Impact;
   description: string;
@@ -79,7 +84,7 @@ export interface SupportCase {
   networkId: string;
   subject: string;
   collaboratorId: number | null;
-  product: string;
+  product: Product;
   requestType: RequestType;
   impact: Impact;
   description: string;

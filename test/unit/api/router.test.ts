@@ -73,6 +73,28 @@ const valid: Record<CallName, unknown> = {
     preferences: { feedbackVolume: 50, wedge: { maxIntervalMs: 30, minLength: 4, terminator: 'Enter', prefix: '', suffix: '' } },
   },
   'wedge.keys': { keys: [{ key: 'A', at: 10 }] },
+  'help.requestCallback': { phone: '+39 02 1234 5678', country: 'IT' },
+  'help.callbacks': undefined,
+  'support.config': undefined,
+  'support.setOfficeHours': { officeHours: { days: [1, 2, 3, 4, 5], from: '09:00', to: '18:00' } },
+  'support.addCollaborator': { name: 'Anna', email: 'anna@example.com' },
+  'support.removeCollaborator': { id: 1 },
+  'support.open': {
+    networkId: 'demo-it',
+    subject: 'Scanner',
+    email: 'shop@example.com',
+    product: 'scanner',
+    requestType: 'technical',
+    impact: 'blocked',
+    description: 'It does not read',
+  },
+  'support.list': { filter: { states: ['open'], email: 'shop' }, sort: { by: 'createdAt', direction: 'desc' }, page: 1, pageSize: 10 },
+  'support.get': { caseId: 1 },
+  'support.reply': { caseId: 1, body: 'Hello', attachments: [{ fileName: 'a.png', mimeType: 'image/png', base64: 'iVBORw0KGgo=' }] },
+  'support.edit': { caseId: 1, primaryEmail: 'boss@example.com', cc: ['anna@example.com'], shortDescription: 'Scanner' },
+  'support.close': { caseId: 1 },
+  'support.exportCsv': { filter: {}, sort: { by: 'number', direction: 'asc' } },
+  'support.attachment': { attachmentId: 1 },
 };
 
 /** Hand-picked values that look plausible but break a rule of the contract. */
@@ -98,6 +120,18 @@ const extra: Partial<Record<CallName, unknown[]>> = {
     { preferences: { feedbackVolume: 50, wedge: { maxIntervalMs: 5, minLength: 4, terminator: 'Enter', prefix: '', suffix: '' } } },
   ],
   'wedge.keys': [{ keys: [] }, { keys: [{ key: '', at: 1 }] }, { keys: [{ key: 'A', at: -1 }] }],
+  'help.requestCallback': [{ phone: '1', country: 'IT' }, { phone: '+39 02 1234 5678', country: 'it' }],
+  'support.setOfficeHours': [{ officeHours: { days: [0], from: '09:00', to: '18:00' } }, { officeHours: { days: [1], from: '9', to: '18:00' } }, { officeHours: { days: [], from: '09:00', to: '18:00' } }],
+  'support.addCollaborator': [{ name: 'Anna', email: 'not-an-email' }, { name: '  ', email: 'anna@example.com' }],
+  'support.reply': [
+    { caseId: 1, body: 'x', attachments: Array.from({ length: 4 }, (_, i) => ({ fileName: `${i}.png`, mimeType: 'image/png', base64: 'iVBORw0KGgo=' })) },
+    { caseId: 1, body: 'x', attachments: [{ fileName: '../../etc/passwd', mimeType: 'text/plain', base64: 'aGk=' }] },
+    { caseId: 1, body: 'x', attachments: [{ fileName: 'a.exe', mimeType: 'application/x-msdownload', base64: 'aGk=' }] },
+    { caseId: 1, body: 'x', attachments: [{ fileName: 'a.txt', mimeType: 'text/plain', base64: 'not base64!' }] },
+    { caseId: 1, body: 'x', attachments: [{ fileName: 'a.txt', mimeType: 'text/plain', path: '/etc/passwd' }] },
+  ],
+  'support.edit': [{ caseId: 1, primaryEmail: 'nope', cc: [], shortDescription: 'x' }, { caseId: 1, primaryEmail: 'a@example.com', cc: ['nope'], shortDescription: 'x' }],
+  'support.list': [{ filter: { states: ['lost'] }, sort: { by: 'createdAt', direction: 'desc' }, page: 1, pageSize: 10 }, { filter: {}, sort: { by: 'createdAt', direction: 'desc' }, page: 1, pageSize: 1000 }],
 };
 
 function wrongType(value: unknown): unknown {

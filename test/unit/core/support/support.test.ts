@@ -199,7 +199,7 @@ describe('the case log', () => {
     expect(count).toBe(pages.length);
     expect(rows.map((r) => r.case_id)).toEqual(pages.map((c) => c.number));
     expect(rows.map((r) => r.description)).toEqual(pages.map((c) => c.description));
-    expect(rows.every((r) => r.description.includes('\n') && r.description.includes(','))).toBe(true);
+    expect(rows.every((r) => r.description!.includes('\n') && r.description!.includes(','))).toBe(true);
 
     const inProgress = core.support.exportCsv({ states: ['in_progress'] });
     expect((parse(inProgress.csv, { columns: true }) as { case_id: string }[]).map((r) => r.case_id).sort()).toEqual(['CS-000002', 'CS-000004', 'CS-000006']);
