@@ -30,6 +30,9 @@ import {
   officeHoursSchema,
   supportConfigSchema,
 } from './support-schemas';
+import { openingHoursInputSchema } from '../core/hours/opening-hours';
+import { hoursSaveResultSchema, openingHoursSchema, todayHoursSchema } from './hours-schemas';
+import { inventoryFilterSchema, inventoryPageSchema, inventoryParcelSchema, syncResultSchema } from './inventory-schemas';
 import { shelfSlotInputSchema } from '../core/parcels/shelf-slots';
 import { scannerConfigSchema, scannerPreferencesSchema } from '../core/scanning/scanner-config';
 import {
@@ -103,6 +106,24 @@ export const calls = {
   'wedge.keys': call(wedgeKeysSchema, z.object({ accepted: z.number().int() })),
 
   'training.passDays': call(z.strictObject({ days: z.number().int().min(1).max(30) }), counterStatusSchema),
+
+  /** One page of customers (grouped in SQL, LIMIT/OFFSET) for the current search and state filter. */
+  'inventory.customers': call(
+    z.strictObject({ filter: inventoryFilterSchema, offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(200) }),
+    inventoryPageSchema,
+  ),
+  'inventory.customer': call(z.strictObject({ name: z.string().min(1).max(200), filter: inventoryFilterSchema }), z.array(inventoryParcelSchema)),
+  /** Every parcel of the current view (all pages) as CSV text made in main; the renderer downloads it. */
+  'inventory.exportCsv': call(z.strictObject({ filter: inventoryFilterSchema }), z.object({ csv: z.string(), count: z.number().int(), fileName: z.string() })),
+  /** Pulls each network's manifest through its adapter; keeps when the last full sync succeeded. */
+  'inventory.sync': call(none, syncResultSchema),
+
+  'hours.get': call(none, openingHoursSchema),
+  /** Checked in main (no overlap, closing after opening, at most 30 planned exceptions); a refused save stores nothing. */
+  'hours.save': call(openingHoursInputSchema, hoursSaveResultSchema),
+  'hours.today': call(none, todayHoursSchema),
+  /** "Reviewed, nothing to change": the reminder comes back 30 days later. */
+  'hours.markReviewed': call(none, todayHoursSchema),
 
   /** "Contact support": a call back to a phone number main validates (libphonenumber-js); stored, then sent. */
   'help.requestCallback': call(z.strictObject({ phone: z.string().trim().min(3).max(40), country: z.string().regex(/^[A-Z]{2}$/) }), callbackViewSchema),

@@ -2,6 +2,8 @@ import { CoreError } from '../core/errors';
 import type { CounterCore } from '../core/counter-core';
 import { CALL_NAMES } from './contract';
 import type { ScannerHub } from '../scanner-hub';
+import { hoursHandlers } from './hours-handlers';
+import { inventoryHandlers } from './inventory-handlers';
 import { parcelHandlers } from './parcel-handlers';
 import { scannerHandlers } from './scanner-handlers';
 import { supportHandlers } from './support-handlers';
@@ -36,6 +38,8 @@ export function coreHandlers(core: CounterCore, info: { version: string; testHoo
       })),
     'driverQr.show': ({ networkId }) => core.driverQr.current(networkId),
     ...parcelHandlers(core, deps.changed),
+    ...inventoryHandlers(core, deps.changed),
+    ...hoursHandlers(core, deps.changed),
     ...scannerHandlers(core, deps.hub),
     ...supportHandlers(core, deps.changed),
   };

@@ -11,6 +11,9 @@ import { DemoNetwork } from './networks/demo-network';
 import type { NetworkAdapter } from './networks/network-adapter';
 import { ParcelCounter } from './parcels/parcel-counter';
 import { ScannerConfigRepository } from './scanning/scanner-config';
+import { OpeningHoursService } from './hours/opening-hours';
+import { Inventory } from './inventory/inventory';
+import { InventorySync } from './inventory/sync';
 import { DemoOperatorDesk } from './networks/demo-operator';
 import { AttachmentStore } from './support/attachments';
 import { SupportDesk } from './support/support-desk';
@@ -32,6 +35,12 @@ export interface CounterCore {
   support: SupportDesk;
   /** The adapter of each network by its adapter name ('demo' is embedded). */
   adapters: Record<string, NetworkAdapter>;
+  /** Parcels in the store by customer, search, filter, CSV. */
+  inventory: Inventory;
+  /** "Sync": every network's manifest, and when it last worked. */
+  sync: InventorySync;
+  /** Weekly hours and dated exceptions, sent to every network. */
+  hours: OpeningHoursService;
   close(): void;
 }
 
@@ -53,6 +62,9 @@ export function openCounterCore(dataDir: string, clock: Clock): CounterCore {
     scanners: new ScannerConfigRepository(db, clock, settings),
     support: new SupportDesk(db, clock, networks, settings, new AttachmentStore(join(dataDir, ATTACHMENTS_DIR_NAME))),
     adapters: { demo: new DemoNetwork(6, new DemoOperatorDesk(db)) },
+    inventory: new Inventory(db, counter.hasher),
+    sync: new InventorySync(clock, networks, counter, settings),
+    hours: new OpeningHoursService(db, clock, networks, settings),
     close: () => db.close(),
   };
 }

@@ -3,6 +3,7 @@ import { initial } from './0010-initial';
 import { parcelCounter } from './0020-parcel-counter';
 import { scanners } from './0030-scanners';
 import { support } from './0040-support';
+import { inventoryHours } from './0050-inventory-hours';
 
 /** Every migration, oldest first. A new one is appended here and never edited after release. */
-export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support];
+export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours];
