@@ -7,6 +7,9 @@ import HomeView from './views/HomeView.vue';
 import PickupView from './views/PickupView.vue';
 import ReturnsView from './views/ReturnsView.vue';
 import SettingsView from './views/SettingsView.vue';
+import SupportCasesView from './views/SupportCasesView.vue';
+import SupportCaseView from './views/SupportCaseView.vue';
+import SupportNewView from './views/SupportNewView.vue';
 import TrainingView from './views/TrainingView.vue';
 
 /** Hash history: the same URLs work from a file:// page in Electron and from the browser host. */
@@ -22,5 +25,8 @@ export const router = createRouter({
     { path: '/training', name: 'training', component: TrainingView },
     { path: '/help', name: 'help', component: HelpView },
     { path: '/settings', name: 'settings', component: SettingsView },
+    { path: '/support', name: 'support', component: SupportCasesView },
+    { path: '/support/new', name: 'support-new', component: SupportNewView },
+    { path: '/support/case/:caseId', name: 'support-case', component: SupportCaseView },
   ],
 });

@@ -220,8 +220,10 @@ export class SupportDesk {
       collaboratorId = person.id;
     } else {
       if (input.collaboratorId !== undefined) throw new CoreError('BAD_INPUT', 'There is no collaborator list: write your name and email in the description');
-      if (!input.email) throw new CoreError('BAD_INPUT', 'Give the email the operator should answer to');
-      email = input.email;
+      // No collaborator list (seed 002): the person writes their name and email in the description.
+      const found = input.email ?? /[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[A-Za-z]{2,}/.exec(input.description)?.[0];
+      if (!found) throw new CoreError('BAD_INPUT', 'Write your name and email in the description: the operator answers to that email');
+      email = found;
     }
     if (input.followUpOf !== undefined) {
       const previous = this.row(input.followUpOf);

@@ -245,6 +245,13 @@ describe('the case log', () => {
     expect(() => core.support.open(ticket())).toThrow(/collaborator list/);
     core.close();
   });
+
+  it('takes the email from the description when the shop has no collaborator list, and asks for it when there is none', () => {
+    const { core } = openTestCore(tempDir());
+    expect(core.support.open(ticket({ email: undefined, description: 'Scanner rotto. Mario Rossi, mario.rossi@example.com' })).primaryEmail).toBe('mario.rossi@example.com');
+    expect(() => core.support.open(ticket({ email: undefined, description: 'Scanner rotto' }))).toThrow(/name and email in the description/);
+    core.close();
+  });
 });
 
 describe('travelling through the network adapter', () => {
