@@ -51,7 +51,8 @@ export class DemoOperatorDesk {
       const remove = sql(this.db, 'DELETE FROM demo_operator_tasks WHERE id = ?');
       for (const row of rows) remove.run(row.id);
       return rows.map((row): SupportUpdate => ({
-        id: `demo-${networkId}-${row.id}`,
+        // Row ids are reused once deleted; the step's case, action and time are not.
+        id: `demo:${networkId}:${row.case_ref}:${row.action}:${row.due_at}`,
         caseRef: row.case_ref,
         kind: row.action === 'take' ? 'taken' : 'answered',
         body: row.action === 'answer' ? (ANSWERS[networkId] ?? DEFAULT_ANSWER) : undefined,

@@ -288,7 +288,16 @@ describe('travelling through the network adapter', () => {
     await core.support.sync('demo-it', demo);
     expect(core.support.get(c.id).state).toBe('answered');
     expect(core.support.messages(c.id).at(-1)).toMatchObject({ author: 'operator' });
-    expect(core.support.apply({ id: 'demo-demo-it-2', caseRef: c.number, kind: 'answered', at: 0 })).toBe(false);
+    const answerId = core.db.prepare<[], { remote_id: string }>("SELECT remote_id FROM support_messages WHERE author = 'operator' ORDER BY id DESC").get()!.remote_id;
+    expect(core.support.apply({ id: answerId, caseRef: c.number, kind: 'answered', at: 0 })).toBe(false);
+
+    // A reply hands the case back; the operator takes and answers it again (its steps are new updates, not replays).
+    core.support.reply(c.id, 'Non funziona ancora');
+    await core.support.sync('demo-it', demo);
+    clock.advance(DEMO_ANSWER_AFTER_MS);
+    await core.support.sync('demo-it', demo);
+    expect(core.support.get(c.id).state).toBe('answered');
+    expect(core.support.messages(c.id).filter((m) => m.author === 'operator')).toHaveLength(4);
     core.close();
   });
 });
