@@ -4,6 +4,8 @@ import DriverQrView from './views/DriverQrView.vue';
 import ExpiredView from './views/ExpiredView.vue';
 import HelpView from './views/HelpView.vue';
 import HomeView from './views/HomeView.vue';
+import HoursView from './views/HoursView.vue';
+import InventoryView from './views/InventoryView.vue';
 import PickupView from './views/PickupView.vue';
 import ReturnsView from './views/ReturnsView.vue';
 import SettingsView from './views/SettingsView.vue';
@@ -28,5 +30,7 @@ export const router = createRouter({
     { path: '/support', name: 'support', component: SupportCasesView },
     { path: '/support/new', name: 'support-new', component: SupportNewView },
     { path: '/support/case/:caseId', name: 'support-case', component: SupportCaseView },
+    { path: '/inventory', name: 'inventory', component: InventoryView },
+    { path: '/hours', name: 'hours', component: HoursView },
   ],
 });

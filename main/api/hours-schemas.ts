@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HOURS_RULES, hoursExceptionSchema, timeRangeSchema, weekSchema } from '../core/hours/opening-hours';
+import { HOURS_RULES, hoursExceptionSchema, openingHoursInputSchema, timeRangeSchema, weekSchema } from '../core/hours/opening-hours';
 
 export const openingHoursSchema = z.object({
   week: weekSchema,
@@ -26,3 +26,7 @@ export const todayHoursSchema = z.object({
   reviewDue: z.boolean(),
 });
 export type TodayHoursView = z.infer<typeof todayHoursSchema>;
+
+export type TimeRange = z.infer<typeof timeRangeSchema>;
+export type HoursException = z.infer<typeof hoursExceptionSchema>;
+export type OpeningHoursInput = z.input<typeof openingHoursInputSchema>;

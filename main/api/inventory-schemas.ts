@@ -37,3 +37,6 @@ export const syncResultSchema = z.object({
   networks: z.array(z.object({ networkId: idSchema, ok: z.boolean(), added: z.number().int() })),
   lastSuccessAt: z.number().int().nullable(),
 });
+
+/** The states the filter offers, for the renderer (which reads only the contract). */
+export { PARCEL_STATES, type ParcelState } from '../core/parcels/parcel-states';

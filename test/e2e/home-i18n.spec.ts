@@ -33,13 +33,13 @@ test('the home screen switches between English, Italian and French with the lang
       for (const tile of ['driverDelivery', 'pickup', 'driverPickup', 'help', 'settings', 'training'] as const) {
         await expect(main.getByRole('link', { name: startsWith(m.home.tiles[tile]) })).toBeVisible();
       }
-      // Inventory comes with a later update: its tile says so and cannot be opened.
-      const inventory = main.getByRole('button', { name: startsWith(m.home.tiles.inventory) });
-      await expect(inventory).toBeVisible();
-      await expect(inventory).toBeDisabled();
-      // Exactly those seven tiles.
-      await expect(main.getByRole('link')).toHaveCount(6);
-      await expect(main.getByRole('button')).toHaveCount(1);
+      // Inventory and opening hours open their screens; today's hours are shown above the tiles.
+      await expect(main.getByRole('link', { name: startsWith(m.home.tiles.inventory) })).toBeVisible();
+      await expect(main.getByRole('link', { name: startsWith(m.hours.title) })).toBeVisible();
+      await expect(main.getByTestId('today-hours')).toContainText(m.hours.today);
+      // Exactly those eight tiles.
+      await expect(main.locator('.tiles').getByRole('link')).toHaveCount(8);
+      await expect(main.locator('.tiles').getByRole('button')).toHaveCount(0);
       const nav = page.getByRole('navigation');
       await expect(nav.getByRole('link', { name: m.nav.home, exact: true })).toBeVisible();
       await expect(nav.getByRole('link', { name: m.nav.driverQr, exact: true })).toBeVisible();

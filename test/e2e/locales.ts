@@ -11,6 +11,7 @@ export interface Messages {
   language: { names: Record<Language, string> };
   home: { title: string; tiles: Record<'driverDelivery' | 'pickup' | 'driverPickup' | 'inventory' | 'help' | 'settings' | 'training', string> };
   driverQr: { title: string; chooseNetwork: string; qrAria: string; codeLabel: string };
+  hours: { title: string; today: string };
   help: { title: string; screens: Record<'home' | 'driver' | 'settings', string>; tips: Record<'home' | 'driver' | 'settings', string[]> };
 }
 
