@@ -172,6 +172,11 @@ function deadlineWatchers(core: CounterCore, announce: () => void): DeadlineSour
   return [
     watch('blocking-deadlines', (after) => core.counter.blocking.nextDeadlineAt(after)),
     watch('return-escalation', (after) => core.counter.returns.nextEscalationAt(after)),
+    // The home screen's reminder to review the opening-hours exceptions appears when it falls due, not at the next reload.
+    watch('hours-review', (after) => {
+      const dueAt = core.hours.reviewDueAt();
+      return dueAt > after ? dueAt : undefined;
+    }),
   ];
 }
 

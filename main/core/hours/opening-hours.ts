@@ -171,13 +171,18 @@ export class OpeningHoursService {
     return Number(this.settings.get(REVIEWED_AT_KEY) ?? 0);
   }
 
+  /** When the reminder to review the exceptions is due (the scheduler wakes the home screen then). */
+  reviewDueAt(): number {
+    return this.reviewedAt() + REVIEW_INTERVAL_MS;
+  }
+
   today(): TodayHours {
     const now = this.clock.now();
     const { date, weekday } = localDay(now, this.timeZone);
     const hours = this.get();
     const exception = hours.exceptions.find((e) => e.date === date);
     const reviewedAt = hours.reviewedAt;
-    const reviewDueAt = reviewedAt + REVIEW_INTERVAL_MS;
+    const reviewDueAt = this.reviewDueAt();
     return {
       date,
       weekday,
