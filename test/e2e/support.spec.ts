@@ -212,3 +212,31 @@ test('contact support: a call-back request with a validated phone number, confir
   await expect(page.getByTestId('callback-status')).toHaveText(fr('help.contact.sent', { phone: '+33 1 42 68 53 00' }));
   await expectNamedTouchTargets(page);
 });
+
+test('the overdue-returns notice on home opens the ticket form filled in with the network, the parcels and since when', async ({ page, launchHost }) => {
+  const host = await launchHost();
+  const en = (path: string, vars: Record<string, string | number> = {}) => msg('en', path, vars);
+  const networks = await host.call<Network[]>('networks.list');
+  const italian = networks.find((n) => n.id === 'demo-it')!;
+  // A customer refuses a parcel at the counter; it waits for the driver, who does not come for 3 days.
+  const delivery = await host.call<{ id: number }>('training.driverArrives', { networkId: 'demo-it', count: 1 });
+  await host.call('delivery.complete', { deliveryId: delivery.id });
+  const customer = await host.call<{ code: string }>('training.customerArrives', { networkId: 'demo-it' });
+  const started = await host.call<{ pickup: { id: number; items: { parcel: { id: number } }[] } }>('pickup.start', { code: customer.code, method: 'keyboard' });
+  const refused = started.pickup.items.map((item) => item.parcel);
+  for (const parcel of refused) await host.call('pickup.resolve', { pickupId: started.pickup.id, parcelId: parcel.id, resolution: 'refused' });
+  const refusedAt = await host.now();
+  await host.advanceClock(3 * DAY + MINUTE);
+
+  await page.goto(host.url);
+  const notice = page.getByRole('link', { name: new RegExp(en('home.notices.contactSupport')) });
+  await notice.click();
+  await expect(page.getByRole('heading', { level: 1, name: en('support.form.title') })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: en('support.form.network') })).toHaveValue('demo-it');
+  await expect(page.getByRole('textbox', { name: en('support.form.subject') })).toHaveValue(en('support.form.prefill.returnsSubject', { network: italian.name }));
+  await expect(page.getByRole('combobox', { name: en('support.form.product') })).toHaveValue('returns');
+  const description = page.getByRole('textbox', { name: en('support.form.descriptionNoPeople') });
+  const since = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(refusedAt));
+  const expected = msg('en', 'support.form.prefill.returnsDescription', { count: refused.length, network: italian.name, since }, refused.length);
+  await expect(description).toHaveValue(`${expected}\n\n${en('support.form.prefill.nameAndEmail')}`);
+});
