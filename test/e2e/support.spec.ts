@@ -80,6 +80,7 @@ test('in Italian: open a ticket, the demo operator answers, reply with two files
     await expect(latest).not.toContainText('allego la foto');
     await latest.getByRole('button', { expanded: false }).click();
     await expect(latest).toContainText('allego la foto');
+    await expectNamedTouchTargets(page);
   });
 
   await test.step('answered again, then no reply for 7 days: it closes itself', async () => {
@@ -239,4 +240,44 @@ test('the overdue-returns notice on home opens the ticket form filled in with th
   const since = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(refusedAt));
   const expected = msg('en', 'support.form.prefill.returnsDescription', { count: refused.length, network: italian.name, since }, refused.length);
   await expect(description).toHaveValue(`${expected}\n\n${en('support.form.prefill.nameAndEmail')}`);
+});
+
+test('settings: the collaborator list feeds the person field of the ticket form; office hours are configurable and shown on it', async ({ page, launchHost }) => {
+  const host = await launchHost();
+  const en = (path: string, vars: Record<string, string | number> = {}) => msg('en', path, vars);
+  await page.goto(`${host.url}#/settings`);
+  await page.getByRole('textbox', { name: en('support.settings.name') }).fill('Anna Verdi');
+  await page.getByRole('textbox', { name: en('support.settings.email') }).fill('anna@example.com');
+  await page.getByRole('button', { name: en('support.settings.add') }).click();
+  await expect(page.getByTestId('collaborators')).toContainText('Anna Verdi (anna@example.com)');
+  await page.getByRole('checkbox', { name: 'Saturday' }).check();
+  await page.getByLabel(en('support.settings.to'), { exact: true }).fill('13:00');
+  await page.getByRole('button', { name: en('support.settings.saveHours') }).click();
+  await expect(page.getByTestId('scan-feedback')).toHaveText(en('support.settings.hoursSaved'));
+  await expectNamedTouchTargets(page);
+
+  await page.goto(`${host.url}#/support/new`);
+  await expect(page.getByTestId('office-hours')).toContainText('Monday–Saturday, 09:00–13:00');
+  const person = page.getByRole('combobox', { name: en('support.form.person') });
+  await expect(person).toBeVisible();
+  await expect(page.getByRole('textbox', { name: en('support.form.description'), exact: true })).toBeVisible();
+  await page.getByRole('combobox', { name: en('support.form.network') }).selectOption('demo-fr');
+  await page.getByRole('textbox', { name: en('support.form.subject') }).fill('Invoice question');
+  await person.selectOption({ label: 'Anna Verdi (anna@example.com)' });
+  await page.getByRole('combobox', { name: en('support.form.product') }).selectOption('other');
+  await page.getByRole('combobox', { name: en('support.form.requestType') }).selectOption('administrative');
+  await page.getByRole('combobox', { name: en('support.form.impact') }).selectOption('degraded');
+  await page.getByRole('textbox', { name: en('support.form.description'), exact: true }).fill('The last invoice counts 3 parcels twice.');
+  await page.getByRole('button', { name: en('support.form.send') }).click();
+  await expect(page.getByTestId('case-summary')).toContainText('anna@example.com');
+
+  // Edit: the primary email changes the owner, and the form says so.
+  await page.getByRole('button', { name: en('support.detail.edit') }).click();
+  const primary = page.getByRole('textbox', { name: en('support.detail.primaryEmail') });
+  await expect(primary).toHaveAccessibleDescription(en('support.detail.editOwnerWarning'));
+  await primary.fill('boss@example.com');
+  await page.getByRole('textbox', { name: en('support.detail.cc') }).fill('anna@example.com, accounts@example.com');
+  await page.getByRole('button', { name: en('support.detail.save') }).click();
+  await expect(page.getByTestId('case-summary')).toContainText('boss@example.com');
+  await expect(page.getByTestId('case-summary')).toContainText('anna@example.com, accounts@example.com');
 });
