@@ -28,7 +28,7 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-const EVENT_BODIES = ['taken', 'transferred', 'closed', 'reopened', 'auto-closed'];
+const EVENT_BODIES = ['taken', 'transferred', 'closed', 'reopened', 'auto-closed', 'closed-by-shop'];
 
 /** Dates and message texts of the support screens, in the staff member's language. */
 export function useSupportText() {

@@ -17,6 +17,10 @@ export const AUTO_CLOSE_AFTER_MS = 7 * DAY_MS;
 export const RECENTLY_RESOLVED_MS = 30 * DAY_MS;
 /** The operator's answer target shown on the form. */
 export const ANSWER_TARGET_HOURS = 24;
+/** The history entry of a case the shop closed; it travels to the network like a message. */
+const CLOSED_BY_SHOP = 'closed-by-shop';
+/** Messages that go to the network: the shop's, and its closing of a case. */
+const OUTBOUND_MESSAGE = `(m.author = 'shop' OR (m.author = 'system' AND m.body = '${CLOSED_BY_SHOP}'))`;
 
 export const REQUEST_TYPES = ['technical', 'commercial', 'administrative'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
@@ -333,9 +337,13 @@ export class SupportDesk {
     return this.get(caseId);
   }
 
-  /** The shop marks a case resolved. */
+  /** The shop marks a case resolved; the operator is told (a queued 'closed-by-shop' message). */
   close(caseId: number): SupportCase {
-    this.db.transaction(() => this.move(caseId, 'closed', 'shop', this.clock.now())).immediate();
+    this.db.transaction(() => {
+      const now = this.clock.now();
+      this.move(caseId, 'closed', 'shop', now);
+      sql(this.db, `INSERT INTO support_messages (case_id, author, body, created_at) VALUES (?, 'system', '${CLOSED_BY_SHOP}', ?)`).run(caseId, now);
+    }).immediate();
     return this.get(caseId);
   }
 
@@ -508,7 +516,7 @@ export class SupportDesk {
     const n = (text: string) => sql<[string], { n: number }>(this.db, text).get(networkId)!.n;
     return (
       n('SELECT count(*) AS n FROM support_cases WHERE sent_at IS NULL AND network_id = ?') +
-      n(`SELECT count(*) AS n FROM support_messages m JOIN support_cases c ON c.id = m.case_id WHERE m.sent_at IS NULL AND m.author = 'shop' AND c.network_id = ?
+      n(`SELECT count(*) AS n FROM support_messages m JOIN support_cases c ON c.id = m.case_id WHERE m.sent_at IS NULL AND ${OUTBOUND_MESSAGE} AND c.network_id = ?
            AND m.id <> (SELECT min(id) FROM support_messages WHERE case_id = m.case_id)`) +
       n('SELECT count(*) AS n FROM support_callbacks WHERE sent_at IS NULL AND network_id = ?')
     );
@@ -541,13 +549,17 @@ export class SupportDesk {
         followUpOf: c.follow_up_of === null ? null : caseNumber(c.follow_up_of),
       });
     }
-    const messages = sql<[string], { id: number; case_id: number; body: string; created_at: number }>(
+    const messages = sql<[string], { id: number; case_id: number; author: CaseActor; body: string; created_at: number }>(
       this.db,
-      `SELECT m.id, m.case_id, m.body, m.created_at FROM support_messages m JOIN support_cases c ON c.id = m.case_id
-       WHERE m.sent_at IS NULL AND m.author = 'shop' AND c.network_id = ? ORDER BY m.id`,
+      `SELECT m.id, m.case_id, m.author, m.body, m.created_at FROM support_messages m JOIN support_cases c ON c.id = m.case_id
+       WHERE m.sent_at IS NULL AND ${OUTBOUND_MESSAGE} AND c.network_id = ? ORDER BY m.id`,
     ).all(networkId);
     for (const m of messages) {
       if (firstMessages.has(m.id)) continue;
+      if (m.author === 'system') {
+        items.push({ kind: 'closed', caseRef: caseNumber(m.case_id), at: m.created_at });
+        continue;
+      }
       const files = sql<[number], { file_name: string; mime_type: string; size_bytes: number }>(
         this.db,
         'SELECT file_name, mime_type, size_bytes FROM support_attachments WHERE message_id = ? ORDER BY id',

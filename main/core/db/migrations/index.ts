@@ -4,6 +4,7 @@ import { parcelCounter } from './0020-parcel-counter';
 import { scanners } from './0030-scanners';
 import { support } from './0040-support';
 import { inventoryHours } from './0050-inventory-hours';
+import { demoOperatorSteps } from './0060-demo-operator-steps';
 
 /** Every migration, oldest first. A new one is appended here and never edited after release. */
-export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours];
+export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps];
