@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { blockingGuard } from '../../../../main/api/blocking-guard';
+import { CALL_NAMES } from '../../../../main/api/contract';
 import { startCounterApp, SUPPORT_RETRY_MS, type CounterApp } from '../../../../main/app';
 import { ManualClock } from '../../../../main/core/clock';
 import type { NetworkAdapter } from '../../../../main/core/networks/network-adapter';
@@ -76,5 +78,13 @@ describe('support through the app scheduler', () => {
     clock.set(deadline);
     const second = start(dir, clock);
     await expect.poll(() => second.core!.support.get(c.id).state).toBe('closed');
+  });
+
+  it('keeps help and support callable while the counter is blocked, and only those besides the pending task', () => {
+    const guard = blockingGuard(() => ({ kind: 'intake', deliveryId: 1, networkId: 'demo-it', deadlineAt: TEST_START }));
+    const supportCalls = CALL_NAMES.filter((name) => name.startsWith('help.') || name.startsWith('support.'));
+    expect(supportCalls.length).toBeGreaterThan(10);
+    for (const name of supportCalls) expect(guard(name), name).toBeUndefined();
+    expect(guard('pickup.start')).toMatchObject({ code: 'BLOCKED' });
   });
 });
