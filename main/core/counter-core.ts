@@ -62,7 +62,7 @@ export function openCounterCore(dataDir: string, clock: Clock): CounterCore {
     scanners: new ScannerConfigRepository(db, clock, settings),
     support: new SupportDesk(db, clock, networks, settings, new AttachmentStore(join(dataDir, ATTACHMENTS_DIR_NAME))),
     adapters: { demo: new DemoNetwork(6, new DemoOperatorDesk(db)) },
-    inventory: new Inventory(db, counter.hasher),
+    inventory: new Inventory(db, counter.hasher, counter.throttle),
     sync: new InventorySync(clock, networks, counter, settings),
     hours: new OpeningHoursService(db, clock, networks, settings),
     close: () => db.close(),

@@ -2,8 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import { sql } from '../db/statements';
 import { IN_CUSTODY, type ParcelState } from '../parcels/parcel-states';
-import { PICKUP_CODE, type PickupCodeHasher } from '../parcels/pickup-codes';
-import { PARCEL_COLUMNS, type ParcelRow } from '../parcels/types';
+import { PICKUP_CODE, type PickupCodeHasher, type PickupThrottle } from '../parcels/pickup-codes';
+import { PARCEL_COLUMNS, SYSTEM_ACTOR, type ParcelRow } from '../parcels/types';
 
 /** What staff see: a search (name, tracking ID or 6-digit pickup code) within some states (in custody by default). */
 export interface InventoryFilter {
@@ -37,7 +37,25 @@ export class Inventory {
   constructor(
     private readonly db: Database,
     private readonly hasher: PickupCodeHasher,
+    private readonly throttle: PickupThrottle,
   ) {}
+
+  /**
+   * A 6-digit search is a pickup-code lookup, so it obeys the same wrong-code
+   * throttle and lands in the same attempts log as the pickup screen: the
+   * inventory must not be a way around the lock. Locked, the code part of
+   * the search is left out.
+   */
+  private codeHash(code: string): Buffer | undefined {
+    if (this.throttle.lockedUntil() !== undefined) {
+      this.throttle.record('throttled', SYSTEM_ACTOR, 'keyboard');
+      return undefined;
+    }
+    const hash = this.hasher.hash(code);
+    const found = sql<[Buffer], { one: number }>(this.db, 'SELECT 1 AS one FROM parcels WHERE pickup_code_hash = ? LIMIT 1').get(hash);
+    this.throttle.record(found ? 'matched' : 'wrong', SYSTEM_ACTOR, 'keyboard');
+    return hash;
+  }
 
   private where(filter: InventoryFilter): { clause: string; params: unknown[] } {
     const states = filter.states && filter.states.length > 0 ? filter.states : IN_CUSTODY;
@@ -48,9 +66,10 @@ export class Inventory {
       const compact = search.replace(/\s+/g, '').toUpperCase();
       const alternatives = ["recipient_name LIKE ? ESCAPE '\\'", "tracking_id LIKE ? ESCAPE '\\'"];
       params.push(`%${likeEscape(search)}%`, `%${likeEscape(compact)}%`);
-      if (PICKUP_CODE.test(compact)) {
+      const hash = PICKUP_CODE.test(compact) ? this.codeHash(compact) : undefined;
+      if (hash) {
         alternatives.push('pickup_code_hash = ?');
-        params.push(this.hasher.hash(compact));
+        params.push(hash);
       }
       parts.push(`(${alternatives.join(' OR ')})`);
     }
