@@ -5,6 +5,7 @@ import { scanners } from './0030-scanners';
 import { support } from './0040-support';
 import { inventoryHours } from './0050-inventory-hours';
 import { demoOperatorSteps } from './0060-demo-operator-steps';
+import { custodyCountIndex } from './0070-custody-count-index';
 
 /** Every migration, oldest first. A new one is appended here and never edited after release. */
-export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps];
+export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex];
