@@ -69,6 +69,8 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
   // One delivery run at a time; a change during a run asks for one more run after it.
   let pushing = false;
   let pushAgain = false;
+  // When a network refused or could not be reached, the queued events are tried again after OUTBOX_RETRY_MS.
+  let outboxFailedAt: number | undefined;
   const pushOutbox = (): void => {
     if (pushing) {
       pushAgain = true;
@@ -76,9 +78,16 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
     }
     pushing = true;
     void pushAllOutboxes(core, outbox)
-      .catch((error: unknown) => log('events could not be sent to a network; they stay queued', error))
+      .then(
+        () => (outboxFailedAt = undefined),
+        (error: unknown) => {
+          outboxFailedAt = core.clock.now();
+          log('events could not be sent to a network; they stay queued', error);
+        },
+      )
       .finally(() => {
         pushing = false;
+        void scheduler.poke();
         if (pushAgain) {
           pushAgain = false;
           pushOutbox();
@@ -92,6 +101,14 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
       parcelExpiry(core, () => (announce(), pushOutbox())),
       ...deadlineWatchers(core, announce),
       supportDesk(core, announce, log),
+      {
+        name: 'outbox-retry',
+        nextAt: () => (outboxFailedAt === undefined ? undefined : outboxFailedAt + OUTBOX_RETRY_MS),
+        run: () => {
+          outboxFailedAt = undefined;
+          pushOutbox();
+        },
+      },
     ],
     (source, error) => log(`scheduled work ${source} failed`, error),
   );
@@ -230,6 +247,8 @@ function supportDesk(core: CounterCore, announce: () => void, log: (message: str
     },
   };
 }
+
+const OUTBOX_RETRY_MS = 30_000;
 
 /** Sends every network's queued events through its adapter (expiry sweeps and training included). */
 async function pushAllOutboxes(core: CounterCore, outbox: OutboxPump): Promise<void> {

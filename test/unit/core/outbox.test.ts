@@ -53,3 +53,38 @@ describe('outbox delivery', () => {
       .toBe(true);
   });
 });
+
+describe('outbox retry through the app', () => {
+  it('keeps events queued while the network is down and sends them 30 s later without any new change', async () => {
+    const clock = new ManualClock(TEST_START);
+    const app = startCounterApp({ dataDir: tempDir(), clock, version: 'x', log: () => {} });
+    closers.push(() => app.close());
+    const core = app.core!;
+    const demo = core.adapters.demo as DemoNetwork;
+    const realPush = demo.pushEvents.bind(demo);
+    let down = true;
+    demo.pushEvents = async (networkId, events) => {
+      if (down) throw new Error('network down');
+      return realPush(networkId, events);
+    };
+    await new Promise((r) => setTimeout(r, 50));
+    const handed = await app.router.dispatch('delivery.handOver', { networkId: 'demo-fr' });
+    if (!handed.ok) throw new Error('hand-over failed');
+    const { id, parcels } = handed.value as { id: number; parcels: { trackingId: string }[] };
+    await app.router.dispatch('delivery.scan', { deliveryId: id, trackingId: parcels[0]!.trackingId, method: 'scanner' });
+    const pump = new OutboxPump(core.db, clock);
+    await expect.poll(() => pump.pending('demo-fr')).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(pump.pending('demo-fr')).toBeGreaterThan(0);
+
+    down = false;
+    clock.advance(29_000);
+    await app.poke();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(pump.pending('demo-fr')).toBeGreaterThan(0);
+    clock.advance(1_000);
+    await app.poke();
+    await expect.poll(() => pump.pending('demo-fr')).toBe(0);
+    expect(demo.received.some((e) => (e.payload as { trackingId?: string }).trackingId === parcels[0]!.trackingId)).toBe(true);
+  });
+});
