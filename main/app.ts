@@ -213,7 +213,7 @@ function supportDesk(core: CounterCore, announce: () => void, log: (message: str
   const polledAt = new Map<string, number>();
   const supportNetworks = () =>
     core.networks.list().flatMap((network) => {
-      const adapter = core.adapters[network.adapter];
+      const adapter = network.enabled ? core.adapters.for(network) : undefined;
       return adapter?.pushSupport && adapter.pullSupport ? [{ network, adapter }] : [];
     });
   return {
@@ -253,15 +253,16 @@ const OUTBOX_RETRY_MS = 30_000;
 /** Sends every network's queued events through its adapter (expiry sweeps and training included). */
 async function pushAllOutboxes(core: CounterCore, outbox: OutboxPump): Promise<void> {
   for (const network of core.networks.list()) {
-    const adapter = core.adapters[network.adapter];
-    if (adapter && outbox.pending(network.id) > 0) await outbox.deliver(network.id, adapter);
+    if (!network.enabled || outbox.pending(network.id) === 0) continue;
+    const adapter = core.adapters.for(network);
+    if (adapter) await outbox.deliver(network.id, adapter);
   }
 }
 
 /** A fresh install gets the first announced parcels of each demo network, so there is something to train on. */
 async function pullFirstDemoManifests(core: CounterCore): Promise<void> {
   for (const network of core.networks.list()) {
-    const adapter = core.adapters[network.adapter];
+    const adapter = core.adapters.for(network);
     if (network.adapter === 'demo' && adapter && core.settings.get(`manifest.cursor.${network.id}`) === undefined) {
       await core.counter.pullManifest(network.id, adapter);
     }

@@ -37,7 +37,7 @@ export function inventoryHandlers(core: CounterCore, changed: () => void): Pick<
       return { csv: core.inventory.csv(filter), count: rows, fileName: `inventory-${date}.csv` };
     },
     'inventory.sync': async () => {
-      const result = await core.sync.sync(core.adapters);
+      const result = await core.sync.sync((network) => core.adapters.for(network));
       changed();
       return result;
     },

@@ -8,7 +8,10 @@ import { demoNetworks } from './networks/demo-networks';
 import { NetworkRepository } from './networks/network-repository';
 import { SettingsRepository } from './settings';
 import { DemoNetwork } from './networks/demo-network';
-import type { NetworkAdapter } from './networks/network-adapter';
+import { NetworkAdapters, type HttpTuning } from './networks/network-adapters';
+import { NetworkStatusBoard } from './networks/network-status';
+import { DriverCheckIns } from './networks/driver-check-ins';
+import { StoreProfileService } from './store/store-profile';
 import { ParcelCounter } from './parcels/parcel-counter';
 import { ScannerConfigRepository } from './scanning/scanner-config';
 import { OpeningHoursService } from './hours/opening-hours';
@@ -33,8 +36,14 @@ export interface CounterCore {
   scanners: ScannerConfigRepository;
   /** Help and support: cases, call-back requests, collaborators. */
   support: SupportDesk;
-  /** The adapter of each network by its adapter name ('demo' is embedded). */
-  adapters: Record<string, NetworkAdapter>;
+  /** The adapter of each network: the embedded demo, or HTTP from the network's settings. */
+  adapters: NetworkAdapters;
+  /** Online or offline per network, and when each last answered. */
+  links: NetworkStatusBoard;
+  /** Drivers the networks saw scan this store's QR. */
+  checkIns: DriverCheckIns;
+  /** The store's name, address, time zone and capabilities, sent to every network. */
+  store: StoreProfileService;
   /** Parcels in the store by customer, search, filter, CSV. */
   inventory: Inventory;
   /** "Sync": every network's manifest, and when it last worked. */
@@ -44,13 +53,21 @@ export interface CounterCore {
   close(): void;
 }
 
-export function openCounterCore(dataDir: string, clock: Clock): CounterCore {
+export interface CoreOptions {
+  /** Timeouts and retries of HTTP networks (tests shorten them). */
+  http?: HttpTuning;
+}
+
+export function openCounterCore(dataDir: string, clock: Clock, options: CoreOptions = {}): CounterCore {
   const db = openDatabase(join(dataDir, DATABASE_FILE_NAME));
   const settings = new SettingsRepository(db, clock);
   const networks = new NetworkRepository(db, clock);
   const storeId = settings.getOrCreate('store.id', () => `ST-${randomBytes(5).toString('hex').toUpperCase()}`);
   seedDemoNetworks(db, networks);
   const counter = new ParcelCounter(db, clock, networks, settings);
+  const links = new NetworkStatusBoard(settings, clock);
+  const store: StoreProfileService = new StoreProfileService(db, clock, settings, networks, storeId, () => hours.get());
+  const hours = new OpeningHoursService(db, clock, settings, () => store.timeZone(), (h) => store.publish(h));
   return {
     db,
     clock,
@@ -61,10 +78,13 @@ export function openCounterCore(dataDir: string, clock: Clock): CounterCore {
     counter,
     scanners: new ScannerConfigRepository(db, clock, settings),
     support: new SupportDesk(db, clock, networks, settings, new AttachmentStore(join(dataDir, ATTACHMENTS_DIR_NAME))),
-    adapters: { demo: new DemoNetwork(6, new DemoOperatorDesk(db)) },
+    adapters: new NetworkAdapters(new DemoNetwork(6, new DemoOperatorDesk(db)), networks, storeId, settings, links, options.http),
+    links,
+    checkIns: new DriverCheckIns(db, clock, settings),
+    store,
     inventory: new Inventory(db, counter.hasher, counter.throttle),
     sync: new InventorySync(clock, networks, counter, settings),
-    hours: new OpeningHoursService(db, clock, networks, settings),
+    hours,
     close: () => db.close(),
   };
 }

@@ -52,7 +52,7 @@ test.describe('opening hours', () => {
     // One opening-hours event per network was queued with the change (the pump then delivers it).
     const db = new Database(join(host.dataDir, DATABASE_FILE_NAME), { readonly: true });
     try {
-      const rows = db.prepare<[], { network_id: string }>("SELECT network_id FROM outbox WHERE kind = 'opening-hours'").all();
+      const rows = db.prepare<[], { network_id: string }>("SELECT network_id FROM outbox WHERE kind = 'store-profile'").all();
       expect(rows.map((r) => r.network_id).sort()).toEqual(['demo-fr', 'demo-it']);
     } finally {
       db.close();

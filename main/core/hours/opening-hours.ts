@@ -1,9 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
-import type { NetworkRepository } from '../networks/network-repository';
 import type { SettingsRepository } from '../settings';
 
 export const DAY_MS = 24 * 3600_000;
@@ -101,21 +99,26 @@ export function localDay(at: number, timeZone: string): { date: string; weekday:
 
 /**
  * The shop's weekly hours and dated exceptions. A save is checked against
- * the rules, then written together with one `opening-hours` outbox event per
- * network in one transaction: the networks learn every saved change, and a
+ * the rules, then written together with the store record for every network
+ * (outbox) in one transaction: the networks learn every saved change, and a
  * refused save changes nothing.
  */
 export class OpeningHoursService {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
-    private readonly networks: NetworkRepository,
     private readonly settings: SettingsRepository,
-    /** The counter PC's zone: "today" is the shop's today. */
-    readonly timeZone: string = Intl.DateTimeFormat().resolvedOptions().timeZone,
+    /** The store's zone (its profile): "today" is the shop's today. */
+    private readonly timeZoneOf: () => string,
+    /** Queues the store record, hours included, for every network, inside the save's transaction. */
+    private readonly publish: (hours: OpeningHoursInput) => void,
   ) {
     // A new install counts as reviewed when it first opened, so the reminder starts 30 days later.
     settings.getOrCreate(REVIEWED_AT_KEY, () => String(clock.now()));
+  }
+
+  get timeZone(): string {
+    return this.timeZoneOf();
   }
 
   get(): OpeningHours {
@@ -149,15 +152,7 @@ export class OpeningHoursService {
       for (const e of exceptions) addException.run(e.date, e.kind, e.note, JSON.stringify(sortRanges(e.ranges)));
       // Looking at the exceptions and saving them is a review.
       this.settings.set(REVIEWED_AT_KEY, String(now));
-      const payload = JSON.stringify({
-        timeZone: this.timeZone,
-        standardHours: input.week.map((ranges, day) => ({ weekday: day, ranges: sortRanges(ranges) })),
-        // What the networks need: the planned ones, not the history.
-        exceptions: exceptions.filter((e) => e.date >= today).map((e) => ({ ...e, ranges: sortRanges(e.ranges) })),
-        changedAt: now,
-      });
-      const enqueue = sql(this.db, 'INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES (?, ?, ?, ?, ?)');
-      for (const network of this.networks.list()) enqueue.run(network.id, `opening-hours:${randomUUID()}`, 'opening-hours', payload, now);
+      this.publish(this.get());
     }).immediate();
     return { issues: [], hours: this.get() };
   }

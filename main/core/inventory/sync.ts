@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { NetworkAdapter } from '../networks/network-adapter';
-import type { NetworkRepository } from '../networks/network-repository';
+import type { Network, NetworkRepository } from '../networks/network-repository';
 import type { ParcelCounter } from '../parcels/parcel-counter';
 import type { SettingsRepository } from '../settings';
 
@@ -26,10 +26,10 @@ export class InventorySync {
     return stored === undefined ? null : Number(stored);
   }
 
-  async sync(adapters: Readonly<Record<string, NetworkAdapter>>): Promise<SyncResult> {
+  async sync(adapterFor: (network: Network) => NetworkAdapter | undefined): Promise<SyncResult> {
     const results: SyncResult['networks'] = [];
     for (const network of this.networks.list().filter((n) => n.enabled)) {
-      const adapter = adapters[network.adapter];
+      const adapter = adapterFor(network);
       if (!adapter) {
         results.push({ networkId: network.id, ok: false, added: 0 });
         continue;

@@ -1,4 +1,5 @@
 import type { ParcelSize } from '../parcels/types';
+import type { NetworkPolicy } from './policy';
 
 /** One parcel the network announces for this store. */
 export interface ManifestItem {
@@ -9,10 +10,35 @@ export interface ManifestItem {
   pickupCode: string;
 }
 
+/** A parcel the network takes back: an expected one will not come, one on the shelf goes back with the next driver. */
+export interface ManifestRecall {
+  trackingId: string;
+  reason: string;
+}
+
 export interface ManifestPage {
   items: ManifestItem[];
+  recalls?: ManifestRecall[];
+  /** Rules the network changed (the store's own overrides still apply on top). */
+  policy?: Partial<NetworkPolicy>;
   /** Pass back on the next pull to get only what is new. */
   cursor: string;
+  /** Another page is ready now. */
+  hasMore?: boolean;
+}
+
+/** The network saw a driver scan this store's QR code. `id` is unique per check-in. */
+export interface DriverCheckIn {
+  id: string;
+  at: number;
+  driverName?: string;
+  parcelCount?: number;
+}
+
+/** What "Test connection" learns from a network that answered. */
+export interface NetworkIdentity {
+  networkName: string;
+  storeId: string;
 }
 
 export interface OutboundEvent {
@@ -55,4 +81,8 @@ export interface NetworkAdapter {
   pullSupport?(networkId: string, now: number): Promise<SupportUpdate[]>;
   /** When the network will next have an update (the demo knows); undefined means "poll now and then". */
   nextSupportUpdateAt?(networkId: string): number | undefined;
+  /** Drivers checked in since `cursor`; a network without them leaves this out. */
+  pullDriverCheckIns?(networkId: string, cursor: string | undefined): Promise<{ checkIns: DriverCheckIn[]; cursor: string }>;
+  /** Answers only if the URL and token work for this store ("Test connection"). */
+  identify?(networkId: string): Promise<NetworkIdentity>;
 }

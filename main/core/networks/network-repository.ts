@@ -2,14 +2,23 @@ import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
-import { networkPolicySchema, type NetworkPolicy } from './policy';
+import { networkPolicySchema, policyOverridesSchema, type NetworkPolicy, type PolicyOverrides } from './policy';
 import { sql } from '../db/statements';
+
+export const NETWORK_ADAPTERS = ['demo', 'http'] as const;
+export type NetworkAdapterName = (typeof NETWORK_ADAPTERS)[number];
 
 export interface Network {
   id: string;
   name: string;
   adapter: string;
+  /** The rules in force: the network's own with the staff's overrides on top. */
   policy: NetworkPolicy;
+  /** What the network itself asks (or the defaults it started with). */
+  networkPolicy: NetworkPolicy;
+  policyOverrides: PolicyOverrides;
+  /** Where an HTTP network answers; null for the embedded demo. */
+  baseUrl: string | null;
   enabled: boolean;
 }
 
@@ -18,6 +27,19 @@ export interface NewNetwork {
   name: string;
   adapter: string;
   policy: NetworkPolicy;
+  baseUrl?: string | null;
+  token?: string;
+  policyOverrides?: PolicyOverrides;
+  enabled?: boolean;
+}
+
+/** What the staff change in the settings; a token left undefined keeps the stored one. */
+export interface NetworkChanges {
+  name: string;
+  baseUrl: string | null;
+  token?: string;
+  policyOverrides: PolicyOverrides;
+  enabled: boolean;
 }
 
 interface NetworkRow {
@@ -25,12 +47,15 @@ interface NetworkRow {
   name: string;
   adapter: string;
   policy_json: string;
+  policy_overrides_json: string;
+  base_url: string | null;
   enabled: number;
 }
 
 const SECRET_BYTES = 32;
+const COLUMNS = 'id, name, adapter, policy_json, policy_overrides_json, base_url, enabled';
 
-/** Networks and their secrets. The secret never leaves this class except to the driver-QR code in main. */
+/** Networks, their secrets and tokens. The secret and the token never leave main. */
 export class NetworkRepository {
   constructor(
     private readonly db: Database,
@@ -38,45 +63,102 @@ export class NetworkRepository {
   ) {}
 
   list(): Network[] {
-    const rows = sql<[], NetworkRow>(this.db, 'SELECT id, name, adapter, policy_json, enabled FROM networks ORDER BY name')
-      .all();
-    return rows.map(toNetwork);
+    return sql<[], NetworkRow>(this.db, `SELECT ${COLUMNS} FROM networks ORDER BY name`).all().map(toNetwork);
   }
 
   get(id: string): Network {
-    const row = sql<[string], NetworkRow>(this.db, 'SELECT id, name, adapter, policy_json, enabled FROM networks WHERE id = ?')
-      .get(id);
+    const row = sql<[string], NetworkRow>(this.db, `SELECT ${COLUMNS} FROM networks WHERE id = ?`).get(id);
     if (!row) throw new CoreError('NOT_FOUND', `No network ${id}`);
     return toNetwork(row);
   }
 
-  /** Adds a network with a fresh random secret, in one transaction. */
+  /** Adds a network with a fresh random QR secret, in one transaction. */
   add(network: NewNetwork): Network {
     const policy = networkPolicySchema.parse(network.policy);
+    const overrides = checkedOverrides(policy, network.policyOverrides ?? {});
     const now = this.clock.now();
     this.db.transaction(() => {
-      sql(this.db, 'INSERT INTO networks (id, name, adapter, policy_json, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(network.id, network.name, network.adapter, JSON.stringify(policy), now);
+      if (sql(this.db, 'SELECT 1 FROM networks WHERE id = ?').get(network.id)) throw new CoreError('CONFLICT', `Network ${network.id} exists`);
+      sql(this.db, 'INSERT INTO networks (id, name, adapter, policy_json, policy_overrides_json, base_url, enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(network.id, network.name, network.adapter, JSON.stringify(policy), JSON.stringify(overrides), network.baseUrl ?? null, network.enabled === false ? 0 : 1, now);
       sql(this.db, 'INSERT INTO network_secrets (network_id, secret, created_at) VALUES (?, ?, ?)')
         .run(network.id, randomBytes(SECRET_BYTES), now);
+      if (network.token) this.storeToken(network.id, network.token);
     }).immediate();
     return this.get(network.id);
   }
 
+  /** The staff's edit of a network's settings, in one transaction. */
+  update(id: string, changes: NetworkChanges): Network {
+    const current = this.get(id);
+    const overrides = checkedOverrides(current.networkPolicy, changes.policyOverrides);
+    this.db.transaction(() => {
+      sql(this.db, 'UPDATE networks SET name = ?, base_url = ?, policy_overrides_json = ?, enabled = ? WHERE id = ?')
+        .run(changes.name, changes.baseUrl, JSON.stringify(overrides), changes.enabled ? 1 : 0, id);
+      if (changes.token) this.storeToken(id, changes.token);
+    }).immediate();
+    return this.get(id);
+  }
+
+  /** A policy change the network announced; the staff's overrides still win. */
+  applyNetworkPolicy(id: string, change: Partial<NetworkPolicy>): Network {
+    const current = this.get(id);
+    const policy = networkPolicySchema.parse({ ...current.networkPolicy, ...change });
+    sql(this.db, 'UPDATE networks SET policy_json = ? WHERE id = ?').run(JSON.stringify(policy), id);
+    return this.get(id);
+  }
+
+  /** A network id not yet taken, made from its name ("Poste Italiane" → poste-italiane). */
+  freeIdFor(name: string): string {
+    const base =
+      name
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 40) || 'network';
+    const taken = new Set(sql<[], { id: string }>(this.db, 'SELECT id FROM networks').all().map((r) => r.id));
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    return id;
+  }
+
   secretOf(id: string): Buffer {
-    const row = sql<[string], { secret: Buffer }>(this.db, 'SELECT secret FROM network_secrets WHERE network_id = ?')
-      .get(id);
+    const row = sql<[string], { secret: Buffer }>(this.db, 'SELECT secret FROM network_secrets WHERE network_id = ?').get(id);
     if (!row) throw new CoreError('NOT_FOUND', `No secret for network ${id}`);
     return row.secret;
   }
+
+  tokenOf(id: string): string | undefined {
+    return sql<[string], { token: string }>(this.db, 'SELECT token FROM network_tokens WHERE network_id = ?').get(id)?.token;
+  }
+
+  private storeToken(id: string, token: string): void {
+    sql(this.db, 'INSERT INTO network_tokens (network_id, token, updated_at) VALUES (?, ?, ?) ON CONFLICT (network_id) DO UPDATE SET token = excluded.token, updated_at = excluded.updated_at')
+      .run(id, token, this.clock.now());
+  }
+}
+
+/** Overrides that, on top of the network's policy, still make a valid policy; otherwise bad input naming the field. */
+function checkedOverrides(policy: NetworkPolicy, overrides: PolicyOverrides): PolicyOverrides {
+  const parsed = policyOverridesSchema.safeParse(overrides);
+  const merged = parsed.success ? networkPolicySchema.safeParse({ ...policy, ...parsed.data }) : parsed;
+  if (!merged.success) throw new CoreError('BAD_INPUT', `Policy overrides: ${merged.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  return parsed.data!;
 }
 
 function toNetwork(row: NetworkRow): Network {
+  const networkPolicy = networkPolicySchema.parse(JSON.parse(row.policy_json));
+  const policyOverrides = policyOverridesSchema.parse(JSON.parse(row.policy_overrides_json));
   return {
     id: row.id,
     name: row.name,
     adapter: row.adapter,
-    policy: networkPolicySchema.parse(JSON.parse(row.policy_json)),
+    policy: { ...networkPolicy, ...policyOverrides },
+    networkPolicy,
+    policyOverrides,
+    baseUrl: row.base_url,
     enabled: row.enabled === 1,
   };
 }

@@ -14,6 +14,34 @@ export const networkPolicySchema = z.strictObject({
 });
 export type NetworkPolicy = z.infer<typeof networkPolicySchema>;
 
+/** What the staff may set on top of a network's policy; the tracking-ID pattern must compile. */
+export const policyOverridesSchema = networkPolicySchema
+  .partial()
+  .refine((o) => o.trackingIdPattern === undefined || compiles(o.trackingIdPattern), { path: ['trackingIdPattern'], message: 'not a pattern' });
+export type PolicyOverrides = z.infer<typeof policyOverridesSchema>;
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where a newly added HTTP network starts until it sends its own policy. */
+export const defaultHttpPolicy: NetworkPolicy = {
+  intakeWindowMinutes: 30,
+  postponesAllowed: 1,
+  expiredScanWindowMinutes: 120,
+  returnEscalationDays: 3,
+  capacity: 20,
+  driverQrStepSeconds: 30,
+  retentionDays: 7,
+  deliveryScannedBy: 'store',
+  trackingIdPattern: '^[0-9A-Z]{8,30}$',
+};
+
 const shared = {
   intakeWindowMinutes: 30,
   postponesAllowed: 1,

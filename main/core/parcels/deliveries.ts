@@ -79,7 +79,7 @@ export class Deliveries {
         );
       const announced = trackingIds
         ? trackingIds.map((t) => this.parcels.byTrackingId(normaliseTrackingId(t), networkId)).filter((p) => p !== undefined)
-        : this.parcels.inState(['expected'], networkId);
+        : this.parcels.inState(['expected'], networkId).filter((p) => p.recalled_at === null);
       for (const parcel of announced) {
         if (parcel.state !== 'expected') continue;
         sql(this.db, 'UPDATE parcels SET delivery_id = ? WHERE id = ?').run(delivery.id, parcel.id);

@@ -56,6 +56,12 @@ export class Expiry {
     }).immediate();
   }
 
+  /** The network wants a parcel on the shelf back: it joins the expired parcels to scan for return, with the same window. */
+  recall(parcel: ParcelRow): ParcelRow {
+    const notice = this.openNoticeFor(parcel.network_id) ?? this.raiseNotice(parcel.network_id);
+    return this.ledger.move(parcel, 'expired', { actorId: SYSTEM_ACTOR, method: 'system', reason: 'recalled' }, { expiry_notice_id: notice.id });
+  }
+
   openNotices(): ExpiryNoticeRow[] {
     return sql<[], ExpiryNoticeRow>(this.db, 'SELECT * FROM expiry_notices WHERE completed_at IS NULL ORDER BY id').all();
   }

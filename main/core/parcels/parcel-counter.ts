@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
-import type { NetworkAdapter } from '../networks/network-adapter';
+import type { ManifestRecall, NetworkAdapter } from '../networks/network-adapter';
+import { sql } from '../db/statements';
+import { normaliseTrackingId } from './parcel-rules';
 import type { NetworkRepository } from '../networks/network-repository';
 import type { SettingsRepository } from '../settings';
 import { Blocking } from './blocking';
@@ -47,14 +49,36 @@ export class ParcelCounter {
     this.slots.seedDefaults();
   }
 
-  /** Pulls what the network announced since the last pull and stores it; returns how many parcels were new. */
+  /**
+   * Pulls what the network announced since the last pull (every page ready
+   * now) and applies each page with its cursor in one transaction: new
+   * parcels, recalls, policy changes. Returns how many parcels were new.
+   */
   async pullManifest(networkId: string, adapter: NetworkAdapter): Promise<number> {
     const cursorKey = `manifest.cursor.${networkId}`;
-    const page = await adapter.pullManifest(networkId, this.settings.get(cursorKey));
-    return this.db.transaction(() => {
-      const added = ingestManifest(this.db, this.clock, this.parcels, this.ledger, this.hasher, networkId, page.items);
-      this.settings.set(cursorKey, page.cursor);
-      return added;
-    }).immediate();
+    let added = 0;
+    for (let page = 0; page < MAX_PAGES_PER_PULL; page++) {
+      const manifest = await adapter.pullManifest(networkId, this.settings.get(cursorKey));
+      added += this.db.transaction(() => {
+        if (manifest.policy && Object.keys(manifest.policy).length > 0) this.networks.applyNetworkPolicy(networkId, manifest.policy);
+        const fresh = ingestManifest(this.db, this.clock, this.parcels, this.ledger, this.hasher, networkId, manifest.items);
+        for (const recall of manifest.recalls ?? []) this.applyRecall(networkId, recall);
+        this.settings.set(cursorKey, manifest.cursor);
+        return fresh;
+      }).immediate();
+      if (!manifest.hasMore) break;
+    }
+    return added;
+  }
+
+  /** An expected parcel stops being expected; one on the shelf goes to the parcels to send back. Others have left already. */
+  private applyRecall(networkId: string, recall: ManifestRecall): void {
+    const parcel = this.parcels.byTrackingId(normaliseTrackingId(recall.trackingId), networkId);
+    if (!parcel) return;
+    sql(this.db, 'UPDATE parcels SET recalled_at = coalesce(recalled_at, ?), recall_reason = ? WHERE id = ?').run(this.clock.now(), recall.reason, parcel.id);
+    if (parcel.state === 'received') this.expiry.recall(parcel);
   }
 }
+
+/** A pull stops after this many pages so one busy network cannot hold the others up; the rest comes on the next pull. */
+const MAX_PAGES_PER_PULL = 50;

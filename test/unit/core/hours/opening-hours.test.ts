@@ -19,7 +19,7 @@ function exceptionsFrom(firstDay: string, n: number): HoursException[] {
 }
 
 const outbox = (core: CounterCore) =>
-  core.db.prepare<[], { network_id: string; kind: string; payload_json: string }>("SELECT network_id, kind, payload_json FROM outbox WHERE kind = 'opening-hours' ORDER BY id").all();
+  core.db.prepare<[], { network_id: string; kind: string; payload_json: string }>("SELECT network_id, kind, payload_json FROM outbox WHERE kind = 'store-profile' ORDER BY id").all();
 
 describe('opening hours', () => {
   it('saves a valid week and exceptions, sorted, and shows today’s hours (an exception wins over the week)', async () => {
@@ -77,16 +77,17 @@ describe('opening hours', () => {
     expect(outbox(core)).toHaveLength(outboxBefore);
   });
 
-  it('writes one opening-hours outbox event per network in the same transaction as the change', async () => {
+  it('queues the store record (hours included) for every network in the same transaction as the change', async () => {
     const { core } = await start();
     const networks = core.networks.list().map((n) => n.id);
     core.hours.save({ ...good, exceptions: [...exceptionsFrom('2026-01-01', 1), ...good.exceptions] });
     const rows = outbox(core);
     expect(rows.map((r) => r.network_id).sort()).toEqual([...networks].sort());
     const payload = JSON.parse(rows[0]!.payload_json);
-    expect(payload.standardHours[0]).toEqual({ weekday: 0, ranges: [weekdays, afternoon] });
+    expect(payload.standardHours[0]).toEqual({ day: 'MONDAY', ranges: [weekdays, afternoon] });
+    expect(payload).toMatchObject({ storeId: core.storeId, isActive: true, capabilities: ['PICK_UP'], capacity: { threshold: 20 } });
     // The networks get the planned exceptions, not the history.
-    expect(payload.exceptions.map((e: HoursException) => e.date)).toEqual(['2026-12-25']);
+    expect(payload.exceptionalClosures.map((e: HoursException) => e.date)).toEqual(['2026-12-25']);
 
     // If the outbox write fails, the hours are not saved either.
     core.db.exec("CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox WHEN NEW.network_id = 'demo-it' BEGIN SELECT RAISE(ABORT, 'disk full'); END");

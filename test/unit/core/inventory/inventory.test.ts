@@ -128,7 +128,7 @@ describe('inventory', () => {
     const { core, clock } = await start();
     const adapter = fixedNetwork([item(9, 'New Customer', '555555')]);
     expect(core.sync.lastSuccessAt()).toBeNull();
-    const first = await core.sync.sync({ demo: adapter });
+    const first = await core.sync.sync(() => adapter);
     expect(first.networks.every((n) => n.ok)).toBe(true);
     // The one adapter serves both demo networks: one new parcel each.
     expect(first.networks.map((n) => n.added)).toEqual([1, 1]);
@@ -136,7 +136,7 @@ describe('inventory', () => {
     const succeededAt = clock.now();
     clock.advance(60_000);
     adapter.failing = true;
-    const second = await core.sync.sync({ demo: adapter });
+    const second = await core.sync.sync(() => adapter);
     expect(second.networks.every((n) => !n.ok)).toBe(true);
     expect(second.lastSuccessAt).toBe(succeededAt);
   });

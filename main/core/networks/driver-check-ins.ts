@@ -1,0 +1,59 @@
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '../clock';
+import { CoreError } from '../errors';
+import { sql } from '../db/statements';
+import type { SettingsRepository } from '../settings';
+import type { DriverCheckIn } from './network-adapter';
+
+/** A check-in older than this is no longer news: the driver has come and gone. */
+export const CHECK_IN_SHOWN_MS = 30 * 60_000;
+
+export interface StoredCheckIn {
+  id: number;
+  networkId: string;
+  at: number;
+  driverName: string | null;
+  parcelCount: number | null;
+}
+
+/** Drivers a network saw at this store, kept so the home screen still shows them after a restart. */
+export class DriverCheckIns {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly settings: SettingsRepository,
+  ) {}
+
+  cursorOf(networkId: string): string | undefined {
+    return this.settings.get(`checkins.cursor.${networkId}`);
+  }
+
+  /** Stores a page of check-ins with its cursor; one seen before is ignored. Returns how many were new. */
+  record(networkId: string, checkIns: readonly DriverCheckIn[], cursor: string): number {
+    const insert = sql(
+      this.db,
+      `INSERT INTO driver_check_ins (network_id, remote_id, at, driver_name, parcel_count, received_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (network_id, remote_id) DO NOTHING`,
+    );
+    return this.db.transaction(() => {
+      let added = 0;
+      for (const c of checkIns) added += insert.run(networkId, c.id, c.at, c.driverName ?? null, c.parcelCount ?? null, this.clock.now()).changes;
+      this.settings.set(`checkins.cursor.${networkId}`, cursor);
+      return added;
+    }).immediate();
+  }
+
+  /** Check-ins of the last 30 minutes nobody has dismissed, newest first. */
+  current(): StoredCheckIn[] {
+    return sql<[number], StoredCheckIn>(
+      this.db,
+      `SELECT id, network_id AS networkId, at, driver_name AS driverName, parcel_count AS parcelCount FROM driver_check_ins
+       WHERE dismissed_at IS NULL AND received_at >= ? ORDER BY at DESC, id DESC`,
+    ).all(this.clock.now() - CHECK_IN_SHOWN_MS);
+  }
+
+  dismiss(id: number): void {
+    const result = sql(this.db, 'UPDATE driver_check_ins SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(this.clock.now(), id);
+    if (result.changes === 0 && !sql(this.db, 'SELECT 1 FROM driver_check_ins WHERE id = ?').get(id)) throw new CoreError('NOT_FOUND', `No check-in ${id}`);
+  }
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { networkPolicySchema } from '../policy';
+
+// What the store accepts from a network (docs/network-api.openapi.yaml). Unknown
+// fields are ignored so a network can add some without breaking older stores.
+
+const timestamp = z.number().int().min(0);
+
+export const storeInfoSchema = z.object({ storeId: z.string(), networkName: z.string(), serverTime: timestamp });
+
+const manifestChangeSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('parcel'),
+    trackingId: z.string().min(4).max(64),
+    recipientName: z.string().min(1).max(200),
+    size: z.enum(['small', 'medium', 'large']),
+    pickupCode: z.string().regex(/^\d{6}$/),
+  }),
+  z.object({ type: z.literal('recall'), trackingId: z.string().min(4).max(64), reason: z.string().max(200) }),
+  z.object({ type: z.literal('policy'), policy: networkPolicySchema.partial() }),
+]);
+export type ManifestChange = z.infer<typeof manifestChangeSchema>;
+
+export const manifestPageSchema = z.object({
+  changes: z.array(manifestChangeSchema).max(5000),
+  cursor: z.string().max(200),
+  hasMore: z.boolean(),
+});
+
+export const eventBatchResultSchema = z.object({
+  results: z.array(z.object({ idempotencyKey: z.string(), status: z.enum(['recorded', 'duplicate']) })),
+});
+
+export const receiptSchema = z.object({ recorded: z.number().int().min(0), duplicate: z.number().int().min(0) });
+
+export const driverCheckInPageSchema = z.object({
+  checkIns: z.array(
+    z.object({ id: z.string().min(1).max(100), at: timestamp, driverName: z.string().max(100).optional(), parcelCount: z.number().int().min(0).optional() }),
+  ),
+  cursor: z.string().max(200),
+});
+
+export const supportUpdatePageSchema = z.object({
+  updates: z.array(
+    z.object({
+      id: z.string().min(1),
+      caseRef: z.string(),
+      kind: z.enum(['taken', 'answered', 'transferred', 'closed', 'reopened']),
+      body: z.string().optional(),
+      at: timestamp,
+    }),
+  ),
+  cursor: z.string().max(200),
+});
