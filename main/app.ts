@@ -6,7 +6,9 @@ import type { ScanClassificationView, SystemStatus } from './api/schemas';
 import { classifyScan, ScanDeduper, scanNetworksOf } from './core/scanning';
 import type { Clock } from './core/clock';
 import type { RawScan } from './devices/scan';
-import { openCounterCore, type CounterCore } from './core/counter-core';
+import { openCounterCore, type CoreOptions, type CounterCore } from './core/counter-core';
+import { networkLinks } from './api/network-handlers';
+import { networkSync } from './network-sync';
 import { SchemaTooNewError } from './core/db/migrate';
 import { DatabaseIntegrityError } from './core/db/open';
 import { OutboxPump } from './core/networks/outbox';
@@ -20,6 +22,8 @@ export interface CounterAppOptions {
   testHooks?: boolean;
   /** Serial scanners named on the command line (--serial), opened for this run only. */
   serialPaths?: readonly string[];
+  /** Core options (HTTP timeouts and retries in tests). */
+  core?: CoreOptions;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -48,7 +52,7 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
   const events = new EventBus();
   let core: CounterCore;
   try {
-    core = openCounterCore(options.dataDir, options.clock);
+    core = openCounterCore(options.dataDir, options.clock, options.core);
   } catch (error) {
     log('database could not be opened', error);
     const status = databaseErrorStatus(error, options.version);
@@ -65,6 +69,11 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
   }
   const testHooks = options.testHooks ?? false;
   const announce = () => events.emit('counter.changed', { at: core.clock.now() });
+  let closed = false;
+  // Network answers may land after close; they must not touch the closed database.
+  const emitLinks = () => {
+    if (!closed) events.emit('networks.links', networkLinks(core));
+  };
   const outbox = new OutboxPump(core.db, core.clock);
   // One delivery run at a time; a change during a run asks for one more run after it.
   let pushing = false;
@@ -72,6 +81,7 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
   // When a network refused or could not be reached, the queued events are tried again after OUTBOX_RETRY_MS.
   let outboxFailedAt: number | undefined;
   const pushOutbox = (): void => {
+    if (closed) return;
     if (pushing) {
       pushAgain = true;
       return;
@@ -87,6 +97,8 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
       )
       .finally(() => {
         pushing = false;
+        if (closed) return;
+        emitLinks();
         void scheduler.poke();
         if (pushAgain) {
           pushAgain = false;
@@ -101,6 +113,7 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
       parcelExpiry(core, () => (announce(), pushOutbox())),
       ...deadlineWatchers(core, announce),
       supportDesk(core, announce, log),
+      networkSync(core, { announce: () => (announce(), pushOutbox()), checkedIn: (checkIn) => (events.emit('networks.driverCheckedIn', checkIn), announce()), log }),
       {
         name: 'outbox-retry',
         nextAt: () => (outboxFailedAt === undefined ? undefined : outboxFailedAt + OUTBOX_RETRY_MS),
@@ -112,8 +125,14 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
     ],
     (source, error) => log(`scheduled work ${source} failed`, error),
   );
+  // A network that answers again gets what waited for it at once, not at the next retry.
+  core.links.onChange(() => {
+    emitLinks();
+    if (networkLinks(core).some((l) => l.state === 'online' && l.pending > 0)) pushOutbox();
+  });
   const changed = () => {
     announce();
+    emitLinks();
     void scheduler.poke();
     pushOutbox();
   };
@@ -140,6 +159,7 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
     scanners,
     poke: () => scheduler.poke(),
     close: () => {
+      closed = true;
       scheduler.stop();
       void scanners.close();
       core.close();
@@ -252,11 +272,14 @@ const OUTBOX_RETRY_MS = 30_000;
 
 /** Sends every network's queued events through its adapter (expiry sweeps and training included). */
 async function pushAllOutboxes(core: CounterCore, outbox: OutboxPump): Promise<void> {
+  // One network down does not hold the others' events back.
+  const failures: unknown[] = [];
   for (const network of core.networks.list()) {
     if (!network.enabled || outbox.pending(network.id) === 0) continue;
     const adapter = core.adapters.for(network);
-    if (adapter) await outbox.deliver(network.id, adapter);
+    if (adapter) await outbox.deliver(network.id, adapter).catch((error: unknown) => failures.push(error));
   }
+  if (failures.length > 0) throw failures[0];
 }
 
 /** A fresh install gets the first announced parcels of each demo network, so there is something to train on. */

@@ -33,6 +33,15 @@ import {
 import { openingHoursInputSchema } from '../core/hours/opening-hours';
 import { hoursSaveResultSchema, openingHoursSchema, todayHoursSchema } from './hours-schemas';
 import { inventoryFilterSchema, inventoryPageSchema, inventoryParcelSchema, syncResultSchema } from './inventory-schemas';
+import {
+  connectionTestInputSchema,
+  connectionTestSchema,
+  driverCheckInSchema,
+  networkConfigSchema,
+  networkLinkSchema,
+  networkSaveSchema,
+  storeProfileSchema,
+} from './network-schemas';
 import { shelfSlotInputSchema } from '../core/parcels/shelf-slots';
 import { scannerConfigSchema, scannerPreferencesSchema } from '../core/scanning/scanner-config';
 import {
@@ -58,6 +67,20 @@ export const calls = {
   'settings.get': call(none, uiSettingsSchema),
   'settings.setLanguage': call(z.strictObject({ language: languageSchema }), uiSettingsSchema),
   'networks.list': call(none, z.array(networkSummarySchema)),
+  /** Every network with its URL, policy and overrides, for the settings screen. */
+  'networks.configs': call(none, z.array(networkConfigSchema)),
+  /** Adds an HTTP network (no id) or saves the staff's changes to one. */
+  'networks.save': call(networkSaveSchema, networkConfigSchema),
+  /** Asks the network who this store is, with the URL and token given (saved or not). */
+  'networks.testConnection': call(connectionTestInputSchema, connectionTestSchema),
+  /** Online or offline per enabled network, with the last sync and the events waiting. */
+  'networks.links': call(none, z.array(networkLinkSchema)),
+  /** Drivers a network saw scan the store's QR in the last 30 minutes, not yet dismissed. */
+  'networks.checkIns': call(none, z.array(driverCheckInSchema)),
+  'networks.dismissCheckIn': call(z.strictObject({ id: z.number().int().positive() }), z.null()),
+  /** The store's name, address, time zone and capabilities, as every network receives them. */
+  'store.profile': call(none, storeProfileSchema),
+  'store.saveProfile': call(storeProfileSchema, storeProfileSchema),
   'driverQr.show': call(z.strictObject({ networkId: idSchema }), driverQrSchema),
 
   'counter.status': call(none, counterStatusSchema),
@@ -176,6 +199,10 @@ export const events = {
   'counter.changed': z.object({ at: z.number().int() }),
   /** A scanner connected, disconnected or failed. */
   'scanner.status': scannerStatusEventSchema,
+  /** A network went online or offline, answered, or has events waiting: the status bar re-renders. */
+  'networks.links': z.array(networkLinkSchema),
+  /** A network says one of its drivers is at the counter. */
+  'networks.driverCheckedIn': driverCheckInSchema,
 } as const;
 
 export type Calls = typeof calls;

@@ -4,6 +4,7 @@ import { CALL_NAMES } from './contract';
 import type { ScannerHub } from '../scanner-hub';
 import { hoursHandlers } from './hours-handlers';
 import { inventoryHandlers } from './inventory-handlers';
+import { networkHandlers } from './network-handlers';
 import { parcelHandlers } from './parcel-handlers';
 import { scannerHandlers } from './scanner-handlers';
 import { supportHandlers } from './support-handlers';
@@ -28,16 +29,9 @@ export function coreHandlers(core: CounterCore, info: { version: string; testHoo
       core.settings.set(LANGUAGE_KEY, language);
       return uiSettings();
     },
-    'networks.list': () =>
-      core.networks.list().map((n) => ({
-        id: n.id,
-        name: n.name,
-        enabled: n.enabled,
-        deliveryScannedBy: n.policy.deliveryScannedBy,
-        retentionDays: n.policy.retentionDays,
-      })),
     'driverQr.show': ({ networkId }) => core.driverQr.current(networkId),
     ...parcelHandlers(core, deps.changed),
+    ...networkHandlers(core, deps.changed),
     ...inventoryHandlers(core, deps.changed),
     ...hoursHandlers(core, deps.changed),
     ...scannerHandlers(core, deps.hub),

@@ -1,0 +1,71 @@
+import type { CounterCore } from './core/counter-core';
+import type { DeadlineSource } from './core/scheduler';
+import type { Network } from './core/networks/network-repository';
+import type { StoredCheckIn } from './core/networks/driver-check-ins';
+
+/** How often an HTTP network's manifest is pulled on its own ("Sync" pulls at once). */
+export const MANIFEST_POLL_MS = 5 * 60_000;
+/** How often an HTTP network is asked whether a driver checked in: a driver waits only briefly. */
+export const CHECK_IN_POLL_MS = 15_000;
+
+export interface NetworkSyncDeps {
+  /** Parcels may have changed. */
+  announce(): void;
+  checkedIn(checkIn: StoredCheckIn & { networkName: string }): void;
+  log(message: string, error?: unknown): void;
+}
+
+/**
+ * The app syncs on its own: every enabled network that is not the embedded
+ * demo is asked for its manifest every 5 minutes and for driver check-ins
+ * every 15 seconds. The work runs in the background so a slow network never
+ * holds up a deadline; a failure only marks the network offline.
+ */
+export function networkSync(core: CounterCore, deps: NetworkSyncDeps): DeadlineSource {
+  const manifestAt = new Map<string, number>();
+  const checkInsAt = new Map<string, number>();
+  const busy = new Set<string>();
+  const remote = () => core.networks.list().filter((n) => n.enabled && n.adapter !== 'demo');
+  const due = (network: Network, now: number) => ({
+    manifest: (manifestAt.get(network.id) ?? now) <= now,
+    checkIns: (checkInsAt.get(network.id) ?? now) <= now,
+  });
+
+  const syncOne = async (network: Network, now: number): Promise<void> => {
+    const adapter = core.adapters.for(network);
+    if (!adapter) return;
+    const { manifest, checkIns } = due(network, now);
+    if (checkIns) {
+      checkInsAt.set(network.id, now + CHECK_IN_POLL_MS);
+      if (adapter.pullDriverCheckIns) {
+        const page = await adapter.pullDriverCheckIns(network.id, core.checkIns.cursorOf(network.id));
+        const before = new Set(core.checkIns.current().map((c) => c.id));
+        if (core.checkIns.record(network.id, page.checkIns, page.cursor) > 0) {
+          for (const c of core.checkIns.current()) if (!before.has(c.id)) deps.checkedIn({ ...c, networkName: network.name });
+        }
+      }
+    }
+    if (manifest) {
+      manifestAt.set(network.id, now + MANIFEST_POLL_MS);
+      if ((await core.counter.pullManifest(network.id, adapter)) > 0) deps.announce();
+    }
+  };
+
+  return {
+    name: 'network-sync',
+    nextAt: (now) => {
+      const times = remote().flatMap((n) => (busy.has(n.id) ? [] : [manifestAt.get(n.id) ?? now, checkInsAt.get(n.id) ?? now]));
+      return times.length > 0 ? Math.min(...times) : undefined;
+    },
+    run: (now) => {
+      for (const network of remote()) {
+        const { manifest, checkIns } = due(network, now);
+        if (busy.has(network.id) || (!manifest && !checkIns)) continue;
+        busy.add(network.id);
+        void syncOne(network, now)
+          .catch((error: unknown) => deps.log(`${network.id} could not be synced; the app works on and tries again`, error))
+          .finally(() => busy.delete(network.id));
+      }
+    },
+  };
+}
