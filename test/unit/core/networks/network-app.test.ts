@@ -1,0 +1,165 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startCounterApp, type CounterApp } from '../../../../main/app';
+import { ManualClock } from '../../../../main/core/clock';
+import { CHECK_IN_POLL_MS } from '../../../../main/network-sync';
+import type { NetworkLink } from '../../../../main/api/network-schemas';
+import { startNetworkTestServer, type NetworkTestServer } from '../../../network-server/server';
+import { TEST_START } from '../../../fixtures/core';
+import { scanner } from '../../../fixtures/counter';
+import { useTempDir } from '../../../fixtures/temp-dir';
+
+const TOKEN = 'app-token';
+const tempDir = useTempDir();
+const apps: CounterApp[] = [];
+let server: NetworkTestServer | undefined;
+afterEach(async () => {
+  apps.splice(0).forEach((app) => app.close());
+  await server?.stop();
+});
+
+function start(dataDir: string, clock: ManualClock): { app: CounterApp; seen: { name: string; payload: unknown }[] } {
+  const app = startCounterApp({ dataDir, clock, version: 'x', log: () => {}, core: { http: { timeoutMs: 500, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 } } } });
+  apps.push(app);
+  const seen: { name: string; payload: unknown }[] = [];
+  app.events.subscribe((name, payload) => seen.push({ name, payload }));
+  return { app, seen };
+}
+
+async function call<T>(app: CounterApp, name: string, input?: unknown): Promise<T> {
+  const result = await app.router.dispatch(name, input);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+  return result.value as T;
+}
+
+const parcel = (i: number) => ({ type: 'parcel' as const, trackingId: `IT${String(i).padStart(10, '0')}`, recipientName: `Customer ${i}`, size: 'medium' as const, pickupCode: String(300_000 + i) });
+const linkOf = (app: CounterApp, id: string) => call<NetworkLink[]>(app, 'networks.links').then((links) => links.find((l) => l.networkId === id));
+
+async function withCarrier() {
+  server = await startNetworkTestServer({ token: TOKEN, networkName: 'Carrier Net' });
+  const clock = new ManualClock(TEST_START);
+  const dir = tempDir();
+  const started = start(dir, clock);
+  const { app } = started;
+  server.addManifest(app.core!.storeId, [parcel(1), parcel(2), parcel(3)]);
+  const saved = await call<{ id: string }>(app, 'networks.save', {
+    name: 'Carrier Net',
+    baseUrl: server.url,
+    token: TOKEN,
+    enabled: true,
+    policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$' },
+  });
+  await app.poke();
+  return { ...started, clock, dir, server, id: saved.id };
+}
+
+describe('an HTTP network in the app', () => {
+  it('"Test connection" tells a wrong token, an unreachable URL and a working link apart', async () => {
+    const { app, server } = await withCarrier();
+    expect(await call(app, 'networks.testConnection', { baseUrl: server.url, token: 'nope' })).toEqual({ ok: false, problem: 'unauthorized' });
+    expect(await call(app, 'networks.testConnection', { baseUrl: 'http://127.0.0.1:9/v1', token: TOKEN })).toEqual({ ok: false, problem: 'unreachable' });
+    expect(await call(app, 'networks.testConnection', { baseUrl: server.url })).toEqual({ ok: false, problem: 'no-token' });
+    const id = (await call<{ id: string; adapter: string }[]>(app, 'networks.configs')).find((n) => n.adapter === 'http')!.id;
+    // Editing a saved network: the stored token is used.
+    expect(await call(app, 'networks.testConnection', { networkId: id, baseUrl: server.url })).toEqual({ ok: true, networkName: 'Carrier Net' });
+  });
+
+  it('refuses a bad URL or a tracking pattern that does not compile, and changes nothing', async () => {
+    const { app } = await withCarrier();
+    const before = await call(app, 'networks.configs');
+    await expect(call(app, 'networks.save', { name: 'X', baseUrl: 'ftp://example', token: 't', enabled: true, policyOverrides: {} })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(call(app, 'networks.save', { name: 'X', baseUrl: 'http://127.0.0.1:9/v1', token: 't', enabled: true, policyOverrides: { trackingIdPattern: '(' } })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(call(app, 'networks.save', { name: 'X', baseUrl: 'http://127.0.0.1:9/v1', enabled: true, policyOverrides: {} })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    expect(await call(app, 'networks.configs')).toEqual(before);
+  });
+
+  it('syncs on its own once added: the store record goes out, the manifest comes in, and the link is online', async () => {
+    const { app, server, id, clock } = await withCarrier();
+    await vi.waitFor(() => expect(app.core!.counter.parcels.inState(['expected'], id)).toHaveLength(3));
+    await vi.waitFor(() => expect(server.profiles(app.core!.storeId)).toHaveLength(1));
+    expect(server.profiles()[0]!.profile).toMatchObject({ storeId: app.core!.storeId, capacity: { threshold: 20 }, capabilities: ['PICK_UP'] });
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', lastSuccessAt: clock.now(), pending: 0 }));
+    // The token never travels to the renderer.
+    expect(JSON.stringify(await call(app, 'networks.configs'))).not.toContain(TOKEN);
+    expect(server.violations).toEqual([]);
+  });
+
+  it('shows the network offline with events waiting while it is down, and catches up 30 s after it returns', async () => {
+    const { app, server, id, clock, seen } = await withCarrier();
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0 }));
+    const syncedAt = (await linkOf(app, id))!.lastSuccessAt;
+    await server.stop();
+    clock.advance(60_000);
+    await call(app, 'hours.save', { week: [[{ opens: '09:00', closes: '18:00' }], [], [], [], [], [], []], exceptions: [] });
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'offline', problem: 'unreachable', pending: 1, lastSuccessAt: syncedAt, offlineSince: clock.now() }));
+    expect(seen.some((e) => e.name === 'networks.links' && (e.payload as NetworkLink[]).some((l) => l.networkId === id && l.state === 'offline'))).toBe(true);
+
+    await server.start();
+    clock.advance(30_000);
+    await app.poke();
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0, lastSuccessAt: clock.now() }));
+    expect(server.profiles().at(-1)!.profile.standardHours).toContainEqual({ day: 'MONDAY', ranges: [{ opens: '09:00', closes: '18:00' }] });
+  });
+
+  it('announces a driver check-in once, keeps it across a restart, and forgets it when dismissed', async () => {
+    const { app, server, clock, seen, dir } = await withCarrier();
+    server.addDriverCheckIn(app.core!.storeId, { id: 'drv-1', at: clock.now(), driverName: 'Paolo', parcelCount: 4 });
+    clock.advance(CHECK_IN_POLL_MS);
+    await app.poke();
+    await vi.waitFor(() => expect(seen.filter((e) => e.name === 'networks.driverCheckedIn')).toHaveLength(1));
+    expect(await call(app, 'networks.checkIns')).toMatchObject([{ networkName: 'Carrier Net', driverName: 'Paolo', parcelCount: 4 }]);
+
+    app.close();
+    apps.splice(apps.indexOf(app), 1);
+    const again = start(dir, clock);
+    clock.advance(CHECK_IN_POLL_MS);
+    await again.app.poke();
+    await vi.waitFor(() => expect(server.requests.filter((r) => r.operationId === 'pullDriverCheckIns').length).toBeGreaterThan(2), { timeout: 5_000 });
+    expect(again.seen.filter((e) => e.name === 'networks.driverCheckedIn')).toHaveLength(0);
+    const [checkIn] = await call<{ id: number }[]>(again.app, 'networks.checkIns');
+    await call(again.app, 'networks.dismissCheckIn', { id: checkIn!.id });
+    expect(await call(again.app, 'networks.checkIns')).toEqual([]);
+  });
+
+  it('applies recalls and policy changes from the manifest; the staff override still wins', async () => {
+    const { app, server, id, clock } = await withCarrier();
+    const core = app.core!;
+    await vi.waitFor(() => expect(core.counter.parcels.inState(['expected'], id)).toHaveLength(3));
+    const delivery = core.counter.deliveries.handOver(id, scanner, [parcel(1).trackingId]);
+    core.counter.deliveries.scan(delivery.id, parcel(1).trackingId, scanner);
+    await call(app, 'networks.save', { id, name: 'Carrier Net', baseUrl: server.url, enabled: true, policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$', retentionDays: 5 } });
+    server.addManifest(core.storeId, [
+      { type: 'recall', trackingId: parcel(1).trackingId, reason: 'Sender asked for it back' },
+      { type: 'recall', trackingId: parcel(2).trackingId, reason: 'Cancelled' },
+      { type: 'policy', policy: { retentionDays: 12, capacity: 40 } },
+    ]);
+    await call(app, 'inventory.sync');
+    // On the shelf: it joins the parcels to send back, with the expired-scan window.
+    expect(core.counter.parcels.byTrackingId(parcel(1).trackingId, id)).toMatchObject({ state: 'expired' });
+    expect(core.counter.expiry.openNotices()).toMatchObject([{ network_id: id, scan_deadline_at: clock.now() + 120 * 60_000 }]);
+    // Not yet here: no longer expected from the driver.
+    const next = core.counter.deliveries.handOver(id, scanner);
+    expect(core.counter.parcels.inState(['expected'], id).filter((p) => p.delivery_id === next.id).map((p) => p.tracking_id)).toEqual([parcel(3).trackingId]);
+    expect(core.networks.get(id)).toMatchObject({ networkPolicy: { retentionDays: 12, capacity: 40 }, policy: { retentionDays: 5, capacity: 40 } });
+  });
+
+  it('sends the store data edited in settings to every network, and counts "today" in the store\'s time zone', async () => {
+    const { app, server, clock } = await withCarrier();
+    await vi.waitFor(() => expect(server.profiles()).toHaveLength(1));
+    const profile = {
+      name: 'Tabaccheria Sud',
+      isActive: true,
+      timeZone: 'Pacific/Kiritimati',
+      address: { addressLine1: 'Via Roma 1', city: 'Napoli', postalCode: '80100', countryCode: 'IT', latitude: '40.851800', longitude: '14.268100' },
+      capabilities: ['PICK_UP', 'DROP_OFF'],
+    };
+    await expect(call(app, 'store.saveProfile', { ...profile, address: { ...profile.address, countryCode: 'italy' } })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    expect(await call(app, 'store.profile')).toMatchObject({ name: 'OpenCounter demo shop' });
+    await call(app, 'store.saveProfile', profile);
+    await vi.waitFor(() => expect(server.profiles()).toHaveLength(2));
+    expect(server.profiles()[1]!.profile).toMatchObject({ name: 'Tabaccheria Sud', timeZone: 'Pacific/Kiritimati', capabilities: ['PICK_UP', 'DROP_OFF'] });
+    // 09:00 UTC is already 23:00 in Kiritimati (UTC+14): the same calendar day there, then the next one an hour later.
+    clock.set(Date.UTC(2026, 10, 24, 10, 30));
+    expect((await call<{ date: string }>(app, 'hours.today')).date).toBe('2026-11-25');
+    expect(server.violations).toEqual([]);
+  });
+});
