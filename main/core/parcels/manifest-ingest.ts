@@ -21,11 +21,14 @@ export function ingestManifest(
     `INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, announced_at, state_changed_at)
      VALUES (?, ?, ?, ?, ?, 'expected', ?, ?) ON CONFLICT (network_id, tracking_id) DO NOTHING`,
   );
+  const known = db.prepare<[string, string], 1>('SELECT 1 FROM parcels WHERE network_id = ? AND tracking_id = ?').pluck();
   return db.transaction(() => {
     let added = 0;
     const now = clock.now();
     for (const item of items) {
       const trackingId = normaliseTrackingId(item.trackingId);
+      // A page sent again is mostly known parcels: skip them before paying for the code's HMAC.
+      if (known.get(networkId, trackingId) !== undefined) continue;
       const result = insert.run(networkId, trackingId, item.recipientName, item.size, hasher.hash(item.pickupCode), now, now);
       if (result.changes === 1) {
         added++;
