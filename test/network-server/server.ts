@@ -53,7 +53,7 @@ export type SupportItem =
   | { kind: 'case'; caseRef: string; at: number; subject: string; requestType: string; impact: string; product: string; description: string; primaryEmail: string; followUpOf: string | null }
   | { kind: 'message'; caseRef: string; messageRef: string; at: number; body: string; attachments: { fileName: string; mimeType: string; sizeBytes: number }[] }
   | { kind: 'callback'; callbackRef: string; at: number; phone: string }
-  | { kind: 'closed'; caseRef: string; at: number };
+  | { kind: 'closed'; caseRef: string; at: number; reason: 'shop' | 'no-reply' };
 
 export interface LoggedRequest {
   /** Null when no operation of the document matches. */

@@ -52,7 +52,8 @@ export type OutboundSupportItem =
   | { kind: 'case'; caseRef: string; at: number; subject: string; requestType: string; impact: string; product: string; description: string; primaryEmail: string; followUpOf: string | null }
   | { kind: 'message'; caseRef: string; messageRef: string; at: number; body: string; attachments: readonly { fileName: string; mimeType: string; sizeBytes: number }[] }
   | { kind: 'callback'; callbackRef: string; at: number; phone: string }
-  | { kind: 'closed'; caseRef: string; at: number };
+  /** `no-reply`: the operator answered and the shop did not reply within 7 days. */
+  | { kind: 'closed'; caseRef: string; at: number; reason: 'shop' | 'no-reply' };
 
 /** What the network's operator did to a case. `id` is unique per update, so applying one twice does nothing. */
 export interface SupportUpdate {

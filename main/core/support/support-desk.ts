@@ -20,7 +20,9 @@ export const ANSWER_TARGET_HOURS = 24;
 /** The history entry of a case the shop closed; it travels to the network like a message. */
 const CLOSED_BY_SHOP = 'closed-by-shop';
 /** Messages that go to the network: the shop's, and its closing of a case. */
-const OUTBOUND_MESSAGE = `(m.author = 'shop' OR (m.author = 'system' AND m.body = '${CLOSED_BY_SHOP}'))`;
+const AUTO_CLOSED = 'auto-closed';
+/** Replies the shop wrote, and the closings the network must hear of: by the shop, or after 7 days without a reply. */
+const OUTBOUND_MESSAGE = `(m.author = 'shop' OR (m.author = 'system' AND m.body IN ('${CLOSED_BY_SHOP}', '${AUTO_CLOSED}')))`;
 
 export const REQUEST_TYPES = ['technical', 'commercial', 'administrative'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
@@ -382,12 +384,8 @@ export class SupportDesk {
       ).all(now);
       for (const row of due) {
         this.move(row.id, 'closed', 'system', now);
-        sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at, sent_at) VALUES (?, 'system', ?, ?, ?)").run(
-          row.id,
-          'auto-closed',
-          now,
-          now,
-        );
+        // Left unsent: the operator's desk learns the case closed without a reply.
+        sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at) VALUES (?, 'system', ?, ?)").run(row.id, AUTO_CLOSED, now);
       }
       return due.length;
     }).immediate();
@@ -557,7 +555,7 @@ export class SupportDesk {
     for (const m of messages) {
       if (firstMessages.has(m.id)) continue;
       if (m.author === 'system') {
-        items.push({ kind: 'closed', caseRef: caseNumber(m.case_id), at: m.created_at });
+        items.push({ kind: 'closed', caseRef: caseNumber(m.case_id), at: m.created_at, reason: m.body === AUTO_CLOSED ? 'no-reply' : 'shop' });
         continue;
       }
       const files = sql<[number], { file_name: string; mime_type: string; size_bytes: number }>(

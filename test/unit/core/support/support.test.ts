@@ -1,3 +1,4 @@
+import type { DemoNetwork } from '../../../../main/core/networks/demo-network';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -101,6 +102,21 @@ describe('the 7-day auto-close', () => {
     expect(core.support.sweepAutoClose()).toBe(1);
     expect(core.support.get(c.id)).toMatchObject({ state: 'closed', closedAt: clock.now(), autoCloseAt: null });
     expect(core.support.nextAutoCloseAt()).toBeUndefined();
+    core.close();
+  });
+
+  it('tells the network the case closed for want of a reply', async () => {
+    const { core, clock } = openTestCore(tempDir());
+    const demo = core.adapters.demo as DemoNetwork;
+    const c = core.support.open(ticket());
+    await core.support.sync(c.networkId, demo);
+    core.support.transition(c.id, 'answered', 'operator');
+    clock.advance(AUTO_CLOSE_AFTER_MS);
+    core.support.sweepAutoClose();
+    expect(core.support.pending(c.networkId)).toBe(1);
+    await core.support.sync(c.networkId, demo);
+    expect(demo.supportReceived.at(-1)).toEqual({ kind: 'closed', caseRef: c.number, at: clock.now(), reason: 'no-reply' });
+    expect(core.support.pending(c.networkId)).toBe(0);
     core.close();
   });
 
