@@ -120,6 +120,7 @@ export class Inventory {
       iso(p.expires_at),
       iso(p.state_changed_at),
     ]);
-    return stringify(records, { header: true, columns: [...CSV_COLUMNS], record_delimiter: '\r\n' });
+    // Names come from the networks: one starting with "=" or "+" must stay text in a spreadsheet.
+    return stringify(records, { header: true, columns: [...CSV_COLUMNS], record_delimiter: '\r\n', escape_formulas: true });
   }
 }

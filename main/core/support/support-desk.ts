@@ -420,7 +420,8 @@ export class SupportDesk {
     if (cases.length === 0) throw new CoreError('CONFLICT', 'No case is shown: there is nothing to export');
     const csv = stringify(
       cases.map((c) => [new Date(c.createdAt).toISOString(), c.number, c.state, c.primaryEmail, c.shortDescription, c.description]),
-      { header: true, columns: ['created', 'case_id', 'state', 'primary_email', 'short_description', 'description'], record_delimiter: 'windows' },
+      // escape_formulas: a description such as "=HYPERLINK(…)" stays text when the file is opened in a spreadsheet.
+      { header: true, columns: ['created', 'case_id', 'state', 'primary_email', 'short_description', 'description'], record_delimiter: 'windows', escape_formulas: true },
     );
     const day = new Date(this.clock.now()).toISOString().slice(0, 10);
     return { csv, count: cases.length, fileName: `support-cases-${day}.csv` };

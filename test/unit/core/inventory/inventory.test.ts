@@ -124,6 +124,14 @@ describe('inventory', () => {
     expect(records.every((r) => IN_CUSTODY.includes(r.state as never) && r.shelf !== '' && r.received_at !== '')).toBe(true);
   });
 
+  it('keeps a name that looks like a spreadsheet formula as text in the CSV', async () => {
+    const { core } = await start();
+    await core.counter.pullManifest('demo-fr', fixedNetwork([item(7, '=HYPERLINK("http://evil.example","Open")', '777777')]));
+    receive(core, 'demo-fr', [tracking(7)]);
+    const [record] = parse(core.inventory.csv({ search: 'HYPERLINK' }), { columns: true }) as Record<string, string>[];
+    expect(record!.customer).toBe(`'=HYPERLINK("http://evil.example","Open")`);
+  });
+
   it('"Sync" pulls each network through its adapter and stores when the last sync succeeded; a failed one keeps the old time', async () => {
     const { core, clock } = await start();
     const adapter = fixedNetwork([item(9, 'New Customer', '555555')]);
