@@ -1,4 +1,5 @@
 // Which requests the test network answers badly, and how.
+import { seededRandom } from '../../main/core/seeded-random';
 
 export type FaultKind =
   /** Answer 500 with an Error body; nothing is applied. */
@@ -39,17 +40,6 @@ export interface FaultControls {
   clearFaults(): void;
 }
 
-/** mulberry32: small, fast and good enough to pick faults reproducibly. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Queued {
   kind: FaultKind;

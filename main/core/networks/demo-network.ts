@@ -1,18 +1,8 @@
 import type { ParcelSize } from '../parcels/types';
+import { seededRandom } from '../seeded-random';
 import type { DemoOperatorDesk } from './demo-operator';
 import type { ManifestItem, ManifestPage, NetworkAdapter, OutboundEvent, OutboundSupportItem, SupportUpdate } from './network-adapter';
 
-/** A tiny seeded PRNG (mulberry32): the same seed gives the same demo parcels on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES: Record<string, readonly string[]> = {
   'demo-it': ['Giulia Rossi', 'Marco Bianchi', 'Francesca Romano', 'Luca Colombo', 'Chiara Ricci', 'Alessandro Greco', 'Sara Bruno', 'Matteo Gallo'],
@@ -24,11 +14,11 @@ const ALPHANUM = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
 /** The deterministic n-th parcel of a demo network. Some customers get two parcels, as in real life. */
 export function demoParcel(networkId: string, n: number): ManifestItem {
-  const random = prng(hash(`${networkId}:${n}`));
+  const random = seededRandom(hash(`${networkId}:${n}`));
   const names = NAMES[networkId] ?? NAMES['demo-it']!;
   // Every third parcel goes to the same customer as the one before it, with the same code.
   const customer = n % 3 === 2 ? n - 1 : n;
-  const customerRandom = prng(hash(`${networkId}:customer:${customer}`));
+  const customerRandom = seededRandom(hash(`${networkId}:customer:${customer}`));
   const body = Array.from({ length: 10 }, () => ALPHANUM[Math.floor(random() * ALPHANUM.length)]).join('');
   return {
     trackingId: `${PREFIX[networkId] ?? 'DM'}${body}`,

@@ -29,18 +29,6 @@ function compiles(pattern: string): boolean {
   }
 }
 
-/** Where a newly added HTTP network starts until it sends its own policy. */
-export const defaultHttpPolicy: NetworkPolicy = {
-  intakeWindowMinutes: 30,
-  postponesAllowed: 1,
-  expiredScanWindowMinutes: 120,
-  returnEscalationDays: 3,
-  capacity: 20,
-  driverQrStepSeconds: 30,
-  retentionDays: 7,
-  deliveryScannedBy: 'store',
-  trackingIdPattern: '^[0-9A-Z]{8,30}$',
-};
 
 const shared = {
   intakeWindowMinutes: 30,
@@ -65,4 +53,12 @@ export const frenchPolicy: NetworkPolicy = {
   retentionDays: 14,
   deliveryScannedBy: 'store',
   trackingIdPattern: '^QC[0-9A-Z]{10}$',
+};
+
+/** Where a newly added HTTP network starts until it sends its own policy. */
+export const defaultHttpPolicy: NetworkPolicy = {
+  ...shared,
+  retentionDays: 7,
+  deliveryScannedBy: 'store',
+  trackingIdPattern: '^[0-9A-Z]{8,30}$',
 };

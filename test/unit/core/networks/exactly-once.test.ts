@@ -3,6 +3,7 @@ import { ManualClock } from '../../../../main/core/clock';
 import { openCounterCore, type CounterCore } from '../../../../main/core/counter-core';
 import { OutboxPump } from '../../../../main/core/networks/outbox';
 import { defaultHttpPolicy } from '../../../../main/core/networks/policy';
+import { seededRandom } from '../../../../main/core/seeded-random';
 import { startNetworkTestServer, type ManifestChange, type NetworkTestServer } from '../../../network-server/server';
 import { TEST_START } from '../../../fixtures/core';
 import { scanner } from '../../../fixtures/counter';
@@ -20,17 +21,6 @@ afterEach(async () => {
   await server?.stop();
 });
 
-/** mulberry32, so a failing run can be replayed with the same seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function open(dir: string, clock: ManualClock): CounterCore {
   // Short timeouts and quick retries: the faults, not the waiting, are under test.
@@ -44,7 +34,7 @@ const code = (i: number) => String(200_000 + i);
 
 describe('custody events over a faulty network and app restarts', () => {
   it('reach the network exactly once each, none lost, in order per parcel', async () => {
-    const random = seeded(20261201);
+    const random = seededRandom(20261201);
     server = await startNetworkTestServer({ token: TOKEN, networkName: 'Carrier', slowMs: 50 });
     const dir = tempDir();
     const clock = new ManualClock(TEST_START);
