@@ -209,6 +209,8 @@ function deadlineWatchers(core: CounterCore, announce: () => void): DeadlineSour
   return [
     watch('blocking-deadlines', (after) => core.counter.blocking.nextDeadlineAt(after)),
     watch('return-escalation', (after) => core.counter.returns.nextEscalationAt(after)),
+    // A driver check-in leaves the home screen 30 minutes after it arrived.
+    watch('check-in-expiry', (after) => core.checkIns.nextExpiryAt(after)),
     // The home screen's reminder to review the opening-hours exceptions appears when it falls due, not at the next reload.
     watch('hours-review', (after) => {
       const dueAt = core.hours.reviewDueAt();

@@ -12,6 +12,10 @@ const ALWAYS_ALLOWED: ReadonlySet<CallName> = new Set<CallName>([
   'settings.get',
   'settings.setLanguage',
   'networks.list',
+  // The link status and a driver at the counter are state to read; dismissing the banner changes no parcel.
+  'networks.links',
+  'networks.checkIns',
+  'networks.dismissCheckIn',
   'driverQr.show',
   'counter.status',
   'parcels.locate',

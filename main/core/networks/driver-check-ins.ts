@@ -52,6 +52,16 @@ export class DriverCheckIns {
     ).all(this.clock.now() - CHECK_IN_SHOWN_MS);
   }
 
+  /** The first moment after `after` at which a shown check-in stops being shown, so the home screen drops it on time. */
+  nextExpiryAt(after: number): number | undefined {
+    // Shown while now - received_at <= CHECK_IN_SHOWN_MS: it goes 1 ms after that.
+    const row = sql<[number, number], { at: number | null }>(
+      this.db,
+      'SELECT min(received_at) AS at FROM driver_check_ins WHERE dismissed_at IS NULL AND received_at + ? >= ?',
+    ).get(CHECK_IN_SHOWN_MS, after);
+    return row?.at == null ? undefined : row.at + CHECK_IN_SHOWN_MS + 1;
+  }
+
   dismiss(id: number): void {
     const result = sql(this.db, 'UPDATE driver_check_ins SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(this.clock.now(), id);
     if (result.changes === 0 && !sql(this.db, 'SELECT 1 FROM driver_check_ins WHERE id = ?').get(id)) throw new CoreError('NOT_FOUND', `No check-in ${id}`);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startCounterApp, type CounterApp } from '../../../../main/app';
 import { ManualClock } from '../../../../main/core/clock';
 import { CHECK_IN_POLL_MS } from '../../../../main/network-sync';
+import { CHECK_IN_SHOWN_MS } from '../../../../main/core/networks/driver-check-ins';
 import type { NetworkLink } from '../../../../main/api/network-schemas';
 import { startNetworkTestServer, type NetworkTestServer } from '../../../network-server/server';
 import { TEST_START } from '../../../fixtures/core';
@@ -118,6 +119,22 @@ describe('an HTTP network in the app', () => {
     const [checkIn] = await call<{ id: number }[]>(again.app, 'networks.checkIns');
     await call(again.app, 'networks.dismissCheckIn', { id: checkIn!.id });
     expect(await call(again.app, 'networks.checkIns')).toEqual([]);
+  });
+
+  it('drops a check-in from the home screen 30 minutes after it arrived, and wakes the screen then', async () => {
+    const { app, server, clock, seen } = await withCarrier();
+    server.addDriverCheckIn(app.core!.storeId, { id: 'drv-2', at: clock.now() });
+    clock.advance(CHECK_IN_POLL_MS);
+    await app.poke();
+    await vi.waitFor(() => expect(seen.filter((e) => e.name === 'networks.driverCheckedIn')).toHaveLength(1));
+    const arrived = clock.now();
+    clock.set(arrived + CHECK_IN_SHOWN_MS);
+    expect(await call(app, 'networks.checkIns')).toHaveLength(1);
+    const changes = seen.filter((e) => e.name === 'counter.changed').length;
+    clock.set(arrived + CHECK_IN_SHOWN_MS + 1);
+    await app.poke();
+    expect(await call(app, 'networks.checkIns')).toEqual([]);
+    expect(seen.filter((e) => e.name === 'counter.changed').length).toBeGreaterThan(changes);
   });
 
   it('applies recalls and policy changes from the manifest; the staff override still wins', async () => {
