@@ -4,6 +4,8 @@ import { ERROR_CODES, type ErrorCode } from '../core/errors';
 export const apiErrorSchema = z.strictObject({
   code: z.enum(ERROR_CODES),
   message: z.string(),
+  /** For BAD_INPUT: the input fields at fault, as dotted paths (`address.countryCode`). */
+  fields: z.array(z.string()).optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
@@ -16,6 +18,7 @@ export class ApiCallError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly call: string,
+    readonly fields: readonly string[] = [],
   ) {
     super(message);
     this.name = 'ApiCallError';

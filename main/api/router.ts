@@ -39,7 +39,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
       const parsed = schema.input.safeParse(input);
       if (!parsed.success) {
         log(`refused bad input for ${name}`);
-        return fail('BAD_INPUT', z.prettifyError(parsed.error));
+        return fail('BAD_INPUT', z.prettifyError(parsed.error), fieldsOf(parsed.error));
       }
       const refusal = options.guard?.(name);
       if (refusal) return { ok: false, error: refusal };
@@ -48,7 +48,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
         const value = await handler(parsed.data);
         return { ok: true, value: schema.output.parse(value) };
       } catch (error) {
-        if (error instanceof CoreError) return fail(error.code, error.message);
+        if (error instanceof CoreError) return fail(error.code, error.message, error.fields);
         log(`call ${name} failed`, error);
         return fail('INTERNAL', 'Something went wrong in the counter app. The action was not completed.');
       }
@@ -56,6 +56,14 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
   };
 }
 
-function fail(code: ApiError['code'], message: string): Envelope<never> {
-  return { ok: false, error: { code, message } };
+function fail(code: ApiError['code'], message: string, fields?: readonly string[]): Envelope<never> {
+  return { ok: false, error: { code, message, ...(fields && fields.length > 0 ? { fields: [...new Set(fields)] } : {}) } };
+}
+
+/** The dotted path of each field a schema refused (an unknown key counts as its own path). */
+function fieldsOf(error: z.ZodError): string[] {
+  return error.issues.flatMap((issue) => {
+    const at = issue.path.map(String);
+    return issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...at, key].join('.')) : [at.join('.')];
+  });
 }

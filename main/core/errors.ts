@@ -15,6 +15,8 @@ export class CoreError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** For BAD_INPUT: the input fields at fault (dotted paths), so a form can mark them. */
+    readonly fields?: readonly string[],
   ) {
     super(message);
     this.name = 'CoreError';

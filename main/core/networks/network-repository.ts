@@ -144,7 +144,10 @@ export class NetworkRepository {
 function checkedOverrides(policy: NetworkPolicy, overrides: PolicyOverrides): PolicyOverrides {
   const parsed = policyOverridesSchema.safeParse(overrides);
   const merged = parsed.success ? networkPolicySchema.safeParse({ ...policy, ...parsed.data }) : parsed;
-  if (!merged.success) throw new CoreError('BAD_INPUT', `Policy overrides: ${merged.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  if (!merged.success) {
+    const fields = merged.error.issues.map((i) => ['policyOverrides', ...i.path.map(String)].join('.'));
+    throw new CoreError('BAD_INPUT', `Policy overrides: ${fields.join(', ')}`, fields);
+  }
   return parsed.data!;
 }
 

@@ -250,6 +250,16 @@ describe('router errors and outputs', () => {
     expect(logged).toContain('call networks.list failed');
   });
 
+  it('names the refused fields of a bad input, so a form can mark them', async () => {
+    const { router } = setup();
+    const answer = await router.dispatch('store.saveProfile', {
+      ...valid['store.saveProfile'] as object,
+      name: '',
+      address: { addressLine1: 'Via Roma 1', city: 'Milano', postalCode: '20121', countryCode: 'italy', floor: 2 },
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', fields: ['name', 'address.countryCode', 'address.floor'] } });
+  });
+
   it('an unknown network is NOT_FOUND', async () => {
     const { router } = setup();
     expect(await router.dispatch('driverQr.show', { networkId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
