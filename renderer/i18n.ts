@@ -19,6 +19,10 @@ const dateTimeFormat = {
   short: { year: 'numeric', month: 'short', day: 'numeric' },
   time: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
   long: { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' },
+  /** "14:05": a time today. */
+  clock: { hour: '2-digit', minute: '2-digit' },
+  /** "3 Mar, 14:05": a time on another day. */
+  dayClock: { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
 } as const;
 
 export const i18n = createI18n({

@@ -28,7 +28,8 @@ export function giveFeedback(tone: FeedbackTone, message: string): void {
   beep(tone);
 }
 
-function beep(tone: FeedbackTone): void {
+/** The tone alone, for news that is not a scan's verdict (a driver checking in) and has its own words on screen. */
+export function beep(tone: FeedbackTone): void {
   const volume = (scannerPreferences.value?.feedbackVolume ?? 70) / 100;
   if (volume === 0) return;
   try {

@@ -8,11 +8,14 @@ let loading: Promise<void> | undefined;
 /** The networks main knows, loaded once and shared. */
 export function useNetworks() {
   onMounted(() => {
-    loading ??= counter.call('networks.list').then((list) => {
-      networks.value = list;
-    });
+    loading ??= refreshNetworks();
   });
   return networks;
+}
+
+/** Reads the list again, after the staff added, renamed or disabled a network in settings. */
+export async function refreshNetworks(): Promise<void> {
+  networks.value = await counter.call('networks.list');
 }
 
 /** A network's display name from its id (the id itself until the list is loaded). */
