@@ -126,6 +126,21 @@ describe('the HTTP network adapter against a real server on 127.0.0.1', () => {
     await expect(adapter.pushEvents('net', [custody(1)])).rejects.toMatchObject({ problem: 'unreachable' });
   });
 
+  it('sends support cases, replies, closings and call-back requests; a repeat after a lost answer is not recorded twice', async () => {
+    const { server, adapter } = await network();
+    const items = [
+      { kind: 'case' as const, caseRef: 'CS-000001', at: 1, subject: 'Scanner', requestType: 'technical', impact: 'blocked', product: 'scanner', description: 'It beeps', primaryEmail: 'shop@example.com', followUpOf: null },
+      { kind: 'message' as const, caseRef: 'CS-000001', messageRef: '7', at: 2, body: 'Photo attached', attachments: [{ fileName: 'label.png', mimeType: 'image/png', sizeBytes: 2048 }] },
+      { kind: 'callback' as const, callbackRef: 'CB-1', at: 3, phone: '+390212345678' },
+      { kind: 'closed' as const, caseRef: 'CS-000001', at: 4, reason: 'shop' as const },
+    ];
+    server.injectNext('drop-after-commit', 1, 'pushSupportItems');
+    await adapter.pushSupport('net', items);
+    expect(server.supportItems(STORE)).toEqual(items);
+    expect(server.duplicates(STORE)).toBe(items.length);
+    expect(server.violations).toEqual([]);
+  });
+
   it('keeps the support cursor only once the page before was applied', async () => {
     const { server, adapter, cursors } = await network();
     server.addSupportUpdate(STORE, { id: 'u1', caseRef: 'C-1', kind: 'taken', at: 5 });
