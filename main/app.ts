@@ -9,6 +9,8 @@ import type { RawScan } from './devices/scan';
 import { openCounterCore, type CoreOptions, type CounterCore } from './core/counter-core';
 import { networkLinks } from './api/network-handlers';
 import { networkSync } from './network-sync';
+import { supportSync } from './support-sync';
+export { SUPPORT_POLL_MS, SUPPORT_RETRY_MS } from './support-sync';
 import { SchemaTooNewError } from './core/db/migrate';
 import { DatabaseIntegrityError } from './core/db/open';
 import { OutboxPump } from './core/networks/outbox';
@@ -112,8 +114,8 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
       driverQrRotation(core, events),
       parcelExpiry(core, () => (announce(), pushOutbox())),
       ...deadlineWatchers(core, announce),
-      supportDesk(core, announce, log),
-      networkSync(core, { announce: () => (announce(), pushOutbox()), checkedIn: (checkIn) => (events.emit('networks.driverCheckedIn', checkIn), announce()), log }),
+      supportSync(core, { announce, log, wake: () => void (closed || scheduler.poke()) }),
+      networkSync(core, { announce: () => (announce(), pushOutbox()), wake: () => void (closed || scheduler.poke()), checkedIn: (checkIn) => (events.emit('networks.driverCheckedIn', checkIn), announce()), log }),
       {
         name: 'outbox-retry',
         nextAt: () => (outboxFailedAt === undefined ? undefined : outboxFailedAt + OUTBOX_RETRY_MS),
@@ -127,6 +129,7 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
   );
   // A network that answers again gets what waited for it at once, not at the next retry.
   core.links.onChange(() => {
+    if (closed) return;
     emitLinks();
     if (networkLinks(core).some((l) => l.state === 'online' && l.pending > 0)) pushOutbox();
   });
@@ -219,69 +222,17 @@ function deadlineWatchers(core: CounterCore, announce: () => void): DeadlineSour
   ];
 }
 
-/** How long a support case, reply or call-back request waits before another try when its network did not take it. */
-export const SUPPORT_RETRY_MS = 30_000;
-/** How often a network that cannot say when it will answer is asked for its operator's updates. */
-export const SUPPORT_POLL_MS = 5 * 60_000;
-
-/**
- * Help and support on the clock: sends what the shop wrote (stored first, so
- * it works offline), applies the operator's updates when they are due (the
- * demo operator stores its plan), and closes answered cases after 7 days
- * without a reply. Every time comes from the database; nothing here is the record.
- */
-function supportDesk(core: CounterCore, announce: () => void, log: (message: string, error?: unknown) => void): DeadlineSource {
-  let retryAt: number | undefined = undefined;
-  const polledAt = new Map<string, number>();
-  const supportNetworks = () =>
-    core.networks.list().flatMap((network) => {
-      const adapter = network.enabled ? core.adapters.for(network) : undefined;
-      return adapter?.pushSupport && adapter.pullSupport ? [{ network, adapter }] : [];
-    });
-  return {
-    name: 'support',
-    nextAt: (now) => {
-      const times: number[] = [];
-      const autoClose = core.support.nextAutoCloseAt();
-      if (autoClose !== undefined) times.push(autoClose);
-      for (const { network, adapter } of supportNetworks()) {
-        if (core.support.pending(network.id) > 0) times.push(retryAt ?? now);
-        const update = adapter.nextSupportUpdateAt ? adapter.nextSupportUpdateAt(network.id) : (polledAt.get(network.id) ?? now) + SUPPORT_POLL_MS;
-        if (update !== undefined) times.push(update);
-      }
-      return times.length > 0 ? Math.min(...times) : undefined;
-    },
-    run: async (now) => {
-      let changed = false;
-      retryAt = undefined;
-      for (const { network, adapter } of supportNetworks()) {
-        try {
-          const { sent, applied } = await core.support.sync(network.id, adapter);
-          polledAt.set(network.id, now);
-          if (sent + applied > 0) changed = true;
-        } catch (error) {
-          retryAt = now + SUPPORT_RETRY_MS;
-          log(`support for ${network.id} could not be sent; it stays queued`, error);
-        }
-      }
-      if (core.support.sweepAutoClose(core.clock.now()) > 0) changed = true;
-      if (changed) announce();
-    },
-  };
-}
-
 const OUTBOX_RETRY_MS = 30_000;
 
 /** Sends every network's queued events through its adapter (expiry sweeps and training included). */
 async function pushAllOutboxes(core: CounterCore, outbox: OutboxPump): Promise<void> {
-  // One network down does not hold the others' events back.
-  const failures: unknown[] = [];
-  for (const network of core.networks.list()) {
-    if (!network.enabled || outbox.pending(network.id) === 0) continue;
-    const adapter = core.adapters.for(network);
-    if (adapter) await outbox.deliver(network.id, adapter).catch((error: unknown) => failures.push(error));
-  }
-  if (failures.length > 0) throw failures[0];
+  // Networks are sent to side by side: one that hangs does not hold the others' events back.
+  const runs = core.networks.list().flatMap((network) => {
+    const adapter = network.enabled && outbox.pending(network.id) > 0 ? core.adapters.for(network) : undefined;
+    return adapter ? [outbox.deliver(network.id, adapter)] : [];
+  });
+  const failed = (await Promise.allSettled(runs)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** A fresh install gets the first announced parcels of each demo network, so there is something to train on. */

@@ -13,6 +13,8 @@ export interface NetworkSyncDeps {
   announce(): void;
   checkedIn(checkIn: StoredCheckIn & { networkName: string }): void;
   log(message: string, error?: unknown): void;
+  /** Asks the scheduler to look again (a background sync finished). */
+  wake(): void;
 }
 
 /**
@@ -64,7 +66,10 @@ export function networkSync(core: CounterCore, deps: NetworkSyncDeps): DeadlineS
         busy.add(network.id);
         void syncOne(network, now)
           .catch((error: unknown) => deps.log(`${network.id} could not be synced; the app works on and tries again`, error))
-          .finally(() => busy.delete(network.id));
+          .finally(() => {
+            busy.delete(network.id);
+            deps.wake();
+          });
       }
     },
   };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startCounterApp, type CounterApp } from '../../../../main/app';
+import { startCounterApp, SUPPORT_POLL_MS, type CounterApp } from '../../../../main/app';
 import { ManualClock } from '../../../../main/core/clock';
 import { CHECK_IN_POLL_MS } from '../../../../main/network-sync';
 import { CHECK_IN_SHOWN_MS } from '../../../../main/core/networks/driver-check-ins';
@@ -135,6 +135,29 @@ describe('an HTTP network in the app', () => {
     await app.poke();
     expect(await call(app, 'networks.checkIns')).toEqual([]);
     expect(seen.filter((e) => e.name === 'counter.changed').length).toBeGreaterThan(changes);
+  });
+
+  it('asks an HTTP network for its operators\' updates at start and every 5 minutes, with nothing of its own to send', async () => {
+    const { app, server, clock } = await withCarrier();
+    const polls = () => server.requests.filter((r) => r.operationId === 'pullSupportUpdates').length;
+    await vi.waitFor(() => expect(polls()).toBe(1));
+    clock.advance(SUPPORT_POLL_MS);
+    await app.poke();
+    await vi.waitFor(() => expect(polls()).toBe(2));
+  });
+
+  it('keeps every deadline on time while a network hangs', async () => {
+    const { app, server, clock, seen } = await withCarrier();
+    await vi.waitFor(() => expect(server.requests.some((r) => r.operationId === 'pullSupportUpdates')).toBe(true));
+    server.injectNext('timeout', 10);
+    clock.advance(SUPPORT_POLL_MS);
+    const rotations = seen.filter((e) => e.name === 'driverQr.rotated').length;
+    const started = performance.now();
+    await app.poke();
+    // The QR moved on at once; the network's calls are still hanging (they give up after 500 ms a try).
+    expect(performance.now() - started).toBeLessThan(400);
+    expect(seen.filter((e) => e.name === 'driverQr.rotated').length).toBeGreaterThan(rotations);
+    await vi.waitFor(() => expect(server.requests.filter((r) => r.fault === 'timeout').length).toBeGreaterThan(0), { timeout: 5_000 });
   });
 
   it('applies recalls and policy changes from the manifest; the staff override still wins', async () => {
