@@ -49,7 +49,10 @@ export function networkSync(core: CounterCore, deps: NetworkSyncDeps): DeadlineS
     }
     if (manifest) {
       manifestAt.set(network.id, now + MANIFEST_POLL_MS);
-      if ((await core.counter.pullManifest(network.id, adapter)) > 0) deps.announce();
+      const pulled = await core.counter.pull(network.id, adapter);
+      // A recall opens an expired-scan window and a policy change moves deadlines: the screen must hear of both.
+      if (pulled.added + pulled.recalled > 0 || pulled.policyChanged) deps.announce();
+      if (pulled.skipped > 0) deps.log(`${network.id} sent ${pulled.skipped} manifest changes that break the protocol; they were left out`);
     }
   };
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { ManualClock } from '../../main/core/clock';
 import { openCounterCore } from '../../main/core/counter-core';
 import { manifestPageSchema, type ManifestChange } from '../../main/core/networks/http/http-schemas';
-import type { ManifestItem, NetworkAdapter } from '../../main/core/networks/network-adapter';
+import { readManifestPage } from '../../main/core/networks/http/http-network';
+import type { NetworkAdapter } from '../../main/core/networks/network-adapter';
 import { defaultHttpPolicy } from '../../main/core/networks/policy';
 import { ms } from './stats';
 
@@ -94,11 +95,7 @@ function wireAdapter(pages: readonly string[]): NetworkAdapter {
     async pullManifest() {
       const text = pages[next++];
       if (text === undefined) throw new Error('pulled past the last page');
-      const page = manifestPageSchema.parse(JSON.parse(text));
-      const items: ManifestItem[] = page.changes.flatMap((c) =>
-        c.type === 'parcel' ? [{ trackingId: c.trackingId, recipientName: c.recipientName, size: c.size, pickupCode: c.pickupCode }] : [],
-      );
-      return { items, cursor: page.cursor, hasMore: page.hasMore };
+      return readManifestPage(manifestPageSchema.parse(JSON.parse(text)));
     },
     async pushEvents() {
       throw new Error('not used by this benchmark');

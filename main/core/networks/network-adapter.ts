@@ -25,6 +25,8 @@ export interface ManifestPage {
   cursor: string;
   /** Another page is ready now. */
   hasMore?: boolean;
+  /** Changes left out because they break the protocol (the rest of the page still counts). */
+  skipped?: number;
 }
 
 /** The network saw a driver scan this store's QR code. `id` is unique per check-in. */

@@ -95,6 +95,10 @@ export class NetworkRepository {
     this.db.transaction(() => {
       sql(this.db, 'UPDATE networks SET name = ?, base_url = ?, policy_overrides_json = ?, enabled = ? WHERE id = ?')
         .run(changes.name, changes.baseUrl, JSON.stringify(overrides), changes.enabled ? 1 : 0, id);
+      // Another server: its cursors mean nothing to it, so the store starts from its beginning.
+      if (changes.baseUrl !== current.baseUrl) {
+        for (const key of [`manifest.cursor.${id}`, `checkins.cursor.${id}`, `support.cursor.${id}`]) sql(this.db, 'DELETE FROM settings WHERE key = ?').run(key);
+      }
       if (changes.token) this.storeToken(id, changes.token);
     }).immediate();
     return this.get(id);

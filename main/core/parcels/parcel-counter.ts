@@ -49,35 +49,63 @@ export class ParcelCounter {
     this.slots.seedDefaults();
   }
 
+  /** Pulls what the network announced; returns how many parcels were new (see `pull`). */
+  async pullManifest(networkId: string, adapter: NetworkAdapter): Promise<number> {
+    return (await this.pull(networkId, adapter)).added;
+  }
+
   /**
    * Pulls what the network announced since the last pull (every page ready
    * now) and applies each page with its cursor in one transaction: new
-   * parcels, recalls, policy changes. Returns how many parcels were new.
+   * parcels, recalls, policy changes. Pulls of one network run one after the
+   * other, so "Sync" and the background sync never apply a cursor twice.
    */
-  async pullManifest(networkId: string, adapter: NetworkAdapter): Promise<number> {
+  pull(networkId: string, adapter: NetworkAdapter): Promise<ManifestPull> {
+    const previous = this.pulls.get(networkId) ?? Promise.resolve();
+    const next = previous.catch(() => {}).then(() => this.pullPages(networkId, adapter));
+    this.pulls.set(networkId, next);
+    return next;
+  }
+
+  private readonly pulls = new Map<string, Promise<unknown>>();
+
+  private async pullPages(networkId: string, adapter: NetworkAdapter): Promise<ManifestPull> {
     const cursorKey = `manifest.cursor.${networkId}`;
-    let added = 0;
+    const result: ManifestPull = { added: 0, recalled: 0, policyChanged: false, skipped: 0 };
     for (let page = 0; page < MAX_PAGES_PER_PULL; page++) {
       const manifest = await adapter.pullManifest(networkId, this.settings.get(cursorKey));
-      added += this.db.transaction(() => {
-        if (manifest.policy && Object.keys(manifest.policy).length > 0) this.networks.applyNetworkPolicy(networkId, manifest.policy);
-        const fresh = ingestManifest(this.db, this.clock, this.parcels, this.ledger, this.hasher, networkId, manifest.items);
-        for (const recall of manifest.recalls ?? []) this.applyRecall(networkId, recall);
+      this.db.transaction(() => {
+        if (manifest.policy && Object.keys(manifest.policy).length > 0) {
+          this.networks.applyNetworkPolicy(networkId, manifest.policy);
+          result.policyChanged = true;
+        }
+        result.added += ingestManifest(this.db, this.clock, this.parcels, this.ledger, this.hasher, networkId, manifest.items);
+        for (const recall of manifest.recalls ?? []) if (this.applyRecall(networkId, recall)) result.recalled++;
         this.settings.set(cursorKey, manifest.cursor);
-        return fresh;
       }).immediate();
+      result.skipped += manifest.skipped ?? 0;
       if (!manifest.hasMore) break;
     }
-    return added;
+    return result;
   }
 
   /** An expected parcel stops being expected; one on the shelf goes to the parcels to send back. Others have left already. */
-  private applyRecall(networkId: string, recall: ManifestRecall): void {
+  private applyRecall(networkId: string, recall: ManifestRecall): boolean {
     const parcel = this.parcels.byTrackingId(normaliseTrackingId(recall.trackingId), networkId);
-    if (!parcel) return;
-    sql(this.db, 'UPDATE parcels SET recalled_at = coalesce(recalled_at, ?), recall_reason = ? WHERE id = ?').run(this.clock.now(), recall.reason, parcel.id);
+    if (!parcel || parcel.recalled_at !== null) return false;
+    sql(this.db, 'UPDATE parcels SET recalled_at = ?, recall_reason = ? WHERE id = ?').run(this.clock.now(), recall.reason, parcel.id);
     if (parcel.state === 'received') this.expiry.recall(parcel);
+    return true;
   }
+}
+
+/** What one pull changed, so the sync can tell the screen and the outbox. */
+export interface ManifestPull {
+  added: number;
+  recalled: number;
+  policyChanged: boolean;
+  /** Changes the network sent that break the protocol, left out. */
+  skipped: number;
 }
 
 /** A pull stops after this many pages so one busy network cannot hold the others up; the rest comes on the next pull. */

@@ -7,10 +7,12 @@ import type {
   OutboundSupportItem,
   SupportUpdate,
 } from '../network-adapter';
+import type { z } from 'zod';
 import type { NetworkHttpClient } from './http-client';
 import {
   driverCheckInPageSchema,
   eventBatchResultSchema,
+  manifestChangeSchema,
   manifestPageSchema,
   receiptSchema,
   storeInfoSchema,
@@ -52,19 +54,7 @@ export class HttpNetwork implements NetworkAdapter {
   }
 
   async pullManifest(_networkId: string, cursor: string | undefined): Promise<ManifestPage> {
-    const page = await this.client.request({ method: 'GET', path: `${this.store}/manifest`, query: { cursor, limit: MANIFEST_PAGE } }, manifestPageSchema);
-    const result: ManifestPage = { items: [], recalls: [], cursor: page.cursor, hasMore: page.hasMore };
-    for (const change of page.changes) {
-      if (change.type === 'parcel') {
-        result.items.push({ trackingId: change.trackingId, recipientName: change.recipientName, size: change.size, pickupCode: change.pickupCode });
-      } else if (change.type === 'recall') {
-        result.recalls!.push({ trackingId: change.trackingId, reason: change.reason });
-      } else {
-        // Several policy changes in one page: the later one wins field by field.
-        result.policy = { ...result.policy, ...change.policy };
-      }
-    }
-    return result;
+    return readManifestPage(await this.client.request({ method: 'GET', path: `${this.store}/manifest`, query: { cursor, limit: MANIFEST_PAGE } }, manifestPageSchema));
   }
 
   /** Sends the events in their order: runs of custody/capacity events as batches, each store profile on its own. */
@@ -121,4 +111,26 @@ export class HttpNetwork implements NetworkAdapter {
       })),
     };
   }
+}
+
+/** A manifest page as the network sent it, checked change by change: a change that breaks the protocol is counted and left out. */
+export function readManifestPage(page: z.output<typeof manifestPageSchema>): ManifestPage {
+  const result: ManifestPage = { items: [], recalls: [], cursor: page.cursor, hasMore: page.hasMore, skipped: 0 };
+  for (const raw of page.changes) {
+    const checked = manifestChangeSchema.safeParse(raw);
+    if (!checked.success) {
+      result.skipped!++;
+      continue;
+    }
+    const change = checked.data;
+    if (change.type === 'parcel') {
+      result.items.push({ trackingId: change.trackingId, recipientName: change.recipientName, size: change.size, pickupCode: change.pickupCode });
+    } else if (change.type === 'recall') {
+      result.recalls!.push({ trackingId: change.trackingId, reason: change.reason });
+    } else {
+      // Several policy changes in one page: the later one wins field by field.
+      result.policy = { ...result.policy, ...change.policy };
+    }
+  }
+  return result;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NetworkHttpClient } from '../../../../main/core/networks/http/http-client';
-import { HttpNetwork } from '../../../../main/core/networks/http/http-network';
+import { HttpNetwork, readManifestPage } from '../../../../main/core/networks/http/http-network';
 import { NetworkRequestError } from '../../../../main/core/networks/http/network-error';
 import { backoffDelay, withRetry, type RetryPolicy } from '../../../../main/core/networks/http/retry';
 import type { OutboundEvent } from '../../../../main/core/networks/network-adapter';
@@ -97,6 +97,22 @@ describe('the HTTP network adapter against a real server on 127.0.0.1', () => {
     expect(page.hasMore).toBe(false);
     const next = await adapter.pullManifest('net', page.cursor);
     expect(next.items).toEqual([]);
+  });
+
+  it('leaves out a change that breaks the protocol and an unknown rule, and keeps the rest of the page', () => {
+    const page = readManifestPage({
+      cursor: '3',
+      hasMore: false,
+      changes: [
+        { type: 'parcel', trackingId: 'X'.repeat(70), recipientName: 'Too long', size: 'small', pickupCode: '123456' },
+        { type: 'parcel', trackingId: 'IT0000000009', recipientName: 'Fine', size: 'large', pickupCode: '654321' },
+        { type: 'policy', policy: { retentionDays: 9, lockerSlots: 4 } },
+        { type: 'teleport', trackingId: 'IT0000000009' },
+      ],
+    });
+    expect(page.items.map((i) => i.trackingId)).toEqual(['IT0000000009']);
+    expect(page.policy).toEqual({ retentionDays: 9 });
+    expect(page.skipped).toBe(2);
   });
 
   it('sends events in order, gzipped when large, the store profile on its own call, and retries a 500 until it lands once', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startCounterApp, SUPPORT_POLL_MS, type CounterApp } from '../../../../main/app';
 import { ManualClock } from '../../../../main/core/clock';
-import { CHECK_IN_POLL_MS } from '../../../../main/network-sync';
+import { CHECK_IN_POLL_MS, MANIFEST_POLL_MS } from '../../../../main/network-sync';
 import { CHECK_IN_SHOWN_MS } from '../../../../main/core/networks/driver-check-ins';
 import type { NetworkLink } from '../../../../main/api/network-schemas';
 import { startNetworkTestServer, type NetworkTestServer } from '../../../network-server/server';
@@ -158,6 +158,40 @@ describe('an HTTP network in the app', () => {
     expect(performance.now() - started).toBeLessThan(400);
     expect(seen.filter((e) => e.name === 'driverQr.rotated').length).toBeGreaterThan(rotations);
     await vi.waitFor(() => expect(server.requests.filter((r) => r.fault === 'timeout').length).toBeGreaterThan(0), { timeout: 5_000 });
+  });
+
+  it('tells the screen and the network at once when the background sync brings only a recall', async () => {
+    const { app, server, id, clock, seen } = await withCarrier();
+    const core = app.core!;
+    await vi.waitFor(() => expect(core.counter.parcels.inState(['expected'], id)).toHaveLength(3));
+    const delivery = await call<{ id: number }>(app, 'delivery.handOver', { networkId: id });
+    await call(app, 'delivery.scan', { deliveryId: delivery.id, trackingId: parcel(1).trackingId, method: 'scanner' });
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ pending: 0 }));
+    server.addManifest(core.storeId, [{ type: 'recall', trackingId: parcel(1).trackingId, reason: 'Sender asked for it back' }]);
+    const changes = seen.filter((e) => e.name === 'counter.changed').length;
+    clock.advance(MANIFEST_POLL_MS);
+    await app.poke();
+    await vi.waitFor(() => expect(core.counter.parcels.byTrackingId(parcel(1).trackingId, id)).toMatchObject({ state: 'expired' }));
+    await vi.waitFor(() => expect(seen.filter((e) => e.name === 'counter.changed').length).toBeGreaterThan(changes));
+    await vi.waitFor(() =>
+      expect(server.events(core.storeId).map((e) => e.payload)).toContainEqual(expect.objectContaining({ trackingId: parcel(1).trackingId, to: 'expired', reason: 'recalled' })),
+    );
+  });
+
+  it('starts from the beginning of a new server\'s manifest when the URL changes', async () => {
+    const { app, server, id } = await withCarrier();
+    const core = app.core!;
+    await vi.waitFor(() => expect(core.counter.parcels.inState(['expected'], id)).toHaveLength(3));
+    const other = await startNetworkTestServer({ token: 'other-token', networkName: 'Carrier Net 2' });
+    try {
+      other.addManifest(core.storeId, [parcel(10)]);
+      await call(app, 'networks.save', { id, name: 'Carrier Net', baseUrl: other.url, token: 'other-token', enabled: true, policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$' } });
+      await call(app, 'inventory.sync');
+      expect(core.counter.parcels.byTrackingId(parcel(10).trackingId, id)).toMatchObject({ state: 'expected' });
+    } finally {
+      await other.stop();
+    }
+    expect(server.violations).toEqual([]);
   });
 
   it('applies recalls and policy changes from the manifest; the staff override still wins', async () => {
