@@ -64,12 +64,19 @@ export function networkHandlers(core: CounterCore, changed: () => void): Pick<Ha
       }
       const current = core.networks.get(id);
       if (current.adapter === 'http' && !baseUrl) throw new CoreError('BAD_INPUT', 'An HTTP network needs its URL', ['baseUrl']);
-      const network = core.networks.update(id, { name, baseUrl: current.adapter === 'http' ? baseUrl : null, policyOverrides, enabled, ...(token ? { token } : {}) });
+      const network = core.db.transaction(() => {
+        const updated = core.networks.update(id, { name, baseUrl: current.adapter === 'http' ? baseUrl : null, policyOverrides, enabled, ...(token ? { token } : {}) });
+        // The store record carries the capacity: a new one must reach the network.
+        if (updated.policy.capacity !== current.policy.capacity) core.store.publish(core.hours.get(), [id]);
+        return updated;
+      }).immediate();
       changed();
       return configOf(core, network);
     },
     'networks.testConnection': async ({ networkId, baseUrl, token }) => {
-      const usable = token ?? (networkId === undefined ? undefined : core.networks.tokenOf(networkId));
+      // The saved token goes only to the saved URL: a typo in the address must not hand it to another host.
+      const saved = networkId === undefined ? undefined : core.networks.get(networkId);
+      const usable = token ?? (saved && saved.baseUrl === baseUrl ? core.networks.tokenOf(saved.id) : undefined);
       if (!usable) return { ok: false, problem: 'no-token' };
       try {
         const identity = await core.adapters.probe({ baseUrl, token: usable });

@@ -4,7 +4,13 @@ import { networkPolicySchema, policyOverridesSchema } from '../core/networks/pol
 import { storeProfileSchema } from '../core/store/store-profile';
 import { idSchema } from './schemas';
 
-/** An http(s) URL with a host; anything else is refused before it reaches core. */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * An https URL with a host; plain http only to this PC itself (a local test
+ * network). The store's bearer token travels with every request, so it must
+ * never cross a network in clear.
+ */
 export const baseUrlSchema = z
   .string()
   .trim()
@@ -12,11 +18,11 @@ export const baseUrlSchema = z
   .refine((text) => {
     try {
       const url = new URL(text);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+      return url.hostname !== '' && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)));
     } catch {
       return false;
     }
-  }, 'not an http(s) URL');
+  }, 'not an https URL');
 
 /** A network as the settings screen edits it. The token itself never leaves main: only whether one is set. */
 export const networkConfigSchema = z.object({

@@ -28,16 +28,25 @@ export class DriverCheckIns {
     return this.settings.get(`checkins.cursor.${networkId}`);
   }
 
-  /** Stores a page of check-ins with its cursor; one seen before is ignored. Returns how many were new. */
+  /**
+   * Stores a page of check-ins with its cursor; one seen before is ignored.
+   * One that happened more than 30 minutes before it reached the store (the
+   * PC was off, a first pull) is kept for the record but not shown: that
+   * driver has gone. Returns how many were new.
+   */
   record(networkId: string, checkIns: readonly DriverCheckIn[], cursor: string): number {
     const insert = sql(
       this.db,
-      `INSERT INTO driver_check_ins (network_id, remote_id, at, driver_name, parcel_count, received_at) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO driver_check_ins (network_id, remote_id, at, driver_name, parcel_count, received_at, dismissed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (network_id, remote_id) DO NOTHING`,
     );
     return this.db.transaction(() => {
       let added = 0;
-      for (const c of checkIns) added += insert.run(networkId, c.id, c.at, c.driverName ?? null, c.parcelCount ?? null, this.clock.now()).changes;
+      const now = this.clock.now();
+      for (const c of checkIns) {
+        const stale = c.at < now - CHECK_IN_SHOWN_MS;
+        added += insert.run(networkId, c.id, c.at, c.driverName ?? null, c.parcelCount ?? null, now, stale ? now : null).changes;
+      }
       this.settings.set(`checkins.cursor.${networkId}`, cursor);
       return added;
     }).immediate();

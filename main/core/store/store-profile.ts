@@ -105,7 +105,8 @@ export class StoreProfileService {
     return {
       storeId: this.storeId,
       name: profile.name,
-      isActive: profile.isActive,
+      // Until the shop has entered its own details, no network may show the placeholder ones to customers.
+      isActive: this.settings.get(PROFILE_KEY) !== undefined && profile.isActive,
       timeZone: profile.timeZone,
       address: profile.address,
       standardHours: hours.week.map((ranges, day) => ({ day: WEEKDAYS[day]!, ranges })),

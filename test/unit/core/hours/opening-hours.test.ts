@@ -85,7 +85,8 @@ describe('opening hours', () => {
     expect(rows.map((r) => r.network_id).sort()).toEqual([...networks].sort());
     const payload = JSON.parse(rows[0]!.payload_json);
     expect(payload.standardHours[0]).toEqual({ day: 'MONDAY', ranges: [weekdays, afternoon] });
-    expect(payload).toMatchObject({ storeId: core.storeId, isActive: true, capabilities: ['PICK_UP'], capacity: { threshold: 20 } });
+    // The placeholder details of a new install are sent as inactive: no map shows them to customers.
+    expect(payload).toMatchObject({ storeId: core.storeId, isActive: false, capabilities: ['PICK_UP'], capacity: { threshold: 20 } });
     // The networks get the planned exceptions, not the history.
     expect(payload.exceptionalClosures.map((e: HoursException) => e.date)).toEqual(['2026-12-25']);
 

@@ -28,7 +28,7 @@ function start(dataDir: string, clock: ManualClock): { app: CounterApp; seen: { 
 
 async function call<T>(app: CounterApp, name: string, input?: unknown): Promise<T> {
   const result = await app.router.dispatch(name, input);
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code, fields: result.error.fields });
   return result.value as T;
 }
 
@@ -62,12 +62,22 @@ describe('an HTTP network in the app', () => {
     const id = (await call<{ id: string; adapter: string }[]>(app, 'networks.configs')).find((n) => n.adapter === 'http')!.id;
     // Editing a saved network: the stored token is used.
     expect(await call(app, 'networks.testConnection', { networkId: id, baseUrl: server.url })).toEqual({ ok: true, networkName: 'Carrier Net' });
+    // A URL other than the saved one does not get the saved token.
+    const other = await startNetworkTestServer({ token: TOKEN });
+    try {
+      expect(await call(app, 'networks.testConnection', { networkId: id, baseUrl: other.url })).toEqual({ ok: false, problem: 'no-token' });
+      expect(other.requests).toEqual([]);
+    } finally {
+      await other.stop();
+    }
   });
 
   it('refuses a bad URL or a tracking pattern that does not compile, and changes nothing', async () => {
     const { app } = await withCarrier();
     const before = await call(app, 'networks.configs');
     await expect(call(app, 'networks.save', { name: 'X', baseUrl: 'ftp://example', token: 't', enabled: true, policyOverrides: {} })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    // The token travels with every request: plain http only to this PC.
+    await expect(call(app, 'networks.save', { name: 'X', baseUrl: 'http://carrier.example/v1', token: 't', enabled: true, policyOverrides: {} })).rejects.toMatchObject({ code: 'BAD_INPUT', fields: ['baseUrl'] });
     await expect(call(app, 'networks.save', { name: 'X', baseUrl: 'http://127.0.0.1:9/v1', token: 't', enabled: true, policyOverrides: { trackingIdPattern: '(' } })).rejects.toMatchObject({ code: 'BAD_INPUT' });
     await expect(call(app, 'networks.save', { name: 'X', baseUrl: 'http://127.0.0.1:9/v1', enabled: true, policyOverrides: {} })).rejects.toMatchObject({ code: 'BAD_INPUT' });
     expect(await call(app, 'networks.configs')).toEqual(before);
@@ -119,6 +129,28 @@ describe('an HTTP network in the app', () => {
     const [checkIn] = await call<{ id: number }[]>(again.app, 'networks.checkIns');
     await call(again.app, 'networks.dismissCheckIn', { id: checkIn!.id });
     expect(await call(again.app, 'networks.checkIns')).toEqual([]);
+  });
+
+  it('does not announce a check-in that was already 30 minutes old when it reached the store', async () => {
+    const { app, server, clock, seen } = await withCarrier();
+    server.addDriverCheckIn(app.core!.storeId, { id: 'drv-old', at: clock.now() - 31 * 60_000, driverName: 'Yesterday' });
+    clock.advance(CHECK_IN_POLL_MS);
+    await app.poke();
+    await vi.waitFor(() => expect(server.requests.filter((r) => r.operationId === 'pullDriverCheckIns').length).toBeGreaterThan(1));
+    await vi.waitFor(() => expect(app.core!.db.prepare('SELECT count(*) AS n FROM driver_check_ins').get()).toEqual({ n: 1 }));
+    expect(seen.filter((e) => e.name === 'networks.driverCheckedIn')).toEqual([]);
+    expect(await call(app, 'networks.checkIns')).toEqual([]);
+  });
+
+  it('sends the store record again when the staff change the capacity', async () => {
+    const { app, server, id } = await withCarrier();
+    await vi.waitFor(() => expect(server.profiles()).toHaveLength(1));
+    await call(app, 'networks.save', { id, name: 'Carrier Net', baseUrl: server.url, enabled: true, policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$', capacity: 45 } });
+    await vi.waitFor(() => expect(server.profiles()).toHaveLength(2));
+    expect(server.profiles()[1]!.profile).toMatchObject({ capacity: { threshold: 45 } });
+    // A rename does not change the record.
+    await call(app, 'networks.save', { id, name: 'Carrier', baseUrl: server.url, enabled: true, policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$', capacity: 45 } });
+    expect(app.core!.db.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'store-profile' AND network_id = ?").get(id)).toEqual({ n: 2 });
   });
 
   it('drops a check-in from the home screen 30 minutes after it arrived, and wakes the screen then', async () => {
@@ -230,7 +262,9 @@ describe('an HTTP network in the app', () => {
     expect(await call(app, 'store.profile')).toMatchObject({ name: 'OpenCounter demo shop' });
     await call(app, 'store.saveProfile', profile);
     await vi.waitFor(() => expect(server.profiles()).toHaveLength(2));
-    expect(server.profiles()[1]!.profile).toMatchObject({ name: 'Tabaccheria Sud', timeZone: 'Pacific/Kiritimati', capabilities: ['PICK_UP', 'DROP_OFF'] });
+    // Placeholder details go out inactive; the shop's own make the store active.
+    expect(server.profiles()[0]!.profile).toMatchObject({ isActive: false });
+    expect(server.profiles()[1]!.profile).toMatchObject({ name: 'Tabaccheria Sud', isActive: true, timeZone: 'Pacific/Kiritimati', capabilities: ['PICK_UP', 'DROP_OFF'] });
     // 09:00 UTC is already 23:00 in Kiritimati (UTC+14): the same calendar day there, then the next one an hour later.
     clock.set(Date.UTC(2026, 10, 24, 10, 30));
     expect((await call<{ date: string }>(app, 'hours.today')).date).toBe('2026-11-25');
