@@ -25,10 +25,14 @@ function configOf(core: CounterCore, n: Network): NetworkConfig {
 
 /** Every network's link as the status bar shows it: online or not, last answer, events waiting. */
 export function networkLinks(core: CounterCore): NetworkLink[] {
-  const pending = new Map(
-    sql<[], { network_id: string; n: number }>(core.db, 'SELECT network_id, count(*) AS n FROM outbox WHERE delivered_at IS NULL GROUP BY network_id')
+  const counts = new Map(
+    sql<[], { network_id: string; pending: number; refused: number }>(
+      core.db,
+      `SELECT network_id, count(*) FILTER (WHERE refused_at IS NULL) AS pending, count(*) FILTER (WHERE refused_at IS NOT NULL) AS refused
+       FROM outbox WHERE delivered_at IS NULL GROUP BY network_id`,
+    )
       .all()
-      .map((r) => [r.network_id, r.n]),
+      .map((r) => [r.network_id, r]),
   );
   return core.networks
     .list()
@@ -37,7 +41,7 @@ export function networkLinks(core: CounterCore): NetworkLink[] {
       const link = core.links.status(n.id);
       // The demo network lives inside the app: it is reachable even before its first call of this run.
       const state = n.adapter === 'demo' && link.state === 'unknown' ? 'online' : link.state;
-      return { ...link, state, name: n.name, pending: pending.get(n.id) ?? 0 };
+      return { ...link, state, name: n.name, pending: counts.get(n.id)?.pending ?? 0, refused: counts.get(n.id)?.refused ?? 0 };
     });
 }
 

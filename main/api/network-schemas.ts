@@ -68,6 +68,8 @@ export const networkLinkSchema = z.object({
   problem: z.enum(NETWORK_PROBLEMS).nullable(),
   /** Events waiting in the outbox for this network. */
   pending: z.number().int(),
+  /** Events the network refused as malformed: parked, not sent again. */
+  refused: z.number().int(),
 });
 export type NetworkLink = z.infer<typeof networkLinkSchema>;
 

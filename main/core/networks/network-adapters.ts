@@ -1,5 +1,6 @@
 import { NetworkHttpClient, type HttpClientOptions } from './http/http-client';
 import { HttpNetwork, type CursorStore } from './http/http-network';
+import { problemOf } from './http/network-error';
 import type { NetworkAdapter, NetworkIdentity } from './network-adapter';
 import type { Network, NetworkRepository } from './network-repository';
 import type { NetworkStatusBoard } from './network-status';
@@ -63,7 +64,9 @@ function tracked(adapter: NetworkAdapter, board: NetworkStatusBoard): NetworkAda
         board.succeeded(networkId);
         return result;
       } catch (error) {
-        board.failed(networkId, error);
+        // A refusal is an answer: the link works, the content did not (the outbox parks it).
+        if (problemOf(error) === 'rejected') board.succeeded(networkId);
+        else board.failed(networkId, error);
         throw error;
       }
     };

@@ -2,8 +2,8 @@ import type { Migration } from '../migration';
 
 /**
  * How the store reaches each network over HTTP (URL, token, the staff's
- * policy overrides), the drivers a network saw check in, and parcels a
- * network recalled before they arrived.
+ * policy overrides), the drivers a network saw check in, outbox events a
+ * network refused, and parcels a network recalled.
  */
 export const networkLinks: Migration = {
   version: 80,
@@ -32,6 +32,11 @@ export const networkLinks: Migration = {
         dismissed_at INTEGER,
         UNIQUE (network_id, remote_id)
       ) STRICT;
+
+      -- An event the network refused as malformed (400, 409, 422): parked with the network's reason so the
+      -- events after it still go, and shown to the staff; it is never sent again on its own.
+      ALTER TABLE outbox ADD COLUMN refused_at INTEGER;
+      ALTER TABLE outbox ADD COLUMN refusal TEXT;
 
       ALTER TABLE parcels ADD COLUMN recalled_at INTEGER;
       ALTER TABLE parcels ADD COLUMN recall_reason TEXT;

@@ -75,7 +75,8 @@ export class NetworkHttpClient {
       throw new NetworkRequestError(timedOut ? 'timeout' : 'unreachable', `${request.method} ${request.path}: ${describe(error)}`);
     }
     if (!response.ok) {
-      throw new NetworkRequestError(problemOfStatus(response.status), `${request.method} ${request.path}: HTTP ${response.status}`, response.status);
+      const reason = networkReason(text);
+      throw new NetworkRequestError(problemOfStatus(response.status), `${request.method} ${request.path}: HTTP ${response.status}${reason ? ` ${reason}` : ''}`, response.status);
     }
     let parsed: unknown;
     try {
@@ -96,6 +97,17 @@ export class NetworkHttpClient {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
     return url;
+  }
+}
+
+/** The `message` of the network's Error body, when it sent one: what staff and the log need to know. */
+function networkReason(text: string): string | undefined {
+  try {
+    const body: unknown = JSON.parse(text);
+    const message = typeof body === 'object' && body !== null && 'message' in body ? body.message : undefined;
+    return typeof message === 'string' ? message.slice(0, 300) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

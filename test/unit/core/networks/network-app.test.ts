@@ -131,6 +131,24 @@ describe('an HTTP network in the app', () => {
     expect(await call(again.app, 'networks.checkIns')).toEqual([]);
   });
 
+  it('parks an event the network refuses as malformed, sends the ones after it, and shows the refusal', async () => {
+    const { app, server, id, clock } = await withCarrier();
+    const core = app.core!;
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0 }));
+    const queue = core.db.prepare("INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES (?, ?, 'custody', ?, ?)");
+    const event = (n: number, method: string) => JSON.stringify({ trackingId: parcel(n).trackingId, from: 'expected', to: 'received', at: clock.now(), method, reason: null });
+    queue.run(id, 'good-1', event(1, 'scanner'), clock.now());
+    queue.run(id, 'bad-2', event(2, 'telepathy'), clock.now());
+    queue.run(id, 'good-3', event(3, 'keyboard'), clock.now());
+    await call(app, 'hours.save', { week: [[{ opens: '09:00', closes: '18:00' }], [], [], [], [], [], []], exceptions: [] });
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0, refused: 1 }));
+    const keys = server.events(core.storeId).map((e) => e.idempotencyKey);
+    expect(keys).toEqual(expect.arrayContaining(['good-1', 'good-3']));
+    expect(keys).not.toContain('bad-2');
+    expect(server.profiles().at(-1)!.profile.standardHours).toContainEqual({ day: 'MONDAY', ranges: [{ opens: '09:00', closes: '18:00' }] });
+    expect(core.db.prepare("SELECT refusal FROM outbox WHERE idempotency_key = 'bad-2'").get()).toEqual({ refusal: expect.stringContaining('HTTP 400') });
+  });
+
   it('does not announce a check-in that was already 30 minutes old when it reached the store', async () => {
     const { app, server, clock, seen } = await withCarrier();
     server.addDriverCheckIn(app.core!.storeId, { id: 'drv-old', at: clock.now() - 31 * 60_000, driverName: 'Yesterday' });
