@@ -61,7 +61,7 @@ export function parcelHandlers(core: CounterCore, changed: () => void): Pick<Han
     'pickup.start': ({ code, method, networkId }) => {
       const started = counter.pickups.start(code, { ...as(method), method }, networkId);
       if (started.outcome === 'found') return { outcome: 'found', pickup: pickupView(core, started.pickupId) };
-      if (started.outcome === 'throttled') return started;
+      if (started.outcome === 'throttled' || started.outcome === 'recalled') return started;
       return { outcome: 'wrong-code', lockedUntil: started.lockedUntil ?? null };
     },
     'pickup.get': ({ pickupId }) => pickupView(core, pickupId),

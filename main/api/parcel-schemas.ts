@@ -22,8 +22,10 @@ export const parcelViewSchema = z.object({
 export type ParcelView = z.infer<typeof parcelViewSchema>;
 
 export const rejectionSchema = z.object({
-  reason: z.enum(['not-this-network', 'unknown-parcel', 'other-customer', 'wrong-state']),
+  reason: z.enum(['not-this-network', 'unknown-parcel', 'other-customer', 'wrong-state', 'recalled']),
   trackingId: z.string(),
+  /** For `recalled`: what the network said. */
+  note: z.string().optional(),
   state: z.enum(PARCEL_STATES).optional(),
   since: z.number().int().optional(),
 });
@@ -65,6 +67,7 @@ export const pickupStartSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('found'), pickup: pickupViewSchema }),
   z.object({ outcome: z.literal('wrong-code'), lockedUntil: z.number().int().nullable() }),
   z.object({ outcome: z.literal('throttled'), lockedUntil: z.number().int() }),
+  z.object({ outcome: z.literal('recalled'), trackingIds: z.array(z.string()) }),
 ]);
 
 export const pickupScanSchema = z.object({

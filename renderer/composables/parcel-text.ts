@@ -12,6 +12,6 @@ export function useParcelText() {
     rejection: (r: RejectionView) =>
       r.reason === 'wrong-state' && r.state && r.since !== undefined
         ? t(`rejections.wrongState.${r.state}`, { tracking: r.trackingId, date: d(new Date(r.since), 'long') })
-        : t(`rejections.${r.reason}`, { tracking: r.trackingId }),
+        : t(`rejections.${r.reason}`, { tracking: r.trackingId, note: r.note ?? '' }),
   };
 }

@@ -101,7 +101,7 @@ export class Deliveries {
     return this.db.transaction((): IntakeOutcome => {
       const parcel = this.parcels.byTrackingId(trackingId, network.id);
       if (parcel?.state === 'received' && parcel.delivery_id === deliveryId) return { outcome: 'already-scanned', parcel };
-      if (parcel && parcel.state !== 'expected') return { outcome: 'rejected', rejection: rejectionFor(parcel) };
+      if (parcel && (parcel.state !== 'expected' || parcel.recalled_at !== null)) return { outcome: 'rejected', rejection: rejectionFor(parcel) };
       const overCapacity = this.parcels.countInCustody(network.id) >= network.policy.capacity;
       if (overCapacity) this.queueCapacityWarning(network.id, network.policy.capacity);
       if (parcel) {

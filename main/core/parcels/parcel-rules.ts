@@ -5,7 +5,9 @@ export type ScanRejection =
   | { reason: 'not-this-network'; trackingId: string }
   | { reason: 'unknown-parcel'; trackingId: string }
   | { reason: 'other-customer'; trackingId: string }
-  | { reason: 'wrong-state'; trackingId: string; state: ParcelRow['state']; since: number };
+  | { reason: 'wrong-state'; trackingId: string; state: ParcelRow['state']; since: number }
+  /** The network took the parcel back: it goes back with the driver, not to a customer. */
+  | { reason: 'recalled'; trackingId: string; note: string };
 
 export function normaliseTrackingId(raw: string): string {
   return raw.replace(/\s+/g, '').toUpperCase();
@@ -21,6 +23,7 @@ export function matchesTrackingPattern(trackingId: string, pattern: string): boo
 }
 
 export function rejectionFor(parcel: ParcelRow): ScanRejection {
+  if (parcel.recalled_at !== null) return { reason: 'recalled', trackingId: parcel.tracking_id, note: parcel.recall_reason ?? '' };
   return { reason: 'wrong-state', trackingId: parcel.tracking_id, state: parcel.state, since: parcel.state_changed_at };
 }
 

@@ -18,6 +18,8 @@ export interface PickupItem {
 
 export type PickupStart =
   | { outcome: 'found'; pickupId: number }
+  /** The code is right, but every parcel it opens was recalled by the network. */
+  | { outcome: 'recalled'; trackingIds: string[] }
   | { outcome: 'wrong-code'; lockedUntil: number | undefined }
   | { outcome: 'throttled'; lockedUntil: number };
 
@@ -51,11 +53,17 @@ export class Pickups {
       }
       const hash = this.hasher.hash(code);
       const marks = COLLECTABLE.map(() => '?').join(', ');
-      const matches = sql<unknown[], ParcelRow>(this.db, 
+      const found = sql<unknown[], ParcelRow>(this.db, 
           `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE pickup_code_hash = ? AND state IN (${marks})${networkId ? ' AND network_id = ?' : ''}
            ORDER BY tracking_id`,
         )
         .all(hash, ...COLLECTABLE, ...(networkId ? [networkId] : []));
+      // A recalled parcel goes back to the network, not to the customer.
+      const matches = found.filter((p) => p.recalled_at === null);
+      if (matches.length === 0 && found.length > 0) {
+        this.throttle.record('matched', ctx.actorId, ctx.method);
+        return { outcome: 'recalled', trackingIds: found.map((p) => p.tracking_id) };
+      }
       if (matches.length === 0) {
         this.throttle.record('wrong', ctx.actorId, ctx.method);
         return { outcome: 'wrong-code', lockedUntil: this.throttle.lockedUntil() };
@@ -98,7 +106,7 @@ export class Pickups {
       if (!item) {
         const parcel = this.parcels.byTrackingId(trackingId);
         if (!parcel) return { outcome: 'rejected', rejection: { reason: 'unknown-parcel', trackingId } };
-        if ((COLLECTABLE as readonly string[]).includes(parcel.state)) {
+        if ((COLLECTABLE as readonly string[]).includes(parcel.state) && parcel.recalled_at === null) {
           return { outcome: 'rejected', rejection: { reason: 'other-customer', trackingId } };
         }
         return { outcome: 'rejected', rejection: rejectionFor(parcel) };

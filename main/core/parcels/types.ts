@@ -31,7 +31,9 @@ export interface ParcelRow {
   state_changed_at: number;
   /** The network withdrew the parcel before it arrived (it is no longer expected). */
   recalled_at: number | null;
+  /** What the network said when it recalled the parcel. */
+  recall_reason: string | null;
 }
 
 export const PARCEL_COLUMNS =
-  'id, network_id, tracking_id, recipient_name, size, state, delivery_id, expiry_notice_id, slot_id, announced_at, received_at, expires_at, return_ready_at, state_changed_at, recalled_at';
+  'id, network_id, tracking_id, recipient_name, size, state, delivery_id, expiry_notice_id, slot_id, announced_at, received_at, expires_at, return_ready_at, state_changed_at, recalled_at, recall_reason';

@@ -264,6 +264,13 @@ describe('an HTTP network in the app', () => {
     const next = core.counter.deliveries.handOver(id, scanner);
     expect(core.counter.parcels.inState(['expected'], id).filter((p) => p.delivery_id === next.id).map((p) => p.tracking_id)).toEqual([parcel(3).trackingId]);
     expect(core.networks.get(id)).toMatchObject({ networkPolicy: { retentionDays: 12, capacity: 40 }, policy: { retentionDays: 5, capacity: 40 } });
+    // The customer's right code does not hand over a recalled parcel; the driver cannot deliver one either.
+    expect(await call(app, 'pickup.start', { code: parcel(1).pickupCode, method: 'keyboard' })).toEqual({ outcome: 'recalled', trackingIds: [parcel(1).trackingId] });
+    expect(await call(app, 'delivery.scan', { deliveryId: next.id, trackingId: parcel(2).trackingId, method: 'scanner' })).toMatchObject({
+      outcome: 'rejected',
+      rejection: { reason: 'recalled', note: 'Cancelled' },
+    });
+    expect(core.counter.parcels.byTrackingId(parcel(2).trackingId, id)).toMatchObject({ state: 'expected' });
   });
 
   it('sends the store data edited in settings to every network, and counts "today" in the store\'s time zone', async () => {

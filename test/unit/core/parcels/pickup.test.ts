@@ -118,7 +118,7 @@ describe('wrong-code throttling', () => {
     while (clock.now() < dayEnd) {
       const result = current.counter.pickups.start(wrong, keyboard);
       if (result.outcome === 'wrong-code') guesses++;
-      const until = (result.outcome === 'found' ? undefined : result.lockedUntil) ?? clock.now();
+      const until = ('lockedUntil' in result ? result.lockedUntil : undefined) ?? clock.now();
       clock.set(Math.max(until, clock.now() + 1));
       if (guesses === 8) current = restart(current, dir, clock);
     }
