@@ -3,6 +3,7 @@
 import { createServer, STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { OutboundSupportItem } from '../../main/core/networks/network-adapter';
 import { FaultPlan, type FaultControls, type FaultKind } from './faults';
 import { findOperation, validateComponent, validateRequest, validateResponse } from './openapi';
 
@@ -49,11 +50,8 @@ export interface RecordedProfile {
   profile: StoreProfile;
   recordedAt: number;
 }
-export type SupportItem =
-  | { kind: 'case'; caseRef: string; at: number; subject: string; requestType: string; impact: string; product: string; description: string; primaryEmail: string; followUpOf: string | null }
-  | { kind: 'message'; caseRef: string; messageRef: string; at: number; body: string; attachments: { fileName: string; mimeType: string; sizeBytes: number }[] }
-  | { kind: 'callback'; callbackRef: string; at: number; phone: string }
-  | { kind: 'closed'; caseRef: string; at: number; reason: 'shop' | 'no-reply' };
+/** The same shape the store sends (the document checks every one the server receives). */
+export type SupportItem = OutboundSupportItem;
 
 export interface LoggedRequest {
   /** Null when no operation of the document matches. */
