@@ -13,7 +13,7 @@ import { supportSync } from './support-sync';
 export { SUPPORT_POLL_MS, SUPPORT_RETRY_MS } from './support-sync';
 import { SchemaTooNewError } from './core/db/migrate';
 import { DatabaseIntegrityError } from './core/db/open';
-import { OutboxPump } from './core/networks/outbox';
+import { OutboxSender } from './outbox-sender';
 import { Scheduler, type DeadlineSource } from './core/scheduler';
 import { ScannerHub } from './scanner-hub';
 
@@ -76,38 +76,14 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
   const emitLinks = () => {
     if (!closed) events.emit('networks.links', networkLinks(core));
   };
-  const outbox = new OutboxPump(core.db, core.clock);
-  // One delivery run at a time; a change during a run asks for one more run after it.
-  let pushing = false;
-  let pushAgain = false;
-  // When a network refused or could not be reached, the queued events are tried again after OUTBOX_RETRY_MS.
-  let outboxFailedAt: number | undefined;
-  const pushOutbox = (): void => {
-    if (closed) return;
-    if (pushing) {
-      pushAgain = true;
-      return;
-    }
-    pushing = true;
-    void pushAllOutboxes(core, outbox)
-      .then(
-        () => (outboxFailedAt = undefined),
-        (error: unknown) => {
-          outboxFailedAt = core.clock.now();
-          log('events could not be sent to a network; they stay queued', error);
-        },
-      )
-      .finally(() => {
-        pushing = false;
-        if (closed) return;
-        emitLinks();
-        void scheduler.poke();
-        if (pushAgain) {
-          pushAgain = false;
-          pushOutbox();
-        }
-      });
-  };
+  const outbox = new OutboxSender(core, {
+    log,
+    settled: () => {
+      emitLinks();
+      void scheduler.poke();
+    },
+  });
+  const pushOutbox = () => outbox.push();
   const scheduler = new Scheduler(
     options.clock,
     [
@@ -116,14 +92,7 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
       ...deadlineWatchers(core, announce),
       supportSync(core, { announce, log, wake: () => void (closed || scheduler.poke()) }),
       networkSync(core, { announce: () => (announce(), pushOutbox()), wake: () => void (closed || scheduler.poke()), checkedIn: (checkIn) => (events.emit('networks.driverCheckedIn', checkIn), announce()), log }),
-      {
-        name: 'outbox-retry',
-        nextAt: () => (outboxFailedAt === undefined ? undefined : outboxFailedAt + OUTBOX_RETRY_MS),
-        run: () => {
-          outboxFailedAt = undefined;
-          pushOutbox();
-        },
-      },
+      outbox.retries(),
     ],
     (source, error) => log(`scheduled work ${source} failed`, error),
   );
@@ -163,6 +132,7 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
     poke: () => scheduler.poke(),
     close: () => {
       closed = true;
+      outbox.close();
       scheduler.stop();
       void scanners.close();
       core.close();
@@ -220,19 +190,6 @@ function deadlineWatchers(core: CounterCore, announce: () => void): DeadlineSour
       return dueAt > after ? dueAt : undefined;
     }),
   ];
-}
-
-const OUTBOX_RETRY_MS = 30_000;
-
-/** Sends every network's queued events through its adapter (expiry sweeps and training included). */
-async function pushAllOutboxes(core: CounterCore, outbox: OutboxPump): Promise<void> {
-  // Networks are sent to side by side: one that hangs does not hold the others' events back.
-  const runs = core.networks.list().flatMap((network) => {
-    const adapter = network.enabled && outbox.pending(network.id) > 0 ? core.adapters.for(network) : undefined;
-    return adapter ? [outbox.deliver(network.id, adapter)] : [];
-  });
-  const failed = (await Promise.allSettled(runs)).find((r) => r.status === 'rejected');
-  if (failed) throw failed.reason;
 }
 
 /** A fresh install gets the first announced parcels of each demo network, so there is something to train on. */

@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 function start(dataDir: string, clock: ManualClock): { app: CounterApp; seen: { name: string; payload: unknown }[] } {
-  const app = startCounterApp({ dataDir, clock, version: 'x', log: () => {}, core: { http: { timeoutMs: 500, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 } } } });
+  const app = startCounterApp({ dataDir, clock, version: 'x', log: () => {}, core: { http: { timeoutMs: 800, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 } } } });
   apps.push(app);
   const seen: { name: string; payload: unknown }[] = [];
   app.events.subscribe((name, payload) => seen.push({ name, payload }));
@@ -131,6 +131,26 @@ describe('an HTTP network in the app', () => {
     expect(await call(again.app, 'networks.checkIns')).toEqual([]);
   });
 
+  it('keeps sending to one network while another hangs', async () => {
+    const { app, server, id } = await withCarrier();
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0 }));
+    const healthy = await startNetworkTestServer({ token: 'healthy-token', networkName: 'Healthy' });
+    try {
+      const second = await call<{ id: string }>(app, 'networks.save', { name: 'Healthy', baseUrl: healthy.url, token: 'healthy-token', enabled: true, policyOverrides: {} });
+      await vi.waitFor(() => expect(healthy.profiles()).toHaveLength(1));
+      server.injectNext('timeout', 10);
+      const week = (opens: string) => ({ week: [[{ opens, closes: '18:00' }], [], [], [], [], [], []], exceptions: [] });
+      await call(app, 'hours.save', week('08:00'));
+      await vi.waitFor(() => expect(healthy.profiles()).toHaveLength(2), { timeout: 700 });
+      // The carrier is still hanging on the first change; the second reaches the healthy network all the same.
+      await call(app, 'hours.save', week('09:00'));
+      await vi.waitFor(() => expect(healthy.profiles()).toHaveLength(3), { timeout: 700 });
+      expect(await linkOf(app, second.id)).toMatchObject({ state: 'online', pending: 0 });
+    } finally {
+      await healthy.stop();
+    }
+  });
+
   it('parks an event the network refuses as malformed, sends the ones after it, and shows the refusal', async () => {
     const { app, server, id, clock } = await withCarrier();
     const core = app.core!;
@@ -204,7 +224,7 @@ describe('an HTTP network in the app', () => {
     const rotations = seen.filter((e) => e.name === 'driverQr.rotated').length;
     const started = performance.now();
     await app.poke();
-    // The QR moved on at once; the network's calls are still hanging (they give up after 500 ms a try).
+    // The QR moved on at once; the network's calls are still hanging (they give up after 800 ms a try).
     expect(performance.now() - started).toBeLessThan(400);
     expect(seen.filter((e) => e.name === 'driverQr.rotated').length).toBeGreaterThan(rotations);
     await vi.waitFor(() => expect(server.requests.filter((r) => r.fault === 'timeout').length).toBeGreaterThan(0), { timeout: 5_000 });
