@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SocatLine } from '../unit/devices/socat';
 import { expect, test } from './fixtures';
@@ -17,7 +16,7 @@ test.describe('serial scanner on a real pty', () => {
       await page.goto(`${host.url}#/settings`);
       const scanners = page.getByRole('list', { name: 'Scanners of this counter' });
       await expect(scanners.getByRole('listitem').filter({ hasText: `serial:${line.a}` })).toContainText('Connected');
-      writeFileSync(line.b, 'QC0000000042\r');
+      line.write('QC0000000042\r');
       const testArea = page.getByTestId('test-scan');
       await expect(testArea).toContainText('Received: QC0000000042 (from the serial scanner)');
       await expect(testArea).toContainText('Parcel label: QC0000000042, network demo-fr');
@@ -29,7 +28,7 @@ test.describe('serial scanner on a real pty', () => {
       // Plug back: connected again, and the next label arrives.
       await line.start();
       await expect(scanners.getByRole('listitem').filter({ hasText: `serial:${line.a}` })).toContainText('Connected', { timeout: 10_000 });
-      writeFileSync(line.b, 'PU:demo-it:123456\r');
+      line.write('PU:demo-it:123456\r');
       await expect(testArea).toContainText('Customer pickup code: 123456');
     } finally {
       await line.stop();
@@ -46,7 +45,7 @@ test.describe('serial scanner on a real pty', () => {
       await page.goto(`${host.url}#/delivery/${delivery.id}`);
       await expect(page.getByTestId('delivery-counts')).toHaveText('0 / 3');
       const label = delivery.parcels[1]!.trackingId;
-      writeFileSync(line.b, `${label}\r`);
+      line.write(`${label}\r`);
       await expect(page.getByTestId('delivery-counts')).toHaveText('1 / 3');
       await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-tone', 'success');
       const after = await host.call<{ parcels: { trackingId: string; state: string }[] }>('delivery.get', { deliveryId: delivery.id });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 
 /**
  * A real serial line for tests: socat links two ptys; bytes written to `b`
@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs';
  */
 export class SocatLine {
   private child: ChildProcess | undefined;
+  /** The scanner's end, held open like a plugged-in scanner holds its line. */
+  private writer: number | undefined;
 
   constructor(
     readonly a: string,
@@ -32,8 +34,22 @@ export class SocatLine {
     }
   }
 
+  /**
+   * Sends bytes as the scanner would. The end stays open between writes:
+   * opening and closing it per label lets Linux drop the bytes in flight when
+   * socat sees the end hang up before the pty has passed them on.
+   */
+  write(text: string): void {
+    this.writer ??= openSync(this.b, 'w');
+    writeSync(this.writer, text);
+  }
+
   /** Unplug: SIGTERM, wait for exit (socat removes its links on the way out). */
   async stop(): Promise<void> {
+    if (this.writer !== undefined) {
+      closeSync(this.writer);
+      this.writer = undefined;
+    }
     const child = this.child;
     this.child = undefined;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
