@@ -3,7 +3,7 @@
 import { createServer, STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { OutboundSupportItem } from '../../main/core/networks/network-adapter';
+import type { DriverCheckIn, OutboundSupportItem, SupportUpdate } from '../../main/core/networks/network-adapter';
 import { FaultPlan, type FaultControls, type FaultKind } from './faults';
 import { findOperation, validateComponent, validateRequest, validateResponse } from './openapi';
 
@@ -17,19 +17,8 @@ export type ManifestChange =
   | { type: 'parcel'; trackingId: string; recipientName: string; size: 'small' | 'medium' | 'large'; pickupCode: string }
   | { type: 'recall'; trackingId: string; reason: string }
   | { type: 'policy'; policy: Record<string, string | number> };
-export interface DriverCheckIn {
-  id: string;
-  at: number;
-  driverName?: string;
-  parcelCount?: number;
-}
-export interface SupportUpdate {
-  id: string;
-  caseRef: string;
-  kind: 'taken' | 'answered' | 'transferred' | 'closed' | 'reopened';
-  body?: string;
-  at: number;
-}
+// The shapes the store itself reads (the document checks every one the server sends).
+export type { DriverCheckIn, SupportUpdate };
 export type StoreEvent =
   | {
       idempotencyKey: string;
