@@ -60,9 +60,12 @@ export function networkHandlers(core: CounterCore, changed: () => void): Pick<Ha
     'networks.save': ({ id, name, baseUrl, token, enabled, policyOverrides }) => {
       if (id === undefined) {
         if (!baseUrl || !token) throw new CoreError('BAD_INPUT', 'A new network needs its URL and token', [...(baseUrl ? [] : ['baseUrl']), ...(token ? [] : ['token'])]);
-        const network = core.networks.add({ id: core.networks.freeIdFor(name), name, adapter: 'http', policy: defaultHttpPolicy, baseUrl, token, policyOverrides, enabled });
-        // The new network learns the store's data and hours from the start.
-        core.db.transaction(() => core.store.publish(core.hours.get(), [network.id])).immediate();
+        // The network and its first store record (data and hours) are saved together, or neither is.
+        const network = core.db.transaction(() => {
+          const added = core.networks.add({ id: core.networks.freeIdFor(name), name, adapter: 'http', policy: defaultHttpPolicy, baseUrl, token, policyOverrides, enabled });
+          core.store.publish(core.hours.get(), [added.id]);
+          return added;
+        }).immediate();
         changed();
         return configOf(core, network);
       }

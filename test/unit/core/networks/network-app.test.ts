@@ -83,6 +83,14 @@ describe('an HTTP network in the app', () => {
     expect(await call(app, 'networks.configs')).toEqual(before);
   });
 
+  it('adds a network together with its first store record, or not at all', async () => {
+    const { app } = await withCarrier();
+    const before = await call(app, 'networks.configs');
+    app.core!.db.exec("CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox WHEN NEW.kind = 'store-profile' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    await expect(call(app, 'networks.save', { name: 'Second', baseUrl: 'https://second.example/v1', token: 't', enabled: true, policyOverrides: {} })).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect(await call(app, 'networks.configs')).toEqual(before);
+  });
+
   it('syncs on its own once added: the store record goes out, the manifest comes in, and the link is online', async () => {
     const { app, server, id, clock } = await withCarrier();
     await vi.waitFor(() => expect(app.core!.counter.parcels.inState(['expected'], id)).toHaveLength(3));
