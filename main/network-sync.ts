@@ -2,6 +2,7 @@ import type { CounterCore } from './core/counter-core';
 import type { DeadlineSource } from './core/scheduler';
 import type { Network } from './core/networks/network-repository';
 import type { StoredCheckIn } from './core/networks/driver-check-ins';
+import { NetworkRuns } from './network-runs';
 
 /** How often an HTTP network's manifest is pulled on its own ("Sync" pulls at once). */
 export const MANIFEST_POLL_MS = 5 * 60_000;
@@ -26,7 +27,7 @@ export interface NetworkSyncDeps {
 export function networkSync(core: CounterCore, deps: NetworkSyncDeps): DeadlineSource {
   const manifestAt = new Map<string, number>();
   const checkInsAt = new Map<string, number>();
-  const busy = new Set<string>();
+  const runs = new NetworkRuns(() => deps.wake());
   const remote = () => core.networks.list().filter((n) => n.enabled && n.adapter !== 'demo');
   const due = (network: Network, now: number) => ({
     manifest: (manifestAt.get(network.id) ?? now) <= now,
@@ -59,20 +60,18 @@ export function networkSync(core: CounterCore, deps: NetworkSyncDeps): DeadlineS
   return {
     name: 'network-sync',
     nextAt: (now) => {
-      const times = remote().flatMap((n) => (busy.has(n.id) ? [] : [manifestAt.get(n.id) ?? now, checkInsAt.get(n.id) ?? now]));
+      const times = remote().flatMap((n) => (runs.isBusy(n.id) ? [] : [manifestAt.get(n.id) ?? now, checkInsAt.get(n.id) ?? now]));
       return times.length > 0 ? Math.min(...times) : undefined;
     },
     run: (now) => {
       for (const network of remote()) {
         const { manifest, checkIns } = due(network, now);
-        if (busy.has(network.id) || (!manifest && !checkIns)) continue;
-        busy.add(network.id);
-        void syncOne(network, now)
-          .catch((error: unknown) => deps.log(`${network.id} could not be synced; the app works on and tries again`, error))
-          .finally(() => {
-            busy.delete(network.id);
-            deps.wake();
-          });
+        if (!manifest && !checkIns) continue;
+        runs.start(
+          network.id,
+          () => syncOne(network, now),
+          (error) => deps.log(`${network.id} could not be synced; the app works on and tries again`, error),
+        );
       }
     },
   };

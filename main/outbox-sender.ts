@@ -1,6 +1,7 @@
 import type { CounterCore } from './core/counter-core';
 import { OutboxPump } from './core/networks/outbox';
 import type { DeadlineSource } from './core/scheduler';
+import { NetworkRuns } from './network-runs';
 
 /** How long a network that failed waits before its queued events are tried again. */
 export const OUTBOX_RETRY_MS = 30_000;
@@ -19,7 +20,7 @@ export interface OutboxSenderDeps {
  */
 export class OutboxSender {
   private readonly pump: OutboxPump;
-  private readonly running = new Set<string>();
+  private readonly runs = new NetworkRuns((networkId) => this.settled(networkId));
   private readonly again = new Set<string>();
   private readonly failedAt = new Map<string, number>();
   private closed = false;
@@ -36,7 +37,7 @@ export class OutboxSender {
     if (this.closed) return;
     for (const network of this.core.networks.list()) {
       if (!network.enabled) continue;
-      if (this.running.has(network.id)) this.again.add(network.id);
+      if (this.runs.isBusy(network.id)) this.again.add(network.id);
       else if (this.pump.pending(network.id) > 0) this.run(network.id);
     }
   }
@@ -60,21 +61,22 @@ export class OutboxSender {
   private run(networkId: string): void {
     const adapter = this.core.adapters.byId(networkId);
     if (!adapter) return;
-    this.running.add(networkId);
-    void this.pump
-      .deliver(networkId, adapter)
-      .then(
-        () => this.failedAt.delete(networkId),
-        (error: unknown) => {
-          this.failedAt.set(networkId, this.core.clock.now());
-          this.deps.log(`events could not be sent to ${networkId}; they stay queued`, error);
-        },
-      )
-      .finally(() => {
-        this.running.delete(networkId);
-        if (this.closed) return;
-        this.deps.settled();
-        if (this.again.delete(networkId) && !this.failedAt.has(networkId)) this.push();
-      });
+    this.runs.start(
+      networkId,
+      async () => {
+        await this.pump.deliver(networkId, adapter);
+        this.failedAt.delete(networkId);
+      },
+      (error) => {
+        this.failedAt.set(networkId, this.core.clock.now());
+        this.deps.log(`events could not be sent to ${networkId}; they stay queued`, error);
+      },
+    );
+  }
+
+  private settled(networkId: string): void {
+    if (this.closed) return;
+    this.deps.settled();
+    if (this.again.delete(networkId) && !this.failedAt.has(networkId)) this.push();
   }
 }

@@ -1,5 +1,6 @@
 import type { CounterCore } from './core/counter-core';
 import type { DeadlineSource } from './core/scheduler';
+import { NetworkRuns } from './network-runs';
 
 /** How long a support case, reply or call-back request waits before another try when its network did not take it. */
 export const SUPPORT_RETRY_MS = 30_000;
@@ -24,10 +25,10 @@ export interface SupportSyncDeps {
 export function supportSync(core: CounterCore, deps: SupportSyncDeps): DeadlineSource {
   const retryAt = new Map<string, number>();
   const polledAt = new Map<string, number>();
-  const busy = new Set<string>();
+  const runs = new NetworkRuns(() => deps.wake());
   const supportNetworks = () =>
     core.networks.list().flatMap((network) => {
-      const adapter = network.enabled && !busy.has(network.id) ? core.adapters.for(network) : undefined;
+      const adapter = network.enabled && !runs.isBusy(network.id) ? core.adapters.for(network) : undefined;
       return adapter?.pushSupport && adapter.pullSupport ? [{ network, adapter }] : [];
     });
   const dueAt = (networkId: string, nextUpdateAt: number | undefined, now: number): number | undefined => {
@@ -55,24 +56,19 @@ export function supportSync(core: CounterCore, deps: SupportSyncDeps): DeadlineS
       for (const { network, adapter } of supportNetworks()) {
         const at = dueAt(network.id, nextUpdateAt(network.id, adapter), now);
         if (at === undefined || at > now) continue;
-        busy.add(network.id);
-        void core.support
-          .sync(network.id, adapter)
-          .then(
-            ({ sent, applied }) => {
-              retryAt.delete(network.id);
-              polledAt.set(network.id, now);
-              if (sent + applied > 0) deps.announce();
-            },
-            (error: unknown) => {
-              retryAt.set(network.id, now + SUPPORT_RETRY_MS);
-              deps.log(`support for ${network.id} could not be sent; it stays queued`, error);
-            },
-          )
-          .finally(() => {
-            busy.delete(network.id);
-            deps.wake();
-          });
+        runs.start(
+          network.id,
+          async () => {
+            const { sent, applied } = await core.support.sync(network.id, adapter);
+            retryAt.delete(network.id);
+            polledAt.set(network.id, now);
+            if (sent + applied > 0) deps.announce();
+          },
+          (error) => {
+            retryAt.set(network.id, now + SUPPORT_RETRY_MS);
+            deps.log(`support for ${network.id} could not be sent; it stays queued`, error);
+          },
+        );
       }
     },
   };
