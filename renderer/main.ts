@@ -1,9 +1,9 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
-import App from './App.vue';
-import { forwardKeysToWedge } from './composables/wedge-forwarding';
-import { i18n } from './i18n';
-import { router } from './router';
+import App from './shell/App.vue';
+import { forwardKeysToWedge } from './features/scanning/composables/wedge-forwarding';
+import { i18n } from './shell/i18n';
+import { router } from './shell/router';
 import './styles.css';
 
 createApp(App).use(createPinia()).use(i18n).use(router).mount('#app');

@@ -15,7 +15,7 @@ import {
   shelfSlotViewSchema,
   trackingInputSchema,
   trainingCustomerSchema,
-} from './parcel-schemas';
+} from './parcels/schemas';
 import {
   attachmentsInputSchema,
   callbackViewSchema,
@@ -29,10 +29,10 @@ import {
   newCaseSchema,
   officeHoursSchema,
   supportConfigSchema,
-} from './support-schemas';
+} from './support/schemas';
 import { openingHoursInputSchema } from '../core/hours/opening-hours';
-import { hoursSaveResultSchema, openingHoursSchema, todayHoursSchema } from './hours-schemas';
-import { inventoryFilterSchema, inventoryPageSchema, inventoryParcelSchema, syncResultSchema } from './inventory-schemas';
+import { hoursSaveResultSchema, openingHoursSchema, todayHoursSchema } from './hours/schemas';
+import { inventoryFilterSchema, inventoryPageSchema, inventoryParcelSchema, syncResultSchema } from './inventory/schemas';
 import {
   connectionTestInputSchema,
   connectionTestSchema,
@@ -41,7 +41,7 @@ import {
   networkLinkSchema,
   networkSaveSchema,
   storeProfileSchema,
-} from './network-schemas';
+} from './networks/schemas';
 import { shelfSlotInputSchema } from '../core/parcels/shelf-slots';
 import { scannerConfigSchema, scannerPreferencesSchema } from '../core/scanning/scanner-config';
 import {

@@ -1,13 +1,13 @@
 import { CoreError } from '../core/errors';
 import type { CounterCore } from '../core/counter-core';
 import { CALL_NAMES } from './contract';
-import type { ScannerHub } from '../scanner-hub';
-import { hoursHandlers } from './hours-handlers';
-import { inventoryHandlers } from './inventory-handlers';
-import { networkHandlers } from './network-handlers';
-import { parcelHandlers } from './parcel-handlers';
-import { scannerHandlers } from './scanner-handlers';
-import { supportHandlers } from './support-handlers';
+import type { ScannerHub } from '../app/scanner-hub';
+import { hoursHandlers } from './hours/handlers';
+import { inventoryHandlers } from './inventory/handlers';
+import { networkHandlers } from './networks/handlers';
+import { parcelHandlers } from './parcels/handlers';
+import { scannerHandlers } from './scanning/handlers';
+import { supportHandlers } from './support/handlers';
 import type { Handlers } from './router';
 import type { Language, SystemStatus } from './schemas';
 

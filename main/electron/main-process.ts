@@ -1,6 +1,6 @@
 import type { App, BrowserWindow, IpcMain } from 'electron';
 import { join } from 'node:path';
-import { startCounterApp, type CounterApp, type CounterAppOptions } from '../app';
+import { startCounterApp, type CounterApp, type CounterAppOptions } from '../app/start';
 import { systemClock } from '../core/clock';
 import { bindRouterToIpc } from './ipc-binding';
 import { parseLaunchOptions } from './launch-options';

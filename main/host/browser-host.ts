@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import type { CounterApp } from '../app';
+import type { CounterApp } from '../app/start';
 import type { AdjustableClock } from '../core/clock';
 import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy';
 import { readStaticFile } from './static-files';

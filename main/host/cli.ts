@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startCounterApp } from '../app';
+import { startCounterApp } from '../app/start';
 import { AdjustableClock, systemClock } from '../core/clock';
 import { startBrowserHost } from './browser-host';
 

@@ -8,7 +8,7 @@ import { createRouter } from '../../main/api/router';
 import { ManualClock } from '../../main/core/clock';
 import { openCounterCore } from '../../main/core/counter-core';
 import { ingestManifest } from '../../main/core/parcels/manifest-ingest';
-import { ScannerHub } from '../../main/scanner-hub';
+import { ScannerHub } from '../../main/app/scanner-hub';
 
 const DELIVERIES = 60;
 const PER_DELIVERY = 20;

@@ -6,7 +6,7 @@ import { coreHandlers } from '../../main/api/handlers';
 import { createRouter } from '../../main/api/router';
 import { ManualClock } from '../../main/core/clock';
 import { openCounterCore } from '../../main/core/counter-core';
-import { ScannerHub } from '../../main/scanner-hub';
+import { ScannerHub } from '../../main/app/scanner-hub';
 import { ms, percentile } from './stats';
 
 const PARCELS = 100_000;

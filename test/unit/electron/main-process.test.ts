@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../../../main/api/event-bus';
-import { startCounterApp, type CounterApp, type CounterAppOptions } from '../../../main/app';
+import { startCounterApp, type CounterApp, type CounterAppOptions } from '../../../main/app/start';
 import { systemClock } from '../../../main/core/clock';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../../../main/electron/channels';
 import { runElectronMain, type ElectronMainDeps } from '../../../main/electron/main-process';

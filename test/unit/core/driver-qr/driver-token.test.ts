@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CounterCore } from '../../../../main/core/counter-core';
+import { deriveKey, encodeDriverToken } from '../../../../main/core/driver-qr/driver-token';
+import { openTestCore } from '../../../fixtures/core';
+import { useTempDir } from '../../../fixtures/temp-dir';
+
+const tempDir = useTempDir();
+const opened: CounterCore[] = [];
+afterEach(() => opened.splice(0).forEach((c) => c.close()));
+
+function setup() {
+  const { core, clock } = openTestCore(tempDir());
+  opened.push(core);
+  return { core, clock };
+}
+
+/** The payload the QR of that step carries (the e2e test decodes it from a real screenshot instead). */
+function payloadFor(core: CounterCore, networkId: string, step: number): string {
+  return encodeDriverToken({ storeId: core.storeId, networkId, step }, deriveKey(core.networks.secretOf(networkId), 'driver-qr-mac'));
+}
+
+describe('driver token verification', () => {
+  it('accepts the current step and one step of skew either side', async () => {
+    const { core, clock } = setup();
+    const qr = await core.driverQr.current('demo-it');
+    const payload = payloadFor(core, 'demo-it', qr.step);
+    expect(core.driverQr.verifyDriverToken(payload, clock.now())).toEqual({
+      valid: true,
+      claims: { storeId: core.storeId, networkId: 'demo-it', step: qr.step },
+    });
+    expect(core.driverQr.verifyDriverToken(payload, clock.now() + 30_000).valid).toBe(true);
+    expect(core.driverQr.verifyDriverToken(payload, clock.now() - 30_000).valid).toBe(true);
+  });
+
+  it('rejects a token older than the skew allows, so a photo of the QR cannot be replayed', async () => {
+    const { core, clock } = setup();
+    const qr = await core.driverQr.current('demo-it');
+    const payload = payloadFor(core, 'demo-it', qr.step);
+    clock.advance(2 * 30_000);
+    expect(core.driverQr.verifyDriverToken(payload, clock.now())).toEqual({ valid: false, reason: 'expired' });
+    expect(core.driverQr.verifyDriverToken(payloadFor(core, 'demo-it', qr.step + 5), qr.validFrom)).toEqual({
+      valid: false,
+      reason: 'not-yet-valid',
+    });
+  });
+
+  it('rejects a token with any byte changed', async () => {
+    const { core, clock } = setup();
+    const { step } = await core.driverQr.current('demo-fr');
+    const payload = payloadFor(core, 'demo-fr', step);
+    for (let i = 0; i < payload.length; i++) {
+      const replacement = payload[i] === 'A' ? 'B' : 'A';
+      const tampered = payload.slice(0, i) + replacement + payload.slice(i + 1);
+      expect(core.driverQr.verifyDriverToken(tampered, clock.now()).valid, `byte ${i}`).toBe(false);
+    }
+  });
+
+  it("rejects another store's token, and one signed with another network's key", async () => {
+    const a = setup();
+    const b = setup();
+    const { step } = await a.core.driverQr.current('demo-it');
+    const fromB = payloadFor(b.core, 'demo-it', step);
+    expect(a.core.driverQr.verifyDriverToken(fromB, a.clock.now())).toEqual({ valid: false, reason: 'wrong-store' });
+    const forged = encodeDriverToken(
+      { storeId: a.core.storeId, networkId: 'demo-it', step },
+      deriveKey(b.core.networks.secretOf('demo-it'), 'driver-qr-mac'),
+    );
+    expect(a.core.driverQr.verifyDriverToken(forged, a.clock.now())).toEqual({ valid: false, reason: 'bad-signature' });
+    const crossNetwork = encodeDriverToken(
+      { storeId: a.core.storeId, networkId: 'demo-it', step },
+      deriveKey(a.core.networks.secretOf('demo-fr'), 'driver-qr-mac'),
+    );
+    expect(a.core.driverQr.verifyDriverToken(crossNetwork, a.clock.now())).toEqual({ valid: false, reason: 'bad-signature' });
+  });
+
+  it('rejects garbage and unknown networks', () => {
+    const { core, clock } = setup();
+    for (const junk of ['', 'hello', 'OC1.a.b.c.d', `OC1.${core.storeId}.demo-it.-1.${'A'.repeat(43)}`]) {
+      expect(core.driverQr.verifyDriverToken(junk, clock.now())).toEqual({ valid: false, reason: 'malformed' });
+    }
+    const unknown = `OC1.${core.storeId}.nope.1.${'A'.repeat(43)}`;
+    expect(core.driverQr.verifyDriverToken(unknown, clock.now())).toEqual({ valid: false, reason: 'unknown-network' });
+  });
+});
+
+describe('driver QR and code', () => {
+  it('carries store, network, step and MAC in the QR, and a 6-digit code a network can check', async () => {
+    const { core, clock } = setup();
+    const qr = await core.driverQr.current('demo-it');
+    expect(qr.code).toMatch(/^\d{6}$/);
+    expect(qr.qrSvg.startsWith('<svg')).toBe(true);
+    expect(qr.validUntil - qr.validFrom).toBe(30_000);
+    expect(qr.validFrom).toBeLessThanOrEqual(clock.now());
+    expect(qr.validUntil).toBeGreaterThan(clock.now());
+    expect(core.driverQr.verifyDriverCode('demo-it', qr.code, clock.now())).toBe(true);
+    clock.advance(3 * 30_000);
+    expect(core.driverQr.verifyDriverCode('demo-it', qr.code, clock.now())).toBe(false);
+  });
+
+  it('changes when the step changes and differs between networks', async () => {
+    const { core, clock } = setup();
+    const first = await core.driverQr.current('demo-it');
+    const other = await core.driverQr.current('demo-fr');
+    expect(other.qrSvg).not.toBe(first.qrSvg);
+    clock.set(first.validUntil);
+    const next = await core.driverQr.current('demo-it');
+    expect(next.step).toBe(first.step + 1);
+    expect(next.qrSvg).not.toBe(first.qrSvg);
+  });
+
+  it('keeps the same store id and secrets after a restart on the same database', async () => {
+    const dir = tempDir();
+    const first = openTestCore(dir);
+    const before = await first.core.driverQr.current('demo-it');
+    const storeId = first.core.storeId;
+    first.core.close();
+    const second = openTestCore(dir);
+    opened.push(second.core);
+    expect(second.core.storeId).toBe(storeId);
+    expect((await second.core.driverQr.current('demo-it')).code).toBe(before.code);
+    expect(second.core.networks.list().map((n) => n.id)).toEqual(['demo-it', 'demo-fr']);
+  });
+});
