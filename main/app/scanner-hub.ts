@@ -1,12 +1,13 @@
 import type { EventBus } from '../api/event-bus';
+import type { ScannerControl } from '../api/scanning/handlers';
 import type { CounterCore } from '../core/counter-core';
-import type { ScannerConfig, ScannerPreferences } from '../core/scanning/scanner-config';
+import type { ScannerConfig, ScannerPreferences } from '../core/scanning/scanner-shapes';
 import { DeviceManager } from '../devices/device-manager';
-import { openHidScanner } from '../devices/hid-pos-scanner';
+import { listHidDevices, openHidScanner } from '../devices/hid-pos-scanner';
 import type { WedgeKeyEvent } from '../devices/keyboard-wedge';
 import type { RawScan } from '../devices/scan';
 import type { ScannerDevice, ScannerKind, ScannerStatus } from '../devices/scanner-device';
-import { openSerialScanner } from '../devices/serial-scanner';
+import { listSerialPorts, openSerialScanner } from '../devices/serial-scanner';
 import { createWedgeScanner, type WedgeScanner } from '../devices/wedge-scanner';
 
 export interface ScannerView {
@@ -48,7 +49,7 @@ function openConfigured(config: ScannerConfig, id: string, log: (m: string) => v
  * Electron's before-input-event or the browser host's key forwarding), the
  * serial and HID scanners from settings, and any from the command line.
  */
-export class ScannerHub {
+export class ScannerHub implements ScannerControl {
   private readonly manager: DeviceManager<ScannerConfig>;
   private wedgeDevice: WedgeScanner;
   private readonly log: (message: string, error?: unknown) => void;
@@ -86,6 +87,17 @@ export class ScannerHub {
       { id: WEDGE_ID, kind: 'wedge' as const, status: this.wedgeDevice.status, configured: true },
       ...this.manager.statuses().map((s) => ({ ...s, configured: configured.has(s.id) })),
     ];
+  }
+
+  /** Serial ports and HID devices present now, or why the system cannot list them. */
+  async available() {
+    const [serial, hid] = await Promise.all([listSerialPorts(), listHidDevices()]);
+    return {
+      serialPorts: serial.ports.map((p) => ({ path: p.path, manufacturer: p.manufacturer })),
+      serialReason: serial.reason,
+      hidDevices: hid.devices.map((d) => ({ vendorId: d.vendorId, productId: d.productId, product: d.product })),
+      hidReason: hid.reason,
+    };
   }
 
   /** Key-downs from the renderer (browser host) or before-input-event (Electron). */

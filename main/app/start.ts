@@ -121,7 +121,7 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
   pushOutbox();
   return {
     status: { state: 'ready', storeId: core.storeId, version: options.version, testHooks },
-    router: createRouter(coreHandlers(core, { version: options.version, testHooks }, { changed, hub: scanners }), {
+    router: createRouter(coreHandlers(core, { version: options.version, testHooks }, { changed, scanners }), {
       log,
       guard: blockingGuard(() => core.counter.blocking.current()),
     }),

@@ -10,6 +10,7 @@ import { SettingsRepository } from './settings';
 import { DemoNetwork } from './networks/demo-network';
 import { NetworkAdapters, type HttpTuning } from './networks/network-adapters';
 import { NetworkStatusBoard } from './networks/network-status';
+import { NetworkSettings } from './networks/network-settings';
 import { DriverCheckIns } from './networks/driver-check-ins';
 import { StoreProfileService } from './store/store-profile';
 import { ParcelCounter } from './parcels/parcel-counter';
@@ -31,6 +32,8 @@ export interface CounterCore {
   storeId: string;
   settings: SettingsRepository;
   networks: NetworkRepository;
+  /** Adding and editing networks from Settings, with the store record each change owes them. */
+  networkSettings: NetworkSettings;
   driverQr: DriverQrService;
   counter: ParcelCounter;
   scanners: ScannerConfigRepository;
@@ -74,6 +77,7 @@ export function openCounterCore(dataDir: string, clock: Clock, options: CoreOpti
     storeId,
     settings,
     networks,
+    networkSettings: new NetworkSettings(db, networks, (ids) => store.publish(hours.get(), ids)),
     driverQr: new DriverQrService(storeId, networks, clock),
     counter,
     scanners: new ScannerConfigRepository(db, clock, settings),

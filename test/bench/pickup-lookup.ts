@@ -36,7 +36,7 @@ export async function benchPickupLookup(): Promise<{ rows: [string, string][] }>
     })();
     db.exec('ANALYZE');
     const hub = new ScannerHub({ core, events: new EventBus(), receiveScan: () => {} });
-    const router = createRouter(coreHandlers(core, { version: 'bench', testHooks: false }, { changed: () => {}, hub }));
+    const router = createRouter(coreHandlers(core, { version: 'bench', testHooks: false }, { changed: () => {}, scanners: hub }));
 
     const appTimes: number[] = [];
     for (let n = 0; n < LOOKUPS; n++) {

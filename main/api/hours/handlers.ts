@@ -1,10 +1,9 @@
 import type { CounterCore } from '../../core/counter-core';
-import type { Handlers } from '../router';
-
-type HoursCallName = Extract<keyof Handlers, `hours.${string}`>;
+import type { HandlersOf } from '../call';
+import type { hoursCalls } from './calls';
 
 /** Opening hours: the editor's load and save, today's hours for the home screen, and "Reviewed, nothing to change". */
-export function hoursHandlers(core: CounterCore, changed: () => void): Pick<Handlers, HoursCallName> {
+export function hoursHandlers(core: CounterCore, changed: () => void): HandlersOf<typeof hoursCalls> {
   return {
     'hours.get': () => core.hours.get(),
     'hours.save': (input) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HOURS_RULES, hoursExceptionSchema, openingHoursInputSchema, timeRangeSchema, weekSchema } from '../../core/hours/opening-hours';
+import { HOURS_RULES, hoursExceptionSchema, openingHoursInputSchema, timeRangeSchema, weekSchema } from '../../core/hours/hours-shapes';
 
 export const openingHoursSchema = z.object({
   week: weekSchema,

@@ -2,9 +2,8 @@ import type { CounterCore } from '../../core/counter-core';
 import { localDay } from '../../core/hours/opening-hours';
 import type { ParcelRow } from '../../core/parcels/types';
 import type { InventoryParcel } from './schemas';
-import type { Handlers } from '../router';
-
-type InventoryCallName = Extract<keyof Handlers, `inventory.${string}`>;
+import type { HandlersOf } from '../call';
+import type { inventoryCalls } from './calls';
 
 function inventoryParcel(p: ParcelRow): InventoryParcel {
   return {
@@ -22,7 +21,7 @@ function inventoryParcel(p: ParcelRow): InventoryParcel {
 }
 
 /** Inventory: a page of customers, one customer's parcels, the CSV of the current view, and "Sync". */
-export function inventoryHandlers(core: CounterCore, changed: () => void): Pick<Handlers, InventoryCallName> {
+export function inventoryHandlers(core: CounterCore, changed: () => void): HandlersOf<typeof inventoryCalls> {
   return {
     'inventory.customers': ({ filter, offset, limit }) => ({
       ...core.inventory.customers(filter, { offset, limit }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PARCEL_STATES } from '../../core/parcels/parcel-states';
-import { PARCEL_SIZES } from '../../core/parcels/types';
+import { PARCEL_SIZES } from '../../core/parcels/parcel-shapes';
 import { idSchema } from '../schemas';
 
 /** The current view: a search and the states to show (none given: the parcels in custody). */

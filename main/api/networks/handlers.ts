@@ -1,13 +1,10 @@
 import type { CounterCore } from '../../core/counter-core';
-import { CoreError } from '../../core/errors';
 import { problemOf } from '../../core/networks/http/network-error';
-import { defaultHttpPolicy } from '../../core/networks/policy';
 import type { Network } from '../../core/networks/network-repository';
 import { sql } from '../../core/db/statements';
 import type { NetworkConfig, NetworkLink } from './schemas';
-import type { Handlers } from '../router';
-
-type NetworkCallName = Extract<keyof Handlers, `networks.${string}` | `store.${string}`>;
+import type { HandlersOf } from '../call';
+import type { networkCalls } from './calls';
 
 function configOf(core: CounterCore, n: Network): NetworkConfig {
   return {
@@ -45,8 +42,8 @@ export function networkLinks(core: CounterCore): NetworkLink[] {
     });
 }
 
-/** Network settings, "Test connection", link status, driver check-ins and the store's own data. */
-export function networkHandlers(core: CounterCore, changed: () => void): Pick<Handlers, NetworkCallName> {
+/** Network settings, "Test connection", link status and driver check-ins. */
+export function networkHandlers(core: CounterCore, changed: () => void): HandlersOf<typeof networkCalls> {
   return {
     'networks.list': () =>
       core.networks.list().map((n) => ({
@@ -57,26 +54,8 @@ export function networkHandlers(core: CounterCore, changed: () => void): Pick<Ha
         retentionDays: n.policy.retentionDays,
       })),
     'networks.configs': () => core.networks.list().map((n) => configOf(core, n)),
-    'networks.save': ({ id, name, baseUrl, token, enabled, policyOverrides }) => {
-      if (id === undefined) {
-        if (!baseUrl || !token) throw new CoreError('BAD_INPUT', 'A new network needs its URL and token', [...(baseUrl ? [] : ['baseUrl']), ...(token ? [] : ['token'])]);
-        // The network and its first store record (data and hours) are saved together, or neither is.
-        const network = core.db.transaction(() => {
-          const added = core.networks.add({ id: core.networks.freeIdFor(name), name, adapter: 'http', policy: defaultHttpPolicy, baseUrl, token, policyOverrides, enabled });
-          core.store.publish(core.hours.get(), [added.id]);
-          return added;
-        }).immediate();
-        changed();
-        return configOf(core, network);
-      }
-      const current = core.networks.get(id);
-      if (current.adapter === 'http' && !baseUrl) throw new CoreError('BAD_INPUT', 'An HTTP network needs its URL', ['baseUrl']);
-      const network = core.db.transaction(() => {
-        const updated = core.networks.update(id, { name, baseUrl: current.adapter === 'http' ? baseUrl : null, policyOverrides, enabled, ...(token ? { token } : {}) });
-        // The store record carries the capacity: a new one must reach the network.
-        if (updated.policy.capacity !== current.policy.capacity) core.store.publish(core.hours.get(), [id]);
-        return updated;
-      }).immediate();
+    'networks.save': ({ id, ...input }) => {
+      const network = id === undefined ? core.networkSettings.add(input) : core.networkSettings.update(id, input);
       changed();
       return configOf(core, network);
     },
@@ -101,12 +80,6 @@ export function networkHandlers(core: CounterCore, changed: () => void): Pick<Ha
       core.checkIns.dismiss(id);
       changed();
       return null;
-    },
-    'store.profile': () => core.store.get(),
-    'store.saveProfile': (profile) => {
-      const saved = core.store.save(profile);
-      changed();
-      return saved;
     },
   };
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { NETWORK_PROBLEMS } from '../../core/networks/http/network-error';
-import { networkPolicySchema, policyOverridesSchema } from '../../core/networks/policy';
-import { storeProfileSchema } from '../../core/store/store-profile';
+import { NETWORK_PROBLEMS, networkPolicySchema, policyOverridesSchema } from '../../core/networks/network-shapes';
+import { storeProfileSchema } from '../../core/store/store-shapes';
 import { idSchema } from '../schemas';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);

@@ -1,13 +1,12 @@
 import type { CounterCore } from '../../core/counter-core';
 import { CoreError } from '../../core/errors';
 import type { DemoNetwork } from '../../core/networks/demo-network';
-import { DAY_MS } from '../../core/parcels/parcel-rules';
+import { passDemoDays } from '../../core/parcels/training';
 import { SYSTEM_ACTOR, type ActionContext } from '../../core/parcels/types';
 import { formatPickupBarcode } from '../../core/scanning';
 import { counterStatus, deliveryView, expiredView, parcelView, pickupView } from './views';
-import type { Handlers } from '../router';
-
-type ParcelCallName = Extract<keyof Handlers, `counter.${string}` | `delivery.${string}` | `pickup.${string}` | `expired.${string}` | `returns.${string}` | `parcels.${string}` | `slots.${string}` | `training.${string}`>;
+import type { HandlersOf } from '../call';
+import type { parcelCalls } from './calls';
 
 /** Until staff accounts exist every action is the default counter user's, through the same field staff will use. */
 const as = (method: ActionContext['method']): ActionContext => ({ actorId: SYSTEM_ACTOR, method });
@@ -16,7 +15,7 @@ const as = (method: ActionContext['method']): ActionContext => ({ actorId: SYSTE
  * The parcel counter's calls. `changed` tells the scheduler and the
  * renderer that deadlines or lists may have moved.
  */
-export function parcelHandlers(core: CounterCore, changed: () => void): Pick<Handlers, ParcelCallName> {
+export function parcelHandlers(core: CounterCore, changed: () => void): HandlersOf<typeof parcelCalls> {
   const { counter } = core;
   const after = <T>(value: T): T => {
     changed();
@@ -133,16 +132,7 @@ export function parcelHandlers(core: CounterCore, changed: () => void): Pick<Han
       };
     },
     'training.passDays': ({ days }) => {
-      // Training time: the demo parcels age as if the days had passed; the custody log keeps real times.
-      const shift = days * DAY_MS;
-      core.db.transaction(() => {
-        core.db
-          .prepare(
-            `UPDATE parcels SET received_at = received_at - @shift, expires_at = expires_at - @shift, return_ready_at = return_ready_at - @shift
-             WHERE network_id IN (SELECT id FROM networks WHERE adapter = 'demo')`,
-          )
-          .run({ shift });
-      })();
+      passDemoDays(core.db, days);
       return after(counterStatus(core));
     },
   };

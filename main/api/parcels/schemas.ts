@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { PARCEL_STATES } from '../../core/parcels/parcel-states';
-import { PARCEL_SIZES } from '../../core/parcels/types';
-import { idSchema } from '../schemas';
+import { PARCEL_SIZES } from '../../core/parcels/parcel-shapes';
+import { idSchema, rowIdSchema } from '../schemas';
 
-export const rowIdSchema = z.number().int().positive();
 /** What staff type or scan as a tracking ID: main normalises and checks it against the network's pattern. */
 export const trackingInputSchema = z.string().trim().min(1).max(64);
 export const entryMethodSchema = z.enum(['scanner', 'keyboard']);

@@ -1,44 +1,50 @@
 import type { CounterCore } from '../../core/counter-core';
-import { listHidDevices } from '../../devices/hid-pos-scanner';
-import { listSerialPorts } from '../../devices/serial-scanner';
-import type { ScannerHub } from '../../app/scanner-hub';
-import type { Handlers } from '../router';
+import type { ScannerPreferences } from '../../core/scanning/scanner-shapes';
+import type { HandlersOf } from '../call';
+import type { CallOutput } from '../contract';
+import type { scanningCalls } from './calls';
 
-type ScannerCallName = Extract<keyof Handlers, `scanners.${string}` | 'wedge.keys'>;
+/**
+ * What the scanner calls need from the process: the scanners it opened and
+ * what is plugged in. main/app gives the scanner hub and the device listing
+ * through this, so the api depends on neither.
+ */
+export interface ScannerControl {
+  list(): CallOutput<'scanners.list'>;
+  /** Opens what settings ask for now and closes what they no longer name. */
+  refresh(): Promise<void>;
+  applyPreferences(preferences: ScannerPreferences): void;
+  /** Key-downs for the keyboard-wedge detector, on main's clock. */
+  feedKeys(keys: readonly { key: string; at: number }[]): void;
+  /** Serial ports and HID devices present, or why they cannot be listed. */
+  available(): Promise<CallOutput<'scanners.available'>>;
+}
 
-/** Scanner settings and the wedge key feed. Device work happens in main/devices through the hub. */
-export function scannerHandlers(core: CounterCore, hub: ScannerHub): Pick<Handlers, ScannerCallName> {
+/** Scanner settings and the wedge key feed. Device work happens behind `ScannerControl`. */
+export function scannerHandlers(core: Pick<CounterCore, 'scanners'>, scanners: ScannerControl): HandlersOf<typeof scanningCalls> {
   return {
-    'scanners.list': () => hub.list(),
-    'scanners.available': async () => {
-      const [serial, hid] = await Promise.all([listSerialPorts(), listHidDevices()]);
-      return {
-        serialPorts: serial.ports.map((p) => ({ path: p.path, manufacturer: p.manufacturer })),
-        serialReason: serial.reason,
-        hidDevices: hid.devices.map((d) => ({ vendorId: d.vendorId, productId: d.productId, product: d.product })),
-        hidReason: hid.reason,
-      };
-    },
+    'scanners.list': () => scanners.list(),
+    'scanners.available': () => scanners.available(),
     'scanners.add': async ({ config }) => {
       core.scanners.add(config);
-      await hub.refresh();
-      return hub.list();
+      await scanners.refresh();
+      return scanners.list();
     },
     'scanners.remove': async ({ id }) => {
       core.scanners.remove(id);
-      await hub.refresh();
-      return hub.list();
+      await scanners.refresh();
+      return scanners.list();
     },
     'scanners.preferences': () => core.scanners.preferences(),
     'scanners.setPreferences': ({ preferences }) => {
       const saved = core.scanners.setPreferences(preferences);
-      hub.applyPreferences(saved);
+      scanners.applyPreferences(saved);
       return saved;
     },
     'wedge.keys': ({ keys }) => {
       // The page's timestamps are on its own clock: shift them so the last key is "now" in main, keeping the gaps.
       const offset = performance.now() - Math.max(...keys.map((k) => k.at));
-      hub.feedKeys(keys.map((k) => ({ key: k.key, at: k.at + offset })));
+      scanners.feedKeys(keys.map((k) => ({ key: k.key, at: k.at + offset })));
       return { accepted: keys.length };
     },
   };

@@ -1,16 +1,14 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { CounterCore } from '../../core/counter-core';
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from '../../core/support/attachments';
-import { ANSWER_TARGET_HOURS, PRODUCTS } from '../../core/support/support-desk';
-import type { Handlers } from '../router';
-
-type SupportCallName = Extract<keyof Handlers, `help.${string}` | `support.${string}`>;
+import { ANSWER_TARGET_HOURS, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, PRODUCTS } from '../../core/support/support-shapes';
+import type { HandlersOf } from '../call';
+import type { supportCalls } from './calls';
 
 /**
  * Help and support calls. Thin: the rules live in core's SupportDesk.
  * `changed` wakes the scheduler, which sends what was stored to the network.
  */
-export function supportHandlers(core: CounterCore, changed: () => void): Pick<Handlers, SupportCallName> {
+export function supportHandlers(core: CounterCore, changed: () => void): HandlersOf<typeof supportCalls> {
   const { support } = core;
   const after = <T>(value: T): T => {
     changed();

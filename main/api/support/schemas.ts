@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from '../../core/support/attachments';
-import { CASE_SORT_KEYS, IMPACTS, PRODUCTS, REQUEST_TYPES } from '../../core/support/support-desk';
-import { CASE_STATES } from '../../core/support/case-states';
-import { idSchema } from '../schemas';
+import { ATTACHMENT_TYPES, CASE_SORT_KEYS, IMPACTS, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, PRODUCTS, REQUEST_TYPES } from '../../core/support/support-shapes';
+import { CASE_GROUPS, CASE_STATES, type CaseGroup, type CaseState } from '../../core/support/case-states';
 
-const rowId = z.number().int().positive();
+/** The case states and the case log's counter groups: the renderer reads them through the contract. */
+export { CASE_GROUPS, CASE_STATES, type CaseGroup, type CaseState };
+import { idSchema, rowIdSchema } from '../schemas';
+
 const timestamp = z.number().int().nonnegative();
 export const emailSchema = z.email().max(254);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -15,7 +16,7 @@ export const officeHoursSchema = z.strictObject({
   to: hhmm,
 });
 
-export const collaboratorSchema = z.object({ id: rowId, name: z.string(), email: z.string() });
+export const collaboratorSchema = z.object({ id: rowIdSchema, name: z.string(), email: z.string() });
 
 export const supportConfigSchema = z.object({
   officeHours: z.object({ days: z.array(z.number().int()), from: z.string(), to: z.string() }),
@@ -30,13 +31,13 @@ export const caseStateSchema = z.enum(CASE_STATES);
 export const newCaseSchema = z.strictObject({
   networkId: idSchema,
   subject: z.string().trim().min(1).max(120),
-  collaboratorId: rowId.optional(),
+  collaboratorId: rowIdSchema.optional(),
   email: emailSchema.optional(),
   product: z.enum(PRODUCTS),
   requestType: z.enum(REQUEST_TYPES),
   impact: z.enum(IMPACTS),
   description: z.string().trim().min(1).max(5000),
-  followUpOf: rowId.optional(),
+  followUpOf: rowIdSchema.optional(),
 });
 
 export const caseFilterSchema = z.strictObject({
@@ -59,11 +60,11 @@ export const attachmentUploadSchema = z.strictObject({
 export const attachmentsInputSchema = z.array(attachmentUploadSchema).max(MAX_ATTACHMENTS_PER_MESSAGE);
 
 export const caseViewSchema = z.object({
-  id: rowId,
+  id: rowIdSchema,
   number: z.string(),
   networkId: z.string(),
   subject: z.string(),
-  collaboratorId: rowId.nullable(),
+  collaboratorId: rowIdSchema.nullable(),
   product: z.enum(PRODUCTS),
   requestType: z.enum(REQUEST_TYPES),
   impact: z.enum(IMPACTS),
@@ -72,7 +73,7 @@ export const caseViewSchema = z.object({
   primaryEmail: z.string(),
   cc: z.array(z.string()),
   state: caseStateSchema,
-  followUpOf: z.object({ id: rowId, number: z.string() }).nullable(),
+  followUpOf: z.object({ id: rowIdSchema, number: z.string() }).nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
   answeredAt: timestamp.nullable(),
@@ -83,12 +84,12 @@ export const caseViewSchema = z.object({
 export type CaseView = z.infer<typeof caseViewSchema>;
 
 export const caseMessageSchema = z.object({
-  id: rowId,
+  id: rowIdSchema,
   author: z.enum(['shop', 'operator', 'system']),
   body: z.string(),
   createdAt: timestamp,
   sentAt: timestamp.nullable(),
-  attachments: z.array(z.object({ id: rowId, fileName: z.string(), mimeType: z.string(), sizeBytes: z.number().int() })),
+  attachments: z.array(z.object({ id: rowIdSchema, fileName: z.string(), mimeType: z.string(), sizeBytes: z.number().int() })),
 });
 export type CaseMessageView = z.infer<typeof caseMessageSchema>;
 
@@ -111,4 +112,4 @@ export const caseListSchema = z.object({
   counters: caseCountersSchema,
 });
 
-export const callbackViewSchema = z.object({ id: rowId, networkId: z.string(), phone: z.string(), createdAt: timestamp, sentAt: timestamp.nullable() });
+export const callbackViewSchema = z.object({ id: rowIdSchema, networkId: z.string(), phone: z.string(), createdAt: timestamp, sentAt: timestamp.nullable() });

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
-import { networkPolicySchema, policyOverridesSchema, type NetworkPolicy, type PolicyOverrides } from './policy';
+import { networkPolicySchema, policyOverridesSchema, type NetworkPolicy, type PolicyOverrides } from './network-shapes';
 import { sql } from '../db/statements';
 
 export const NETWORK_ADAPTERS = ['demo', 'http'] as const;

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../durations';
 import type { ParcelRow } from './types';
 
 /** Why a scanned parcel cannot be used where it was scanned; the renderer translates each reason. */
@@ -32,4 +33,3 @@ export function retentionEnd(receivedAt: number, days: number): number {
   return receivedAt + days * DAY_MS;
 }
 
-export const DAY_MS = 24 * 3600_000;

@@ -4,7 +4,7 @@ import { CoreError } from '../errors';
 import type { NetworkRepository } from '../networks/network-repository';
 import type { CustodyLedger } from './custody-ledger';
 import type { ParcelRepository } from './parcel-repository';
-import { DAY_MS } from './parcel-rules';
+import { DAY_MS } from '../durations';
 import type { ActionContext, ParcelRow } from './types';
 import { sql } from '../db/statements';
 

@@ -2,20 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { CoreError } from '../errors';
-
-/** At most this many files with one message (seed 003). */
-export const MAX_ATTACHMENTS_PER_MESSAGE = 3;
-/** Each file at most 1 MiB: screenshots, photos of a label, a PDF. */
-export const MAX_ATTACHMENT_BYTES = 1024 * 1024;
-
-/** What may be attached, by type; the bytes must agree with the type where the format has a signature. */
-export const ATTACHMENT_TYPES: Readonly<Record<string, { extensions: readonly string[]; signature?: readonly number[] }>> = {
-  'image/png': { extensions: ['.png'], signature: [0x89, 0x50, 0x4e, 0x47] },
-  'image/jpeg': { extensions: ['.jpg', '.jpeg'], signature: [0xff, 0xd8, 0xff] },
-  'application/pdf': { extensions: ['.pdf'], signature: [0x25, 0x50, 0x44, 0x46] },
-  'text/plain': { extensions: ['.txt', '.log'] },
-  'text/csv': { extensions: ['.csv'] },
-};
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from './support-shapes';
 
 export interface AttachmentInput {
   fileName: string;

@@ -3,34 +3,26 @@ import { stringify } from 'csv-stringify/sync';
 import parsePhoneNumber, { type CountryCode } from 'libphonenumber-js';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
+import { DAY_MS } from '../durations';
 import { CoreError } from '../errors';
 import type { NetworkAdapter, OutboundSupportItem, SupportUpdate } from '../networks/network-adapter';
 import type { NetworkRepository } from '../networks/network-repository';
 import type { SettingsRepository } from '../settings';
 import { AttachmentStore, checkAttachments, type AttachmentInput } from './attachments';
+import { type CaseSortKey, type Impact, type Product, type RequestType } from './support-shapes';
 import { assertCaseMove, CASE_GROUPS, canMoveCase, type CaseActor, type CaseGroup, type CaseState } from './case-states';
 
-export const DAY_MS = 24 * 60 * 60_000;
 /** An answered case the shop leaves without a reply for this long closes itself (seed 002). */
 export const AUTO_CLOSE_AFTER_MS = 7 * DAY_MS;
 /** Closed cases stay in the default case log view for this long ("recently resolved"). */
 export const RECENTLY_RESOLVED_MS = 30 * DAY_MS;
-/** The operator's answer target shown on the form. */
-export const ANSWER_TARGET_HOURS = 24;
 /** The history entry of a case the shop closed; it travels to the network like a message. */
 const CLOSED_BY_SHOP = 'closed-by-shop';
-/** Messages that go to the network: the shop's, and its closing of a case. */
+/** The history entry of a case that closed itself after 7 days without a reply from the shop; it travels too. */
 const AUTO_CLOSED = 'auto-closed';
 /** Replies the shop wrote, and the closings the network must hear of: by the shop, or after 7 days without a reply. */
 const OUTBOUND_MESSAGE = `(m.author = 'shop' OR (m.author = 'system' AND m.body IN ('${CLOSED_BY_SHOP}', '${AUTO_CLOSED}')))`;
 
-export const REQUEST_TYPES = ['technical', 'commercial', 'administrative'] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
-export const IMPACTS = ['blocked', 'degraded'] as const;
-export type Impact = (typeof IMPACTS)[number];
-/** What the case is about ("Articolo" in seed 002): the parts of the counter the operator supports. */
-export const PRODUCTS = ['counter-app', 'scanner', 'parcels', 'returns', 'driver-qr', 'other'] as const;
-export type Product = (typeof PRODUCTS)[number];
 
 export interface OfficeHours {
   /** ISO weekdays the operator works (1 = Monday … 7 = Sunday). */
@@ -115,9 +107,6 @@ export interface CaseMessage {
   sentAt: number | null;
   attachments: { id: number; fileName: string; mimeType: string; sizeBytes: number }[];
 }
-
-export const CASE_SORT_KEYS = ['createdAt', 'number', 'state', 'email', 'description'] as const;
-export type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
 
 export interface CaseFilter {
   /** Only cases in one of these states. */

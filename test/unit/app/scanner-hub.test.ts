@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../../../main/api/event-bus';
 import { startCounterApp, type CounterApp } from '../../../main/app/start';
 import { ManualClock } from '../../../main/core/clock';
-import type { ScannerConfig } from '../../../main/core/scanning/scanner-config';
+import type { ScannerConfig } from '../../../main/core/scanning/scanner-shapes';
 import type { RawScan } from '../../../main/devices/scan';
 import type { ScannerDevice, ScannerStatus } from '../../../main/devices/scanner-device';
 import { ScannerHub } from '../../../main/app/scanner-hub';

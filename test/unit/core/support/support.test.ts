@@ -8,7 +8,8 @@ import type { NetworkAdapter } from '../../../../main/core/networks/network-adap
 import { DEMO_ANSWER_AFTER_MS, DEMO_REOPEN_AFTER_MS, DEMO_TAKE_AFTER_MS, DEMO_TRANSFER_AFTER_MS } from '../../../../main/core/networks/demo-operator';
 import { AttachmentError } from '../../../../main/core/support/attachments';
 import { CASE_STATES, CASE_TRANSITIONS, CASE_ACTORS, CaseTransitionError, type CaseState } from '../../../../main/core/support/case-states';
-import { AUTO_CLOSE_AFTER_MS, DAY_MS, type NewCase } from '../../../../main/core/support/support-desk';
+import { DAY_MS } from '../../../../main/core/durations';
+import { AUTO_CLOSE_AFTER_MS, type NewCase } from '../../../../main/core/support/support-desk';
 import { openTestCore } from '../../../fixtures/core';
 import { useTempDir } from '../../../fixtures/temp-dir';
 
