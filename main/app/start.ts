@@ -8,13 +8,19 @@ import type { Clock } from '../core/clock';
 import type { RawScan } from '../devices/scan';
 import { openCounterCore, type CoreOptions, type CounterCore } from '../core/counter-core';
 import { networkLinks } from '../api/networks/handlers';
-import { networkSync } from './background/network-sync';
-import { supportSync } from './background/support-sync';
-export { SUPPORT_POLL_MS, SUPPORT_RETRY_MS } from './background/support-sync';
 import { SchemaTooNewError } from '../core/db/migrate';
 import { DatabaseIntegrityError } from '../core/db/open';
-import { OutboxSender } from './background/outbox-sender';
-import { Scheduler, type DeadlineSource } from '../core/scheduler';
+import { driverQrRotation } from '../core/driver-qr/driver-qr-deadlines';
+import { hoursReviewReminder } from '../core/hours/hours-deadlines';
+import { checkInExpiry } from '../core/networks/network-deadlines';
+import { parcelDeadlines } from '../core/parcels/parcel-deadlines';
+import { Scheduler } from '../core/scheduler';
+import { supportAutoClose } from '../core/support/support-deadlines';
+import { checkInPull } from './background/check-in-pull';
+import { manifestPull } from './background/manifest-pull';
+import { NetworkPoller } from './background/network-poller';
+import { outboxSending } from './background/outbox-sending';
+import { supportExchange } from './background/support-exchange';
 import { ScannerHub } from './scanner-hub';
 
 export interface CounterAppOptions {
@@ -76,23 +82,29 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
   const emitLinks = () => {
     if (!closed) events.emit('networks.links', networkLinks(core));
   };
-  const outbox = new OutboxSender(core, {
-    log,
-    settled: () => {
-      emitLinks();
-      void scheduler.poke();
-    },
+  const wake = () => void (closed || scheduler.poke());
+  const outbox = new NetworkPoller(outboxSending(core, log), core.clock, () => {
+    emitLinks();
+    wake();
   });
-  const pushOutbox = () => outbox.push();
+  const pushOutbox = () => outbox.runDue(core.clock.now(), { ignoreBackoff: true });
+  const changedAndSent = () => (announce(), pushOutbox());
+  const pollers = [
+    outbox,
+    new NetworkPoller(manifestPull(core, { announce: changedAndSent, log }), core.clock, wake),
+    new NetworkPoller(checkInPull(core, { checkedIn: (checkIn) => (events.emit('networks.driverCheckedIn', checkIn), announce()), log }), core.clock, wake),
+    new NetworkPoller(supportExchange(core, { announce, log }), core.clock, wake),
+  ];
+  // Each feature's times, from the database and the clock.
   const scheduler = new Scheduler(
     options.clock,
     [
-      driverQrRotation(core, events),
-      parcelExpiry(core, () => (announce(), pushOutbox())),
-      ...deadlineWatchers(core, announce),
-      supportSync(core, { announce, log, wake: () => void (closed || scheduler.poke()) }),
-      networkSync(core, { announce: () => (announce(), pushOutbox()), wake: () => void (closed || scheduler.poke()), checkedIn: (checkIn) => (events.emit('networks.driverCheckedIn', checkIn), announce()), log }),
-      outbox.retries(),
+      driverQrRotation(core.driverQr, core.networks, core.clock, (qr) => events.emit('driverQr.rotated', qr)),
+      ...parcelDeadlines(core.counter, core.clock, changedAndSent),
+      checkInExpiry(core.checkIns, core.clock, announce),
+      hoursReviewReminder(core.hours, core.clock, announce),
+      supportAutoClose(core.support, announce),
+      ...pollers.map((p) => p.source()),
     ],
     (source, error) => log(`scheduled work ${source} failed`, error),
   );
@@ -132,64 +144,12 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
     poke: () => scheduler.poke(),
     close: () => {
       closed = true;
-      outbox.close();
+      for (const poller of pollers) poller.close();
       scheduler.stop();
       void scanners.close();
       core.close();
     },
   };
-}
-
-/** Pushes every enabled network's new QR once a time step boundary has passed since the last push. */
-function driverQrRotation(core: CounterCore, events: EventBus): DeadlineSource {
-  let pushedAt = core.clock.now();
-  return {
-    name: 'driver-qr-rotation',
-    nextAt: () => core.driverQr.nextRotationAt(pushedAt),
-    run: async (now) => {
-      pushedAt = now;
-      for (const network of core.networks.list().filter((n) => n.enabled)) {
-        events.emit('driverQr.rotated', await core.driverQr.current(network.id));
-      }
-    },
-  };
-}
-
-/** Moves parcels whose retention ended to expired, raising the notice, at the stored time. */
-function parcelExpiry(core: CounterCore, announce: () => void): DeadlineSource {
-  return {
-    name: 'parcel-expiry',
-    nextAt: () => core.counter.expiry.nextExpiryAt(),
-    run: () => {
-      if (core.counter.expiry.sweep() > 0) announce();
-    },
-  };
-}
-
-/** Tells the renderer when an intake or expired-scan deadline passes (blocking) or returns become overdue. */
-function deadlineWatchers(core: CounterCore, announce: () => void): DeadlineSource[] {
-  const watch = (name: string, next: (after: number) => number | undefined): DeadlineSource => {
-    let checkedAt = core.clock.now();
-    return {
-      name,
-      nextAt: () => next(checkedAt),
-      run: (now) => {
-        checkedAt = now;
-        announce();
-      },
-    };
-  };
-  return [
-    watch('blocking-deadlines', (after) => core.counter.blocking.nextDeadlineAt(after)),
-    watch('return-escalation', (after) => core.counter.returns.nextEscalationAt(after)),
-    // A driver check-in leaves the home screen 30 minutes after it arrived.
-    watch('check-in-expiry', (after) => core.checkIns.nextExpiryAt(after)),
-    // The home screen's reminder to review the opening-hours exceptions appears when it falls due, not at the next reload.
-    watch('hours-review', (after) => {
-      const dueAt = core.hours.reviewDueAt();
-      return dueAt > after ? dueAt : undefined;
-    }),
-  ];
 }
 
 /** A fresh install gets the first announced parcels of each demo network, so there is something to train on. */

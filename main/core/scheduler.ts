@@ -95,3 +95,20 @@ function safeNextAt(source: DeadlineSource, now: number, onError: (s: string, e:
     return undefined;
   }
 }
+
+/**
+ * A source that only tells someone when a stored time passes (a deadline that
+ * blocks the counter, a reminder that falls due): `next(after)` is the first
+ * such time after the last one announced.
+ */
+export function announceWhenDue(name: string, clock: Clock, next: (after: number) => number | undefined, announce: () => void): DeadlineSource {
+  let checkedAt = clock.now();
+  return {
+    name,
+    nextAt: () => next(checkedAt),
+    run: (now) => {
+      checkedAt = now;
+      announce();
+    },
+  };
+}

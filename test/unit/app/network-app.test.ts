@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startCounterApp, SUPPORT_POLL_MS, type CounterApp } from '../../../main/app/start';
+import { startCounterApp, type CounterApp } from '../../../main/app/start';
+import { SUPPORT_POLL_MS } from '../../../main/app/background/support-exchange';
 import { ManualClock } from '../../../main/core/clock';
-import { CHECK_IN_POLL_MS, MANIFEST_POLL_MS } from '../../../main/app/background/network-sync';
+import { CHECK_IN_POLL_MS } from '../../../main/app/background/check-in-pull';
+import { MANIFEST_POLL_MS } from '../../../main/app/background/manifest-pull';
 import { CHECK_IN_SHOWN_MS } from '../../../main/core/networks/driver-check-ins';
 import type { NetworkLink } from '../../../main/api/networks/schemas';
 import { startNetworkTestServer, type NetworkTestServer } from '../../network-server/server';

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { blockingGuard } from '../../../main/api/blocking-guard';
 import { CALL_NAMES } from '../../../main/api/contract';
-import { startCounterApp, SUPPORT_RETRY_MS, type CounterApp } from '../../../main/app/start';
+import { startCounterApp, type CounterApp } from '../../../main/app/start';
+import { SUPPORT_RETRY_MS } from '../../../main/app/background/support-exchange';
 import { ManualClock } from '../../../main/core/clock';
 import type { NetworkAdapter } from '../../../main/core/networks/network-adapter';
 import { DEMO_ANSWER_AFTER_MS, DEMO_TAKE_AFTER_MS } from '../../../main/core/networks/demo-operator';
