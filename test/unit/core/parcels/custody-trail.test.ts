@@ -61,7 +61,7 @@ describe('pickup code matching', () => {
       hash(code: string): Buffer {
         if (code !== guess) return real.hash(code);
         const hash = Buffer.from(real.hash(customer.code));
-        hash[hash.length - 1] ^= 0xff;
+        hash.writeUInt8(hash.readUInt8(hash.length - 1) ^ 0xff, hash.length - 1);
         return hash;
       },
     } as PickupCodeHasher;
