@@ -7,7 +7,7 @@ import { formatPickupBarcode } from '../core/scanning';
 import { counterStatus, deliveryView, expiredView, parcelView, pickupView } from './parcel-views';
 import type { Handlers } from './router';
 
-type ParcelCallName = Extract<keyof Handlers, `counter.${string}` | `delivery.${string}` | `pickup.${string}` | `expired.${string}` | `returns.${string}` | `parcels.${string}` | `slots.${string}` | `training.${string}`>;
+type ParcelCallName = Extract<keyof Handlers, `counter.${string}` | `delivery.${string}` | `pickup.${string}` | `pickups.${string}` | `expired.${string}` | `returns.${string}` | `parcels.${string}` | `slots.${string}` | `training.${string}`>;
 
 /** Until staff accounts exist every action is the default counter user's, through the same field staff will use. */
 const as = (method: ActionContext['method']): ActionContext => ({ actorId: SYSTEM_ACTOR, method });
@@ -78,6 +78,7 @@ export function parcelHandlers(core: CounterCore, changed: () => void): Pick<Han
       return after(pickupView(core, pickupId));
     },
     'pickup.suggest': ({ pickupId, typed }) => counter.pickups.suggest(pickupId, typed),
+    'pickups.liftCodeLock': () => counter.liftCodeLock(SYSTEM_ACTOR),
 
     'expired.get': ({ noticeId }) => expiredView(core, counter.expiry.notice(noticeId)),
     'expired.scan': ({ noticeId, trackingId, method }) => {

@@ -86,6 +86,7 @@ const AVAILABILITY: Record<string, Availability> = {
   'pickup.resolve': 'not-while-blocked',
   'pickup.complete': 'not-while-blocked',
   'pickup.suggest': 'not-while-blocked',
+  'pickups.liftCodeLock': 'not-while-blocked',
   'expired.get': 'expired-task',
   'expired.scan': 'expired-task',
   'expired.cannotFind': 'expired-task',

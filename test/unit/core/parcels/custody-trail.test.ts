@@ -66,7 +66,7 @@ describe('pickup code matching', () => {
       },
     } as PickupCodeHasher;
     const { counter } = core;
-    const pickups = new Pickups(core.db, clock, counter.parcels, counter.ledger, nearMiss, counter.throttle);
+    const pickups = new Pickups(core.db, clock, counter.parcels, counter.ledger, nearMiss, counter.throttle, counter.pickupBarcodes);
     expect(pickups.start(guess, keyboard).outcome).toBe('wrong-code');
     expect(pickups.start(customer.code, keyboard).outcome).toBe('found');
   });
