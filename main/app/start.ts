@@ -124,7 +124,10 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
   const receiveScan = (scan: RawScan) => {
     const receivedAt = options.clock.now();
     if (deduper.isDuplicate({ code: scan.code, source: scan.deviceId ?? scan.source, at: receivedAt })) return;
-    events.emit('scanner.scanned', { code: scan.code, source: scan.source, receivedAt, classification: classifyForRenderer(core, scan) });
+    const classification = classifyForRenderer(core, scan);
+    // Main saw this pickup barcode: the pickup it opens is not a typed code, so the typed-code lock does not hold it back.
+    if (classification.kind === 'pickup' && classification.networkId) core.counter.pickupBarcodes.remember(classification.networkId, classification.pickupCode);
+    events.emit('scanner.scanned', { code: scan.code, source: scan.source, receivedAt, classification });
   };
   const scanners = new ScannerHub({ core, events, receiveScan, extraSerialPaths: options.serialPaths, log });
   void scanners.refresh().catch((error: unknown) => log('scanners could not be opened', error));

@@ -20,6 +20,8 @@ export const parcelCalls = {
   'pickup.resolve': call(z.strictObject({ pickupId: rowIdSchema, parcelId: rowIdSchema, resolution: z.enum(['not-found', 'refused']) }), pickupViewSchema),
   'pickup.complete': call(z.strictObject({ pickupId: rowIdSchema }), pickupViewSchema),
   'pickup.suggest': call(z.strictObject({ pickupId: rowIdSchema, typed: z.string().max(64) }), z.array(z.string())),
+  /** A manager forgives the wrong codes so far, so codes can be typed again (staff roles: managers only). */
+  'pickups.liftCodeLock': call(none, z.object({ liftedAt: z.number().int() })),
   'expired.get': call(z.strictObject({ noticeId: rowIdSchema }), expiredViewSchema),
   'expired.scan': call(z.strictObject({ noticeId: rowIdSchema, trackingId: trackingInputSchema, method: entryMethodSchema }), expiredScanSchema),
   /** `confirmed` must be true: staff confirmed "Cannot find" with OK. */

@@ -77,6 +77,7 @@ export function parcelHandlers(core: CounterCore, changed: () => void): Handlers
       return after(pickupView(core, pickupId));
     },
     'pickup.suggest': ({ pickupId, typed }) => counter.pickups.suggest(pickupId, typed),
+    'pickups.liftCodeLock': () => counter.liftCodeLock(SYSTEM_ACTOR),
 
     'expired.get': ({ noticeId }) => expiredView(core, counter.expiry.notice(noticeId)),
     'expired.scan': ({ noticeId, trackingId, method }) => {

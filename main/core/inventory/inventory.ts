@@ -41,19 +41,22 @@ export class Inventory {
   ) {}
 
   /**
-   * A 6-digit search is a pickup-code lookup, so it obeys the same wrong-code
-   * throttle and lands in the same attempts log as the pickup screen: the
-   * inventory must not be a way around the lock. Locked, the code part of
-   * the search is left out.
+   * A 6-digit search looks the code up by its hash. It is not a pickup
+   * attempt: it neither spends nor forgives the pickup budget. It is still a
+   * way to test codes, so it has its own share of the budget, and each code
+   * is logged once per window: a search left open re-runs on every change
+   * without logging again. With the share spent the code part is left out.
    */
   private codeHash(code: string): Buffer | undefined {
-    if (this.throttle.lockedUntil() !== undefined) {
-      this.throttle.record('throttled', SYSTEM_ACTOR, 'keyboard');
+    const hash = this.hasher.hash(code);
+    const before = this.throttle.lastSearch(hash);
+    if (before === 'matched' || before === 'wrong') return hash;
+    if (this.throttle.searchLockedUntil() !== undefined) {
+      if (before !== 'throttled') this.throttle.record('throttled', SYSTEM_ACTOR, 'keyboard', 'search', hash);
       return undefined;
     }
-    const hash = this.hasher.hash(code);
     const found = sql<[Buffer], { one: number }>(this.db, 'SELECT 1 AS one FROM parcels WHERE pickup_code_hash = ? LIMIT 1').get(hash);
-    this.throttle.record(found ? 'matched' : 'wrong', SYSTEM_ACTOR, 'keyboard');
+    this.throttle.record(found ? 'matched' : 'wrong', SYSTEM_ACTOR, 'keyboard', 'search', hash);
     return hash;
   }
 

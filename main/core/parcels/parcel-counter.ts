@@ -11,8 +11,9 @@ import { Deliveries } from './deliveries';
 import { Expiry } from './expiry';
 import { ingestManifest } from './manifest-ingest';
 import { ParcelRepository } from './parcel-repository';
-import { PickupCodeHasher, PickupThrottle } from './pickup-codes';
-import { Pickups } from './pickups';
+import { PickupCodeHasher, PickupThrottle, type BudgetBasis } from './pickup-codes';
+import { COLLECTABLE, Pickups } from './pickups';
+import { ScannedPickupBarcodes } from './scanned-pickup-barcodes';
 import { Returns } from './returns';
 import { ShelfSlots } from './shelf-slots';
 
@@ -23,6 +24,8 @@ export class ParcelCounter {
   readonly slots: ShelfSlots;
   readonly hasher: PickupCodeHasher;
   readonly throttle: PickupThrottle;
+  /** Fed by the scanner hub: pickup barcodes main read, so a barcode pickup is told from a typed one. */
+  readonly pickupBarcodes: ScannedPickupBarcodes;
   readonly deliveries: Deliveries;
   readonly pickups: Pickups;
   readonly expiry: Expiry;
@@ -40,13 +43,36 @@ export class ParcelCounter {
     this.ledger = new CustodyLedger(db, clock);
     this.slots = new ShelfSlots(db);
     this.hasher = new PickupCodeHasher(db, clock);
-    this.throttle = new PickupThrottle(db, clock, counterId);
+    this.throttle = new PickupThrottle(db, clock, counterId, () => this.budgetBasis());
+    this.pickupBarcodes = new ScannedPickupBarcodes(clock);
     this.deliveries = new Deliveries(db, clock, networks, this.parcels, this.ledger, this.slots);
-    this.pickups = new Pickups(db, clock, this.parcels, this.ledger, this.hasher, this.throttle);
+    this.pickups = new Pickups(db, clock, this.parcels, this.ledger, this.hasher, this.throttle, this.pickupBarcodes);
     this.expiry = new Expiry(db, clock, networks, this.parcels, this.ledger);
     this.returns = new Returns(db, clock, networks, this.parcels, this.ledger);
     this.blocking = new Blocking(db, clock);
     this.slots.seedDefaults();
+  }
+
+  /**
+   * What the wrong-code budget follows: the most codes that can be live at
+   * once (the shelves full, every network at its capacity, or what the store
+   * holds now if that is more) and the longest a parcel waits for its customer.
+   */
+  budgetBasis(): BudgetBasis {
+    const networks = this.networks.list();
+    const shelves = this.slots.list().reduce((n, slot) => n + slot.capacity, 0);
+    const networkCapacity = networks.reduce((n, network) => n + network.policy.capacity, 0);
+    const marks = COLLECTABLE.map(() => '?').join(', ');
+    const waiting = sql<unknown[], { n: number }>(this.db, `SELECT count(*) AS n FROM parcels WHERE state IN (${marks})`).get(...COLLECTABLE)!.n;
+    return {
+      liveCodes: Math.max(1, shelves, networkCapacity, waiting),
+      retentionDays: Math.max(1, ...networks.map((network) => network.policy.retentionDays)),
+    };
+  }
+
+  /** A manager lifts the lock on typed codes before the wrong ones leave the window; logged, the attempts stay. */
+  liftCodeLock(actorId: string): { liftedAt: number } {
+    return this.db.transaction(() => this.throttle.lift(actorId)).immediate();
   }
 
   /** Pulls what the network announced; returns how many parcels were new (see `pull`). */

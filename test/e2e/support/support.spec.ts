@@ -61,6 +61,19 @@ test('in Italian: open a ticket, the demo operator answers, reply with two files
     await expect(page.getByRole('status').filter({ hasText: it('support.detail.needsAttention', { date: '' }).split('{')[0]!.slice(0, 20) })).toBeVisible();
   });
 
+  await test.step('four files chosen at once: the form says "at most 3" before anything is sent, and keeps three', async () => {
+    await page.getByLabel(it('support.detail.attach')).setInputFiles(
+      [1, 2, 3, 4].map((n) => ({ name: `foto-${n}.png`, mimeType: 'image/png', buffer: PNG })),
+    );
+    await expect(page.getByText(it('support.detail.tooMany', { count: 3 }))).toBeVisible();
+    const chosen = page.getByTestId('chosen-files').getByRole('listitem');
+    await expect(chosen).toHaveCount(3);
+    await expect(chosen.filter({ hasText: 'foto-4.png' })).toHaveCount(0);
+    await expect(state).toHaveText(it('support.states.answered'));
+    for (const n of [1, 2, 3]) await page.getByRole('button', { name: it('support.detail.removeFile', { file: `foto-${n}.png` }) }).click();
+    await expect(chosen).toHaveCount(0);
+  });
+
   await test.step('reply with two attachments', async () => {
     await page.getByRole('textbox', { name: it('support.detail.message') }).fill('Grazie, allego la foto dell\'etichetta e il log.');
     await page.getByLabel(it('support.detail.attach')).setInputFiles([

@@ -67,6 +67,7 @@ const valid: Record<CallName, unknown> = {
   'pickup.resolve': { pickupId: 1, parcelId: 1, resolution: 'refused' },
   'pickup.complete': { pickupId: 1 },
   'pickup.suggest': { pickupId: 1, typed: 'QC0' },
+  'pickups.liftCodeLock': undefined,
   'expired.get': { noticeId: 1 },
   'expired.scan': { noticeId: 1, trackingId: 'QC0000000001', method: 'scanner' },
   'expired.cannotFind': { noticeId: 1, parcelId: 1, confirmed: true },

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../../../main/api/event-bus';
 import { startCounterApp, type CounterApp } from '../../../main/app/start';
 import { ManualClock } from '../../../main/core/clock';
+import { demoParcel } from '../../../main/core/networks/demo-network';
 import type { ScannerConfig } from '../../../main/core/scanning/scanner-shapes';
 import type { RawScan } from '../../../main/devices/scan';
 import type { ScannerDevice, ScannerStatus } from '../../../main/devices/scanner-device';
@@ -116,6 +117,25 @@ describe('a scan through the app', () => {
     const keys = [...'QC0000000001', 'Enter'].map((key, i) => ({ key, at: 1000 + i * 150 }));
     await app.router.dispatch('wedge.keys', { keys });
     expect(scans).toEqual([]);
+  });
+
+  it('a pickup barcode main read opens its pickup while typed codes are locked; the same code typed does not', async () => {
+    const app = startApp();
+    const { counter } = app.core!;
+    const { slots } = counter;
+    slots.configure([{ id: 'L0', size: 'large', capacity: 500 }]);
+    await counter.pullManifest('demo-fr', app.core!.adapters.demo!);
+    const delivery = counter.deliveries.handOver('demo-fr', { actorId: 'counter', method: 'scanner' });
+    for (const parcel of counter.deliveries.parcelsOf(delivery.id)) counter.deliveries.scan(delivery.id, parcel.tracking_id, { actorId: 'counter', method: 'scanner' });
+    const code = demoParcel('demo-fr', 0).pickupCode;
+    for (let n = 0; counter.throttle.lockedUntil() === undefined; n++) {
+      await app.router.dispatch('pickup.start', { code: String(900_000 + n), method: 'keyboard' });
+    }
+    expect(await app.router.dispatch('pickup.start', { code, method: 'scanner', networkId: 'demo-fr' })).toMatchObject({ ok: true, value: { outcome: 'throttled' } });
+    app.receiveScan({ code: `PU:demo-fr:${code}`, source: 'hid' });
+    expect(await app.router.dispatch('pickup.start', { code, method: 'scanner', networkId: 'demo-fr' })).toMatchObject({ ok: true, value: { outcome: 'found' } });
+    expect(await app.router.dispatch('pickups.liftCodeLock', undefined)).toMatchObject({ ok: true });
+    expect(await app.router.dispatch('pickup.start', { code, method: 'keyboard' })).toMatchObject({ ok: true, value: { outcome: 'found' } });
   });
 
   it('classifies a pickup barcode and an unknown code', () => {

@@ -149,16 +149,3 @@ describe('inventory', () => {
     expect(second.lastSuccessAt).toBe(succeededAt);
   });
 });
-
-describe('a pickup code typed into the inventory search', () => {
-  it('counts as a code attempt: wrong ones lock the pickup too, and while locked the code finds nothing', async () => {
-    const { core } = await store();
-    for (const wrong of ['900001', '900002', '900003', '900004', '900005']) core.inventory.customers({ search: wrong }, all);
-    expect(core.counter.throttle.lockedUntil()).toBeDefined();
-    expect(core.counter.pickups.start('333333', { actorId: 'counter', method: 'keyboard' }).outcome).toBe('throttled');
-    expect(core.inventory.customers({ search: '333333' }, all).totalParcels).toBe(0);
-    expect(core.db.prepare('SELECT outcome FROM pickup_attempts ORDER BY id').pluck().all()).toEqual([
-      'wrong', 'wrong', 'wrong', 'wrong', 'wrong', 'throttled', 'throttled',
-    ]);
-  });
-});

@@ -90,6 +90,21 @@ describe('support case states', () => {
 });
 
 describe('the 7-day auto-close', () => {
+  it('closes 7 × 24 hours after the answer (a literal, not the constant), and leaves the case open a minute before', () => {
+    const sevenDays = 7 * 24 * 60 * 60 * 1000;
+    const { core, clock } = openTestCore(tempDir());
+    const c = core.support.open(ticket());
+    const answeredAt = clock.now();
+    core.support.transition(c.id, 'answered', 'operator');
+    clock.set(answeredAt + sevenDays - 60_000);
+    expect(core.support.sweepAutoClose()).toBe(0);
+    expect(core.support.get(c.id).state).toBe('answered');
+    clock.set(answeredAt + sevenDays);
+    expect(core.support.sweepAutoClose()).toBe(1);
+    expect(core.support.get(c.id)).toMatchObject({ state: 'closed', closedAt: answeredAt + sevenDays });
+    core.close();
+  });
+
   it('closes an answered case exactly 7 days after the answer, not a millisecond before', () => {
     const { core, clock } = openTestCore(tempDir());
     const c = core.support.open(ticket());
@@ -202,6 +217,27 @@ describe('attachments', () => {
 });
 
 describe('the case log', () => {
+  it('exports every match when there are more than a page of them: the CSV has `total` rows', () => {
+    const { core, clock } = openTestCore(tempDir());
+    for (let i = 0; i < 23; i++) {
+      clock.advance(60_000);
+      core.support.open(ticket({ subject: `Caso ${i}`, description: `Etichetta illeggibile #${i}` }));
+    }
+    core.support.open(ticket({ subject: 'Altro', description: 'Stampante ferma' }));
+    const filter = { description: 'illeggibile' };
+    const { total, pageSize, pages } = core.support.list({ filter });
+    expect(total).toBe(23);
+    expect(total).toBeGreaterThan(pageSize);
+    expect(total % pageSize).not.toBe(0);
+    const shown = Array.from({ length: pages }, (_, i) => core.support.list({ filter, page: i + 1 }).items).flat();
+    const { csv, count } = core.support.exportCsv(filter);
+    const rows = parse(csv, { columns: true }) as { case_id: string }[];
+    expect(count).toBe(total);
+    expect(rows).toHaveLength(total);
+    expect(rows.map((r) => r.case_id)).toEqual(shown.map((c) => c.number));
+    core.close();
+  });
+
   it('exports exactly the filtered cases across every page, with commas, quotes and newlines intact', () => {
     const { core, clock } = openTestCore(tempDir());
     const tricky = ['Etichetta "rotta", non si legge', 'riga uno\nriga due, con virgola', 'semplice'];
