@@ -53,6 +53,7 @@ export function networkSync(core: CounterCore, deps: NetworkSyncDeps): DeadlineS
       const pulled = await core.counter.pull(network.id, adapter);
       // A recall opens an expired-scan window and a policy change moves deadlines: the screen must hear of both.
       if (pulled.added + pulled.recalled > 0 || pulled.policyChanged) deps.announce();
+      for (const r of pulled.refusedPolicy) deps.log(`${network.id} sent a policy ${r.field} the counter cannot use (${r.problem}); the previous one stays`);
       if (pulled.skipped > 0) deps.log(`${network.id} sent ${pulled.skipped} manifest changes that break the protocol; they were left out`);
     }
   };

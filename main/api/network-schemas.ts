@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NETWORK_PROBLEMS } from '../core/networks/http/network-error';
 import { networkPolicySchema, policyOverridesSchema } from '../core/networks/policy';
+export { POLICY_LIMITS, MAX_TRACKING_PATTERN_LENGTH } from '../core/networks/policy';
 import { storeProfileSchema } from '../core/store/store-profile';
 import { idSchema } from './schemas';
 
