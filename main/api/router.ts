@@ -48,7 +48,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
         const value = await handler(parsed.data);
         return { ok: true, value: schema.output.parse(value) };
       } catch (error) {
-        if (error instanceof CoreError) return fail(error.code, error.message, error.fields);
+        if (error instanceof CoreError) return fail(error.code, error.message, error.fields, error.reasons);
         log(`call ${name} failed`, error);
         return fail('INTERNAL', 'Something went wrong in the counter app. The action was not completed.');
       }
@@ -56,8 +56,11 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
   };
 }
 
-function fail(code: ApiError['code'], message: string, fields?: readonly string[]): Envelope<never> {
-  return { ok: false, error: { code, message, ...(fields && fields.length > 0 ? { fields: [...new Set(fields)] } : {}) } };
+function fail(code: ApiError['code'], message: string, fields?: readonly string[], reasons?: Readonly<Record<string, string>>): Envelope<never> {
+  return {
+    ok: false,
+    error: { code, message, ...(fields && fields.length > 0 ? { fields: [...new Set(fields)] } : {}), ...(reasons && Object.keys(reasons).length > 0 ? { reasons: { ...reasons } } : {}) },
+  };
 }
 
 /** The dotted path of each field a schema refused (an unknown key counts as its own path). */

@@ -123,8 +123,9 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
   const deduper = new ScanDeduper();
   const receiveScan = (scan: RawScan) => {
     const receivedAt = options.clock.now();
-    if (deduper.isDuplicate({ code: scan.code, source: scan.deviceId ?? scan.source, at: receivedAt })) return;
-    const classification = classifyForRenderer(core, scan);
+    const { normalized, classification } = classifyForRenderer(core, scan);
+    // The normalised code: "qc0000000055" right after "QC0000000055" is the same label read twice.
+    if (deduper.isDuplicate({ code: normalized, source: scan.deviceId ?? scan.source, at: receivedAt })) return;
     // Main saw this pickup barcode: the pickup it opens is not a typed code, so the typed-code lock does not hold it back.
     if (classification.kind === 'pickup' && classification.networkId) core.counter.pickupBarcodes.remember(classification.networkId, classification.pickupCode);
     events.emit('scanner.scanned', { code: scan.code, source: scan.source, receivedAt, classification });
@@ -165,11 +166,20 @@ async function pullFirstDemoManifests(core: CounterCore): Promise<void> {
   }
 }
 
-function classifyForRenderer(core: CounterCore, scan: RawScan): ScanClassificationView {
-  const result = classifyScan(scan.code, scanNetworksOf(core.networks.list()), scan.symbology ? { symbology: scan.symbology } : {});
-  if (result.kind === 'parcel') return { kind: 'parcel', trackingId: result.trackingId, networkId: result.network };
-  if (result.kind === 'pickup') return { kind: 'pickup', pickupCode: result.code, networkId: result.network };
-  return { kind: 'unknown', reason: result.reason };
+function classifyForRenderer(core: CounterCore, scan: RawScan): { normalized: string; classification: ScanClassificationView } {
+  const networks = core.networks.list().filter((n) => n.enabled);
+  const result = classifyScan(scan.code, scanNetworksOf(networks), scan.symbology ? { symbology: scan.symbology } : {});
+  const view = (classification: ScanClassificationView) => ({ normalized: result.normalized, classification });
+  if (result.kind === 'parcel') return view({ kind: 'parcel', trackingId: result.trackingId, networkId: result.network });
+  if (result.kind === 'pickup') return view({ kind: 'pickup', pickupCode: result.code, networkId: result.network });
+  // A code no pattern claims may still be one a network announced: that network's parcel, whatever its pattern.
+  if (result.reason === 'no-match') {
+    const announced = core.counter.parcels.byTrackingId(result.normalized);
+    if (announced && networks.some((n) => n.id === announced.network_id)) {
+      return view({ kind: 'parcel', trackingId: announced.tracking_id, networkId: announced.network_id });
+    }
+  }
+  return view({ kind: 'unknown', reason: result.reason });
 }
 
 function databaseErrorStatus(error: unknown, version: string): SystemStatus {

@@ -17,6 +17,8 @@ export class CoreError extends Error {
     message: string,
     /** For BAD_INPUT: the input fields at fault (dotted paths), so a form can mark them. */
     readonly fields?: readonly string[],
+    /** For BAD_INPUT: a reason code for a refused field whose fix is not obvious, which the renderer translates. */
+    readonly reasons?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = 'CoreError';

@@ -17,6 +17,11 @@ export function useReportError(): (error: unknown) => void {
   return (error) => giveFeedback('error', text(error));
 }
 
+/** Main's reason code per refused field, where it gave one (e.g. why a pattern cannot be used). */
+export function refusedReasons(error: unknown): Record<string, string> {
+  return error instanceof ApiCallError && error.code === 'BAD_INPUT' ? { ...error.reasons } : {};
+}
+
 /** The fields main refused (BAD_INPUT), so a form can mark them next to the error it shows. */
 export function refusedFields(error: unknown): string[] {
   return error instanceof ApiCallError && error.code === 'BAD_INPUT' ? [...error.fields] : [];

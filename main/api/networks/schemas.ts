@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NETWORK_PROBLEMS, networkPolicySchema, policyOverridesSchema } from '../../core/networks/network-shapes';
+export { POLICY_LIMITS, MAX_TRACKING_PATTERN_LENGTH } from '../../core/networks/network-shapes';
 import { storeProfileSchema } from '../../core/store/store-shapes';
 import { idSchema } from '../schemas';
 

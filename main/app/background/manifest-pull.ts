@@ -28,6 +28,7 @@ export function manifestPull(
       const pulled = await core.counter.pull(networkId, adapter);
       // A recall opens an expired-scan window and a policy change moves deadlines: the screen must hear of both.
       if (pulled.added + pulled.recalled > 0 || pulled.policyChanged) deps.announce();
+      for (const r of pulled.refusedPolicy) deps.log(`${networkId} sent a policy ${r.field} the counter cannot use (${r.problem}); the previous one stays`);
       if (pulled.skipped > 0) deps.log(`${networkId} sent ${pulled.skipped} manifest changes that break the protocol; they were left out`);
     },
     failed: (networkId, error) => deps.log(`${networkId}'s manifest could not be pulled; the app works on and tries again`, error),

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import { networkPolicySchema, policyOverridesSchema, type NetworkPolicy, type PolicyOverrides } from './network-shapes';
+import { usablePolicyFields, type PolicyRefusal } from './policy-check';
 import { sql } from '../db/statements';
 
 export const NETWORK_ADAPTERS = ['demo', 'http'] as const;
@@ -104,12 +105,16 @@ export class NetworkRepository {
     return this.get(id);
   }
 
-  /** A policy change the network announced; the staff's overrides still win. */
-  applyNetworkPolicy(id: string, change: Partial<NetworkPolicy>): Network {
+  /**
+   * A policy change the network announced; the staff's overrides still win. Each field is checked on its own:
+   * a refused one keeps its previous value and is returned, the others apply.
+   */
+  applyNetworkPolicy(id: string, change: Partial<NetworkPolicy>): { network: Network; refused: PolicyRefusal[] } {
     const current = this.get(id);
-    const policy = networkPolicySchema.parse({ ...current.networkPolicy, ...change });
+    const { accepted, refused } = usablePolicyFields(change);
+    const policy = networkPolicySchema.parse({ ...current.networkPolicy, ...accepted });
     sql(this.db, 'UPDATE networks SET policy_json = ? WHERE id = ?').run(JSON.stringify(policy), id);
-    return this.get(id);
+    return { network: this.get(id), refused };
   }
 
   /** A network id not yet taken, made from its name ("Poste Italiane" → poste-italiane). */
@@ -144,9 +149,18 @@ export class NetworkRepository {
   }
 }
 
-/** Overrides that, on top of the network's policy, still make a valid policy; otherwise bad input naming the field. */
+/**
+ * Overrides that, on top of the network's policy, still make a valid policy; otherwise bad input naming each
+ * field at fault with the reason (a number out of range, a tracking-ID pattern RE2 cannot run).
+ */
 function checkedOverrides(policy: NetworkPolicy, overrides: PolicyOverrides): PolicyOverrides {
   const parsed = policyOverridesSchema.safeParse(overrides);
+  const refused = parsed.success ? usablePolicyFields(parsed.data).refused : [];
+  if (parsed.success && refused.length > 0) {
+    const fields = refused.map((r) => `policyOverrides.${r.field}`);
+    const reasons = Object.fromEntries(refused.map((r) => [`policyOverrides.${r.field}`, r.problem]));
+    throw new CoreError('BAD_INPUT', `Policy overrides: ${refused.map((r) => `${r.field} (${r.problem})`).join(', ')}`, fields, reasons);
+  }
   const merged = parsed.success ? networkPolicySchema.safeParse({ ...policy, ...parsed.data }) : parsed;
   if (!merged.success) {
     const fields = merged.error.issues.map((i) => ['policyOverrides', ...i.path.map(String)].join('.'));

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
-import type { NetworkRepository } from '../networks/network-repository';
+import type { Network, NetworkRepository } from '../networks/network-repository';
 import type { CustodyLedger } from './custody-ledger';
 import type { ParcelRepository } from './parcel-repository';
 import type { ShelfSlots } from './shelf-slots';
@@ -95,7 +95,7 @@ export class Deliveries {
     const delivery = this.assertOpen(deliveryId);
     const network = this.networks.get(delivery.network_id);
     const trackingId = normaliseTrackingId(rawTrackingId);
-    if (!matchesTrackingPattern(trackingId, network.policy.trackingIdPattern)) {
+    if (!this.isTrackingIdOf(network, trackingId)) {
       return { outcome: 'rejected', rejection: { reason: 'not-this-network', trackingId } };
     }
     return this.db.transaction((): IntakeOutcome => {
@@ -117,7 +117,7 @@ export class Deliveries {
     const delivery = this.assertOpen(deliveryId);
     const network = this.networks.get(delivery.network_id);
     const trackingId = normaliseTrackingId(rawTrackingId);
-    if (!matchesTrackingPattern(trackingId, network.policy.trackingIdPattern)) {
+    if (!this.isTrackingIdOf(network, trackingId)) {
       throw new CoreError('BAD_INPUT', `${trackingId} is not a ${network.name} tracking ID`);
     }
     return this.db.transaction(() => {
@@ -125,6 +125,11 @@ export class Deliveries {
         this.parcels.byTrackingId(trackingId, network.id) ?? this.createUnannounced(network.id, trackingId, deliveryId, 'expected', ctx);
       return this.ledger.move(parcel, 'damaged_refused', { ...ctx, reason: 'damaged', deliveryId }, { delivery_id: deliveryId });
     }).immediate();
+  }
+
+  /** An ID the network announced is always its own, whatever the pattern; the pattern only judges unknown codes. */
+  private isTrackingIdOf(network: Network, trackingId: string): boolean {
+    return this.parcels.byTrackingId(trackingId, network.id) !== undefined || matchesTrackingPattern(trackingId, network.policy.trackingIdPattern);
   }
 
   /** Staff choose to scan later: allowed as often as the policy says, and never past the deadline. */

@@ -1,3 +1,4 @@
+import type { PolicyRefusal } from '../networks/policy-check';
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { ManifestRecall, NetworkAdapter } from '../networks/network-adapter';
@@ -97,13 +98,14 @@ export class ParcelCounter {
 
   private async pullPages(networkId: string, adapter: NetworkAdapter): Promise<ManifestPull> {
     const cursorKey = `manifest.cursor.${networkId}`;
-    const result: ManifestPull = { added: 0, recalled: 0, policyChanged: false, skipped: 0 };
+    const result: ManifestPull = { added: 0, recalled: 0, policyChanged: false, skipped: 0, refusedPolicy: [] };
     for (let page = 0; page < MAX_PAGES_PER_PULL; page++) {
       const manifest = await adapter.pullManifest(networkId, this.settings.get(cursorKey));
       this.db.transaction(() => {
         if (manifest.policy && Object.keys(manifest.policy).length > 0) {
-          this.networks.applyNetworkPolicy(networkId, manifest.policy);
+          const { refused } = this.networks.applyNetworkPolicy(networkId, manifest.policy);
           result.policyChanged = true;
+          result.refusedPolicy.push(...refused);
         }
         result.added += ingestManifest(this.db, this.clock, this.parcels, this.ledger, this.hasher, networkId, manifest.items);
         for (const recall of manifest.recalls ?? []) if (this.applyRecall(networkId, recall)) result.recalled++;
@@ -132,6 +134,8 @@ export interface ManifestPull {
   policyChanged: boolean;
   /** Changes the network sent that break the protocol, left out. */
   skipped: number;
+  /** Policy fields the network sent that the counter cannot use (out of range, a pattern RE2 cannot run): the previous value stays. */
+  refusedPolicy: PolicyRefusal[];
 }
 
 /** A pull stops after this many pages so one busy network cannot hold the others up; the rest comes on the next pull. */

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock';
 import { announceWhenDue, type DeadlineSource } from '../scheduler';
+import { ExpirySweepError } from './expiry';
 import type { ParcelCounter } from './parcel-counter';
 
 /**
@@ -13,7 +14,15 @@ export function parcelDeadlines(counter: ParcelCounter, clock: Clock, changed: (
       name: 'parcel-expiry',
       nextAt: () => counter.expiry.nextExpiryAt(),
       run: () => {
-        if (counter.expiry.sweep() > 0) changed();
+        let expired: number;
+        try {
+          expired = counter.expiry.sweep();
+        } catch (error) {
+          // The other networks' parcels did expire: the screen must hear of them even though this run failed.
+          if (error instanceof ExpirySweepError && error.expired > 0) changed();
+          throw error;
+        }
+        if (expired > 0) changed();
       },
     },
     announceWhenDue('blocking-deadlines', clock, (after) => counter.blocking.nextDeadlineAt(after), changed),

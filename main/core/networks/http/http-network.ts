@@ -1,3 +1,4 @@
+import { knownPolicyFields } from '../policy-check';
 import type {
   DriverCheckIn,
   ManifestPage,
@@ -129,7 +130,7 @@ export function readManifestPage(page: z.output<typeof manifestPageSchema>): Man
       result.recalls!.push({ trackingId: change.trackingId, reason: change.reason });
     } else {
       // Several policy changes in one page: the later one wins field by field.
-      result.policy = { ...result.policy, ...change.policy };
+      result.policy = { ...result.policy, ...knownPolicyFields(change.policy) };
     }
   }
   return result;

@@ -17,8 +17,9 @@ export const manifestChangeSchema = z.discriminatedUnion('type', [
     pickupCode: z.string().regex(/^\d{6}$/),
   }),
   z.object({ type: z.literal('recall'), trackingId: z.string().min(1).max(64), reason: z.string().max(200) }),
-  // Not strict: a rule this store does not know yet is left out, not a reason to refuse the page.
-  z.object({ type: z.literal('policy'), policy: z.object(networkPolicySchema.shape).partial() }),
+  // Not strict: a rule this store does not know yet is left out, not a reason to refuse the page. The values are
+  // checked field by field where the change is applied (policy-check.ts), so one bad field does not lose the others.
+  z.object({ type: z.literal('policy'), policy: z.record(z.string(), z.unknown()) }),
 ]);
 export type ManifestChange = z.infer<typeof manifestChangeSchema>;
 
