@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { stringify } from 'csv-stringify/sync';
+import { toSpreadsheetCsv } from '../spreadsheet-csv';
 import parsePhoneNumber, { type CountryCode } from 'libphonenumber-js';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
@@ -418,10 +418,10 @@ export class SupportDesk {
   exportCsv(filter: CaseFilter = {}, sort?: CaseQuery['sort']): { csv: string; count: number; fileName: string } {
     const cases = this.filtered(filter, sort);
     if (cases.length === 0) throw new CoreError('CONFLICT', 'No case is shown: there is nothing to export');
-    const csv = stringify(
+    // A description such as "=HYPERLINK(…)" stays text when the file is opened in a spreadsheet.
+    const csv = toSpreadsheetCsv(
+      ['created', 'case_id', 'state', 'primary_email', 'short_description', 'description'],
       cases.map((c) => [new Date(c.createdAt).toISOString(), c.number, c.state, c.primaryEmail, c.shortDescription, c.description]),
-      // escape_formulas: a description such as "=HYPERLINK(…)" stays text when the file is opened in a spreadsheet.
-      { header: true, columns: ['created', 'case_id', 'state', 'primary_email', 'short_description', 'description'], record_delimiter: 'windows', escape_formulas: true },
     );
     const day = new Date(this.clock.now()).toISOString().slice(0, 10);
     return { csv, count: cases.length, fileName: `support-cases-${day}.csv` };

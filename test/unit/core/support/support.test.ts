@@ -225,6 +225,15 @@ describe('the case log', () => {
     core.close();
   });
 
+  it('keeps descriptions that a spreadsheet would run as formulas as text, even behind whitespace or a line break', () => {
+    const { core } = openTestCore(tempDir());
+    const formulas = ['=HYPERLINK("http://evil.example")', ' =1+1', '\n=1+1', '\t@SUM(A1)', '  +cmd|calc'];
+    for (const description of formulas) core.support.open(ticket({ description }));
+    const rows = parse(core.support.exportCsv({}, { by: 'number', direction: 'asc' }).csv, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.description)).toEqual(formulas.map((f) => `'${f}`));
+    core.close();
+  });
+
   it('filters by date, case ID, state, email and description, sorts, and pages', () => {
     const { core, clock } = openTestCore(tempDir());
     const a = core.support.open(ticket({ email: 'anna@example.com', subject: 'Alfa' }));
