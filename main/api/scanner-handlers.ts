@@ -2,6 +2,7 @@ import type { CounterCore } from '../core/counter-core';
 import { listHidDevices } from '../devices/hid-pos-scanner';
 import { listSerialPorts } from '../devices/serial-scanner';
 import type { ScannerHub } from '../scanner-hub';
+import { looksLikeSerialDevice } from '../core/scanning/scanner-config';
 import type { Handlers } from './router';
 
 type ScannerCallName = Extract<keyof Handlers, `scanners.${string}` | 'wedge.keys'>;
@@ -20,7 +21,9 @@ export function scannerHandlers(core: CounterCore, hub: ScannerHub): Pick<Handle
       };
     },
     'scanners.add': async ({ config }) => {
-      core.scanners.add(config);
+      // The port list is asked only for a path that does not look like a serial device (it can take seconds).
+      const offered = config.kind === 'serial' && !looksLikeSerialDevice(config.path) ? (await listSerialPorts()).ports.map((p) => p.path) : [];
+      core.scanners.add(config, offered);
       await hub.refresh();
       return hub.list();
     },

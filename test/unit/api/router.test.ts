@@ -303,3 +303,27 @@ describe('router errors and outputs', () => {
     });
   });
 });
+
+describe('router refusals stay small', () => {
+  it('truncates an offending key or value in a BAD_INPUT answer', async () => {
+    const { core, router } = setup();
+    const before = snapshot(core.db);
+    const hugeKey = 'k'.repeat(100_000);
+    const manyKeys = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`key${i}`, i]));
+    const attacks: [CallName, unknown][] = [
+      ['settings.setLanguage', { language: 'fr', [hugeKey]: 1 }],
+      ['settings.setLanguage', { language: 'x'.repeat(100_000) }],
+      ['settings.setLanguage', { language: 'fr', ...manyKeys }],
+      ['store.saveProfile', { ...(valid['store.saveProfile'] as object), address: { [hugeKey]: hugeKey } }],
+    ];
+    for (const [name, input] of attacks) {
+      const answer = await router.dispatch(name, input);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      expect(JSON.stringify(answer).length, name).toBeLessThan(6_000);
+    }
+    expect(snapshot(core.db)).toEqual(before);
+    // The field named is still recognisable, so a form can mark it.
+    const answer = await router.dispatch('settings.setLanguage', { language: 'fr', [hugeKey]: 1 });
+    expect(!answer.ok && answer.error.fields?.[0]).toMatch(/^kkkk.*…$/);
+  });
+});
