@@ -286,10 +286,10 @@ export class SupportDesk {
   reply(caseId: number, body: string, files: readonly AttachmentInput[] = []): SupportCase {
     const current = this.row(caseId);
     if (current.state === 'closed') assertCaseMove(caseNumber(caseId), 'closed', 'reopened', 'shop');
-    checkAttachments(files);
+    const checked = checkAttachments(files);
     const written: { stored: string; file: AttachmentInput }[] = [];
     try {
-      for (const file of files) written.push({ stored: this.attachments.write(file.bytes, file.fileName), file });
+      for (const file of checked) written.push({ stored: this.attachments.write(file.bytes, file.fileName), file });
       const now = this.clock.now();
       this.db.transaction(() => {
         const state = this.row(caseId).state;

@@ -26,6 +26,8 @@ function snapshot(db: Database): Record<string, unknown[]> {
 }
 
 const notAnObject = [42, 'text', null, [], true];
+/** A real 1×1 PNG: main reads what the bytes are, not only their first four. */
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP4z8DwHwAFAAIBpdKzowAAAABJRU5ErkJggg==';
 
 /**
  * A well-formed input per call. The malformed ones are derived from it: every
@@ -115,7 +117,7 @@ const valid: Record<CallName, unknown> = {
   },
   'support.list': { filter: { states: ['open'], email: 'shop' }, sort: { by: 'createdAt', direction: 'desc' }, page: 1, pageSize: 10 },
   'support.get': { caseId: 1 },
-  'support.reply': { caseId: 1, body: 'Hello', attachments: [{ fileName: 'a.png', mimeType: 'image/png', base64: 'iVBORw0KGgo=' }] },
+  'support.reply': { caseId: 1, body: 'Hello', attachments: [{ fileName: 'a.png', mimeType: 'image/png', base64: ONE_PIXEL_PNG }] },
   'support.edit': { caseId: 1, primaryEmail: 'boss@example.com', cc: ['anna@example.com'], shortDescription: 'Scanner' },
   'support.close': { caseId: 1 },
   'support.exportCsv': { filter: {}, sort: { by: 'number', direction: 'asc' } },

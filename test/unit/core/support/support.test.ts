@@ -13,7 +13,8 @@ import { openTestCore } from '../../../fixtures/core';
 import { useTempDir } from '../../../fixtures/temp-dir';
 
 const tempDir = useTempDir();
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+/** A real 1×1 PNG: attachments are checked for what their bytes are. */
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d2b3a30000000049454e44ae426082', 'hex');
 const png = (name: string) => ({ fileName: name, mimeType: 'image/png', bytes: PNG });
 
 const ticket = (over: Partial<NewCase> = {}): NewCase => ({
