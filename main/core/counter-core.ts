@@ -6,6 +6,7 @@ import { DATABASE_FILE_NAME, openDatabase } from './db/open';
 import { DriverQrService } from './driver-qr/driver-qr-service';
 import { demoNetworks } from './networks/demo-networks';
 import { NetworkRepository } from './networks/network-repository';
+import type { TokenCipher } from './networks/token-cipher';
 import { SettingsRepository } from './settings';
 import { DemoNetwork } from './networks/demo-network';
 import { NetworkAdapters, type HttpTuning } from './networks/network-adapters';
@@ -59,12 +60,15 @@ export interface CounterCore {
 export interface CoreOptions {
   /** Timeouts and retries of HTTP networks (tests shorten them). */
   http?: HttpTuning;
+  /** How network tokens are sealed at rest (Electron's safeStorage); plain by default. */
+  tokenCipher?: TokenCipher;
 }
 
 export function openCounterCore(dataDir: string, clock: Clock, options: CoreOptions = {}): CounterCore {
   const db = openDatabase(join(dataDir, DATABASE_FILE_NAME));
   const settings = new SettingsRepository(db, clock);
-  const networks = new NetworkRepository(db, clock);
+  const networks = new NetworkRepository(db, clock, options.tokenCipher);
+  networks.sealPlainTokens();
   const storeId = settings.getOrCreate('store.id', () => `ST-${randomBytes(5).toString('hex').toUpperCase()}`);
   seedDemoNetworks(db, networks);
   const counter = new ParcelCounter(db, clock, networks, settings);

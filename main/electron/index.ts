@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { runElectronMain } from './main-process';
 
@@ -7,6 +7,7 @@ runElectronMain({
   app,
   BrowserWindow,
   ipcMain,
+  safeStorage,
   argv: process.argv,
   env: process.env,
   outDir: fileURLToPath(new URL('..', import.meta.url)),

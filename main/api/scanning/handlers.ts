@@ -1,4 +1,5 @@
 import type { CounterCore } from '../../core/counter-core';
+import { looksLikeSerialDevice } from '../../core/scanning/scanner-config';
 import type { ScannerPreferences } from '../../core/scanning/scanner-shapes';
 import type { HandlersOf } from '../call';
 import type { CallOutput } from '../contract';
@@ -26,7 +27,9 @@ export function scannerHandlers(core: Pick<CounterCore, 'scanners'>, scanners: S
     'scanners.list': () => scanners.list(),
     'scanners.available': () => scanners.available(),
     'scanners.add': async ({ config }) => {
-      core.scanners.add(config);
+      // The port list is asked only for a path that does not look like a serial device (it can take seconds).
+      const offered = config.kind === 'serial' && !looksLikeSerialDevice(config.path) ? (await scanners.available()).serialPorts.map((p) => p.path) : [];
+      core.scanners.add(config, offered);
       await scanners.refresh();
       return scanners.list();
     },

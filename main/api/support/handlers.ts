@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { CounterCore } from '../../core/counter-core';
+import { checkAttachmentContent } from '../../core/support/attachments';
 import { ANSWER_TARGET_HOURS, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, PRODUCTS } from '../../core/support/support-shapes';
 import type { HandlersOf } from '../call';
 import type { supportCalls } from './calls';
@@ -42,12 +43,11 @@ export function supportHandlers(core: CounterCore, changed: () => void): Handler
     'support.open': (input) => after(support.open(input)),
     'support.list': ({ filter, sort, page, pageSize }) => ({ ...support.list({ filter, sort, page, pageSize }), counters: support.counters() }),
     'support.get': ({ caseId }) => detail(caseId),
-    'support.reply': ({ caseId, body, attachments }) => {
-      support.reply(
-        caseId,
-        body,
-        attachments.map((a) => ({ fileName: a.fileName, mimeType: a.mimeType, bytes: Buffer.from(a.base64, 'base64') })),
-      );
+    'support.reply': async ({ caseId, body, attachments }) => {
+      const files = attachments.map((a) => ({ fileName: a.fileName, mimeType: a.mimeType, bytes: Buffer.from(a.base64, 'base64') }));
+      // What the bytes are (read by file-type) is checked before anything is written, like the rest.
+      await checkAttachmentContent(files);
+      support.reply(caseId, body, files);
       return after(detail(caseId));
     },
     'support.edit': ({ caseId, primaryEmail, cc, shortDescription }) => {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { stringify } from 'csv-stringify/sync';
+import { toSpreadsheetCsv } from '../spreadsheet-csv';
 import { sql } from '../db/statements';
 import { IN_CUSTODY, type ParcelState } from '../parcels/parcel-states';
 import { PICKUP_CODE, type PickupCodeHasher, type PickupThrottle } from '../parcels/pickup-codes';
@@ -123,7 +123,7 @@ export class Inventory {
       iso(p.expires_at),
       iso(p.state_changed_at),
     ]);
-    // Names come from the networks: one starting with "=" or "+" must stay text in a spreadsheet.
-    return stringify(records, { header: true, columns: [...CSV_COLUMNS], record_delimiter: '\r\n', escape_formulas: true });
+    // Names come from the networks: one that looks like a formula must stay text in a spreadsheet.
+    return toSpreadsheetCsv(CSV_COLUMNS, records);
   }
 }

@@ -5,6 +5,7 @@ import { CoreError } from '../errors';
 import { networkPolicySchema, policyOverridesSchema, type NetworkPolicy, type PolicyOverrides } from './network-shapes';
 import { usablePolicyFields, type PolicyRefusal } from './policy-check';
 import { sql } from '../db/statements';
+import { PLAIN_TOKEN_CIPHER, type TokenCipher } from './token-cipher';
 
 export const NETWORK_ADAPTERS = ['demo', 'http'] as const;
 export type NetworkAdapterName = (typeof NETWORK_ADAPTERS)[number];
@@ -34,7 +35,10 @@ export interface NewNetwork {
   enabled?: boolean;
 }
 
-/** What the staff change in the settings; a token left undefined keeps the stored one. */
+/**
+ * What the staff change in the settings; a token left undefined keeps the
+ * stored one, unless the URL changed: a token is only ever for its own URL.
+ */
 export interface NetworkChanges {
   name: string;
   baseUrl: string | null;
@@ -61,6 +65,7 @@ export class NetworkRepository {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly cipher: TokenCipher = PLAIN_TOKEN_CIPHER,
   ) {}
 
   list(): Network[] {
@@ -97,8 +102,10 @@ export class NetworkRepository {
       sql(this.db, 'UPDATE networks SET name = ?, base_url = ?, policy_overrides_json = ?, enabled = ? WHERE id = ?')
         .run(changes.name, changes.baseUrl, JSON.stringify(overrides), changes.enabled ? 1 : 0, id);
       // Another server: its cursors mean nothing to it, so the store starts from its beginning.
+      // The saved token was given for the old server: it must never reach the new one, so the staff enter it again.
       if (changes.baseUrl !== current.baseUrl) {
         for (const key of [`manifest.cursor.${id}`, `checkins.cursor.${id}`, `support.cursor.${id}`]) sql(this.db, 'DELETE FROM settings WHERE key = ?').run(key);
+        sql(this.db, 'DELETE FROM network_tokens WHERE network_id = ?').run(id);
       }
       if (changes.token) this.storeToken(id, changes.token);
     }).immediate();
@@ -139,13 +146,28 @@ export class NetworkRepository {
     return row.secret;
   }
 
+  /** The token, or undefined when none is saved or it was sealed by a cipher this run does not have (enter it again). */
   tokenOf(id: string): string | undefined {
-    return sql<[string], { token: string }>(this.db, 'SELECT token FROM network_tokens WHERE network_id = ?').get(id)?.token;
+    const row = sql<[string], { cipher: string; sealed: Buffer }>(this.db, 'SELECT cipher, sealed FROM network_tokens WHERE network_id = ?').get(id);
+    if (!row) return undefined;
+    if (row.cipher === this.cipher.name) return this.cipher.open(row.sealed);
+    return row.cipher === PLAIN_TOKEN_CIPHER.name ? PLAIN_TOKEN_CIPHER.open(row.sealed) : undefined;
+  }
+
+  /** Seals the tokens stored plain (before encryption was available) with this run's cipher. */
+  sealPlainTokens(): void {
+    if (this.cipher.name === PLAIN_TOKEN_CIPHER.name) return;
+    this.db.transaction(() => {
+      const plain = sql<[string], { network_id: string; sealed: Buffer }>(this.db, 'SELECT network_id, sealed FROM network_tokens WHERE cipher = ?').all(PLAIN_TOKEN_CIPHER.name);
+      for (const row of plain) this.storeToken(row.network_id, PLAIN_TOKEN_CIPHER.open(row.sealed));
+    }).immediate();
   }
 
   private storeToken(id: string, token: string): void {
-    sql(this.db, 'INSERT INTO network_tokens (network_id, token, updated_at) VALUES (?, ?, ?) ON CONFLICT (network_id) DO UPDATE SET token = excluded.token, updated_at = excluded.updated_at')
-      .run(id, token, this.clock.now());
+    sql(
+      this.db,
+      'INSERT INTO network_tokens (network_id, cipher, sealed, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (network_id) DO UPDATE SET cipher = excluded.cipher, sealed = excluded.sealed, updated_at = excluded.updated_at',
+    ).run(id, this.cipher.name, this.cipher.seal(token), this.clock.now());
   }
 }
 

@@ -5,6 +5,14 @@ import type { SettingsRepository } from '../settings';
 import { sql } from '../db/statements';
 import { DEFAULT_SCANNER_PREFERENCES, scannerConfigSchema, scannerPreferencesSchema, type ScannerConfig, type ScannerPreferences } from './scanner-shapes';
 
+/** Names a serial device has on Linux, macOS (`/dev/tty.*`) and Windows (`COM3`, `\\.\COM12`). */
+const SERIAL_DEVICE_PATTERNS = [/^\/dev\/tty[\w.-]+$/, /^\/dev\/serial\/(?:[\w.:+@-]+\/)*[\w.:+@-]+$/, /^(?:\\\\\.\\)?COM[1-9]\d{0,2}$/i];
+
+/** Whether a path names a serial device by its form alone (no `..`, nothing outside the device folders). */
+export function looksLikeSerialDevice(path: string): boolean {
+  return !path.split('/').some((part) => part === '..' || part === '.') && SERIAL_DEVICE_PATTERNS.some((p) => p.test(path));
+}
+
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
 /** The id a configured scanner is known by: one row per serial path or HID model. */
@@ -28,8 +36,16 @@ export class ScannerConfigRepository {
       .map((row) => ({ id: row.id, config: scannerConfigSchema.parse(JSON.parse(row.config_json)) }));
   }
 
-  add(config: ScannerConfig): string {
+  /**
+   * A serial scanner is opened by path, so only a serial device is accepted:
+   * one the port list offered, or a path that looks like one. Anything else
+   * (`/etc/passwd`, `/dev/zero`) is refused before it is stored or opened.
+   */
+  add(config: ScannerConfig, offeredSerialPaths: readonly string[] = []): string {
     const checked = scannerConfigSchema.parse(config);
+    if (checked.kind === 'serial' && !looksLikeSerialDevice(checked.path) && !offeredSerialPaths.includes(checked.path)) {
+      throw new CoreError('BAD_INPUT', `${checked.path.slice(0, 80)} is not a serial port`, ['config.path']);
+    }
     const id = scannerIdOf(checked);
     const result = sql(this.db, 'INSERT INTO scanner_devices (id, kind, config_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING')
       .run(id, checked.kind, JSON.stringify(checked), this.clock.now());

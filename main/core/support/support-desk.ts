@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { stringify } from 'csv-stringify/sync';
+import { toSpreadsheetCsv } from '../spreadsheet-csv';
 import parsePhoneNumber, { type CountryCode } from 'libphonenumber-js';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
@@ -275,10 +275,10 @@ export class SupportDesk {
   reply(caseId: number, body: string, files: readonly AttachmentInput[] = []): SupportCase {
     const current = this.row(caseId);
     if (current.state === 'closed') assertCaseMove(caseNumber(caseId), 'closed', 'reopened', 'shop');
-    checkAttachments(files);
+    const checked = checkAttachments(files);
     const written: { stored: string; file: AttachmentInput }[] = [];
     try {
-      for (const file of files) written.push({ stored: this.attachments.write(file.bytes, file.fileName), file });
+      for (const file of checked) written.push({ stored: this.attachments.write(file.bytes, file.fileName), file });
       const now = this.clock.now();
       this.db.transaction(() => {
         const state = this.row(caseId).state;
@@ -407,10 +407,10 @@ export class SupportDesk {
   exportCsv(filter: CaseFilter = {}, sort?: CaseQuery['sort']): { csv: string; count: number; fileName: string } {
     const cases = this.filtered(filter, sort);
     if (cases.length === 0) throw new CoreError('CONFLICT', 'No case is shown: there is nothing to export');
-    const csv = stringify(
+    // A description such as "=HYPERLINK(…)" stays text when the file is opened in a spreadsheet.
+    const csv = toSpreadsheetCsv(
+      ['created', 'case_id', 'state', 'primary_email', 'short_description', 'description'],
       cases.map((c) => [new Date(c.createdAt).toISOString(), c.number, c.state, c.primaryEmail, c.shortDescription, c.description]),
-      // escape_formulas: a description such as "=HYPERLINK(…)" stays text when the file is opened in a spreadsheet.
-      { header: true, columns: ['created', 'case_id', 'state', 'primary_email', 'short_description', 'description'], record_delimiter: 'windows', escape_formulas: true },
     );
     const day = new Date(this.clock.now()).toISOString().slice(0, 10);
     return { csv, count: cases.length, fileName: `support-cases-${day}.csv` };

@@ -105,6 +105,13 @@ test.describe('HTTP networks', () => {
     // "Test connection" with the field empty uses the saved token.
     await edit.getByRole('button', { name: en('settings.networks.form.test') }).click();
     await expect(edit.getByTestId('connection-test')).toHaveText(en('settings.networks.form.testOk', { network: NAME }));
+    // Another address: main will forget the saved token, so the form asks for the new one.
+    const url = edit.getByLabel(en('settings.networks.form.url'));
+    await url.fill('https://other-carrier.example/v1');
+    await expect(edit.getByTestId('token-state')).toHaveText(en('settings.networks.form.tokenAgain'));
+    await expect(edit.getByLabel(en('settings.networks.form.token'))).toHaveAttribute('aria-invalid', 'true');
+    await url.fill(server.url);
+    await expect(edit.getByTestId('token-state')).toHaveText(en('settings.networks.form.tokenKeep'));
     await edit.getByRole('button', { name: en('settings.networks.form.cancel') }).click();
     await expect(edit).toHaveCount(0);
 

@@ -26,6 +26,8 @@ function snapshot(db: Database): Record<string, unknown[]> {
 }
 
 const notAnObject = [42, 'text', null, [], true];
+/** A real 1×1 PNG: main reads what the bytes are, not only their first four. */
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP4z8DwHwAFAAIBpdKzowAAAABJRU5ErkJggg==';
 
 /**
  * A well-formed input per call. The malformed ones are derived from it: every
@@ -116,7 +118,7 @@ const valid: Record<CallName, unknown> = {
   },
   'support.list': { filter: { states: ['open'], email: 'shop' }, sort: { by: 'createdAt', direction: 'desc' }, page: 1, pageSize: 10 },
   'support.get': { caseId: 1 },
-  'support.reply': { caseId: 1, body: 'Hello', attachments: [{ fileName: 'a.png', mimeType: 'image/png', base64: 'iVBORw0KGgo=' }] },
+  'support.reply': { caseId: 1, body: 'Hello', attachments: [{ fileName: 'a.png', mimeType: 'image/png', base64: ONE_PIXEL_PNG }] },
   'support.edit': { caseId: 1, primaryEmail: 'boss@example.com', cc: ['anna@example.com'], shortDescription: 'Scanner' },
   'support.close': { caseId: 1 },
   'support.exportCsv': { filter: {}, sort: { by: 'number', direction: 'asc' } },
@@ -302,5 +304,29 @@ describe('router errors and outputs', () => {
       ok: true,
       value: { language: 'it' },
     });
+  });
+});
+
+describe('router refusals stay small', () => {
+  it('truncates an offending key or value in a BAD_INPUT answer', async () => {
+    const { core, router } = setup();
+    const before = snapshot(core.db);
+    const hugeKey = 'k'.repeat(100_000);
+    const manyKeys = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`key${i}`, i]));
+    const attacks: [CallName, unknown][] = [
+      ['settings.setLanguage', { language: 'fr', [hugeKey]: 1 }],
+      ['settings.setLanguage', { language: 'x'.repeat(100_000) }],
+      ['settings.setLanguage', { language: 'fr', ...manyKeys }],
+      ['store.saveProfile', { ...(valid['store.saveProfile'] as object), address: { [hugeKey]: hugeKey } }],
+    ];
+    for (const [name, input] of attacks) {
+      const answer = await router.dispatch(name, input);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      expect(JSON.stringify(answer).length, name).toBeLessThan(6_000);
+    }
+    expect(snapshot(core.db)).toEqual(before);
+    // The field named is still recognisable, so a form can mark it.
+    const answer = await router.dispatch('settings.setLanguage', { language: 'fr', [hugeKey]: 1 });
+    expect(!answer.ok && answer.error.fields?.[0]).toMatch(/^kkkk.*…$/);
   });
 });

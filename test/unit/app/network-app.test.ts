@@ -274,6 +274,30 @@ describe('an HTTP network in the app', () => {
     expect(server.violations).toEqual([]);
   });
 
+  it('forgets the saved token when the URL changes, so it never reaches the new host; the form asks for it again', async () => {
+    const { app, id, clock } = await withCarrier();
+    const other = await startNetworkTestServer({ token: TOKEN, networkName: 'Not the carrier' });
+    try {
+      // The renderer sends no token ("keep the saved one"): main must not keep it for another host.
+      await call(app, 'networks.save', { id, name: 'Carrier Net', baseUrl: other.url, enabled: true, policyOverrides: {} });
+      expect((await call<{ id: string; hasToken: boolean }[]>(app, 'networks.configs')).find((n) => n.id === id)).toMatchObject({ hasToken: false });
+      await call(app, 'inventory.sync').catch(() => undefined);
+      await call(app, 'networks.testConnection', { networkId: id, baseUrl: other.url });
+      clock.advance(MANIFEST_POLL_MS + CHECK_IN_POLL_MS);
+      await app.poke();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(other.requests).toEqual([]);
+      // A token typed for the new URL is kept.
+      await call(app, 'networks.save', { id, name: 'Carrier Net', baseUrl: other.url, token: 'new-token', enabled: true, policyOverrides: {} });
+      expect(app.core!.networks.tokenOf(id)).toBe('new-token');
+      // Saving again with the same URL and no token keeps it.
+      await call(app, 'networks.save', { id, name: 'Carrier Net 2', baseUrl: other.url, enabled: true, policyOverrides: {} });
+      expect(app.core!.networks.tokenOf(id)).toBe('new-token');
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('applies recalls and policy changes from the manifest; the staff override still wins', async () => {
     const { app, server, id, clock } = await withCarrier();
     const core = app.core!;

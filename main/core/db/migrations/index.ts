@@ -7,8 +7,9 @@ import { inventoryHours } from './0050-inventory-hours';
 import { demoOperatorSteps } from './0060-demo-operator-steps';
 import { custodyCountIndex } from './0070-custody-count-index';
 import { networkLinks } from './0080-network-links';
+import { sealedTokens } from './0100-sealed-tokens';
 import { policyBounds } from './0110-policy-bounds';
 import { codeBudgetLateAnnouncements } from './0120-code-budget-late-announcements';
 
 /** Every migration, oldest first. A new one is appended here and never edited after release. */
-export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex, networkLinks, policyBounds, codeBudgetLateAnnouncements];
+export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex, networkLinks, sealedTokens, policyBounds, codeBudgetLateAnnouncements];

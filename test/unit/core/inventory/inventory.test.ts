@@ -132,6 +132,15 @@ describe('inventory', () => {
     expect(record!.customer).toBe(`'=HYPERLINK("http://evil.example","Open")`);
   });
 
+  it('keeps a formula behind leading whitespace or a line break as text too', async () => {
+    const { core } = await start();
+    const names = [' =1+1 Zed', '\n=1+1 Zed', '\t @SUM(1) Zed', '\r\n-2+3 Zed'];
+    await core.counter.pullManifest('demo-fr', fixedNetwork(names.map((name, i) => item(20 + i, name, `88888${i}`))));
+    receive(core, 'demo-fr', names.map((_, i) => tracking(20 + i)));
+    const records = parse(core.inventory.csv({ search: 'Zed' }), { columns: true }) as Record<string, string>[];
+    expect(records.map((r) => r.customer).sort()).toEqual(names.map((n) => `'${n}`).sort());
+  });
+
   it('"Sync" pulls each network through its adapter and stores when the last sync succeeded; a failed one keeps the old time', async () => {
     const { core, clock } = await start();
     const adapter = fixedNetwork([item(9, 'New Customer', '555555')]);

@@ -14,7 +14,8 @@ import { openTestCore } from '../../../fixtures/core';
 import { useTempDir } from '../../../fixtures/temp-dir';
 
 const tempDir = useTempDir();
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+/** A real 1×1 PNG: attachments are checked for what their bytes are. */
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d2b3a30000000049454e44ae426082', 'hex');
 const png = (name: string) => ({ fileName: name, mimeType: 'image/png', bytes: PNG });
 
 const ticket = (over: Partial<NewCase> = {}): NewCase => ({
@@ -259,6 +260,15 @@ describe('the case log', () => {
     const inProgress = core.support.exportCsv({ states: ['in_progress'] });
     expect((parse(inProgress.csv, { columns: true }) as { case_id: string }[]).map((r) => r.case_id).sort()).toEqual(['CS-000002', 'CS-000004', 'CS-000006']);
     expect(() => core.support.exportCsv({ email: 'nobody@nowhere' })).toThrow(/nothing to export/);
+    core.close();
+  });
+
+  it('keeps descriptions that a spreadsheet would run as formulas as text, even behind whitespace or a line break', () => {
+    const { core } = openTestCore(tempDir());
+    const formulas = ['=HYPERLINK("http://evil.example")', ' =1+1', '\n=1+1', '\t@SUM(A1)', '  +cmd|calc'];
+    for (const description of formulas) core.support.open(ticket({ description }));
+    const rows = parse(core.support.exportCsv({}, { by: 'number', direction: 'asc' }).csv, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.description)).toEqual(formulas.map((f) => `'${f}`));
     core.close();
   });
 
