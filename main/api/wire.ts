@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from '../core/support/attachments';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from '../core/support/support-shapes';
 
 /**
  * The largest frame a legitimate call needs: a support reply with every

@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import { storeKey } from '../store-keys';
 import { sql } from '../db/statements';
 import { wrongCodeBudget, type WrongCodeBudget } from './code-guess-budget';
-import { DAY_MS } from './parcel-rules';
+import { DAY_MS } from '../durations';
 
 export const PICKUP_CODE = /^\d{6}$/;
 

@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCounterApp, type CounterApp, type CounterAppOptions } from '../../../main/app';
+import { startCounterApp, type CounterApp, type CounterAppOptions } from '../../../main/app/start';
 import { ManualClock } from '../../../main/core/clock';
 import { DATABASE_FILE_NAME } from '../../../main/core/db/open';
 import { migrate } from '../../../main/core/db/migrate';

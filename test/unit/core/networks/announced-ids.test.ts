@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startCounterApp, type CounterApp } from '../../../../main/app';
+import { startCounterApp, type CounterApp } from '../../../../main/app/start';
 import { ManualClock } from '../../../../main/core/clock';
 import { startNetworkTestServer, type NetworkTestServer } from '../../../network-server/server';
 import { TEST_START } from '../../../fixtures/core';

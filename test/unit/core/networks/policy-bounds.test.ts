@@ -1,12 +1,13 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCounterApp, type CounterApp } from '../../../../main/app';
+import { startCounterApp, type CounterApp } from '../../../../main/app/start';
 import { ManualClock } from '../../../../main/core/clock';
 import { migrate } from '../../../../main/core/db/migrate';
 import { migrations } from '../../../../main/core/db/migrations';
 import type { NetworkAdapter } from '../../../../main/core/networks/network-adapter';
-import { defaultHttpPolicy, italianPolicy, POLICY_LIMITS } from '../../../../main/core/networks/policy';
+import { defaultHttpPolicy, italianPolicy } from '../../../../main/core/networks/policy';
+import { POLICY_LIMITS } from '../../../../main/core/networks/network-shapes';
 import { TEST_START } from '../../../fixtures/core';
 import { useTempDir } from '../../../fixtures/temp-dir';
 

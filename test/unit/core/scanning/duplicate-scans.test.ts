@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCounterApp, type CounterApp } from '../../../../main/app';
+import { startCounterApp, type CounterApp } from '../../../../main/app/start';
 import { ManualClock } from '../../../../main/core/clock';
 import { TEST_START } from '../../../fixtures/core';
 import { useTempDir } from '../../../fixtures/temp-dir';
