@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { networkPolicySchema } from '../network-shapes';
 
 // What the store accepts from a network (docs/network-api.openapi.yaml). Unknown
 // fields are ignored so a network can add some without breaking older stores.
