@@ -42,6 +42,7 @@ import {
   networkSaveSchema,
   storeProfileSchema,
 } from './network-schemas';
+import { serviceCalls } from './service/calls';
 import { shelfSlotInputSchema } from '../core/parcels/shelf-slots';
 import { scannerConfigSchema, scannerPreferencesSchema } from '../core/scanning/scanner-config';
 import {
@@ -187,6 +188,7 @@ export const calls = {
     z.strictObject({ attachmentId: z.number().int().positive() }),
     z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   ),
+  ...serviceCalls,
 } as const;
 
 /** Every event main pushes to the renderer. */

@@ -8,6 +8,7 @@ import { networkHandlers } from './network-handlers';
 import { parcelHandlers } from './parcel-handlers';
 import { scannerHandlers } from './scanner-handlers';
 import { supportHandlers } from './support-handlers';
+import { serviceHandlers } from './service/handlers';
 import type { Handlers } from './router';
 import type { Language, SystemStatus } from './schemas';
 
@@ -36,6 +37,7 @@ export function coreHandlers(core: CounterCore, info: { version: string; testHoo
     ...hoursHandlers(core, deps.changed),
     ...scannerHandlers(core, deps.hub),
     ...supportHandlers(core, deps.changed),
+    ...serviceHandlers(core),
   };
 }
 
