@@ -187,6 +187,8 @@ export function nearestNeighbourOrder(day: VisitDay): number[] {
 /** Improves an order by 2-opt (reverse a stretch) and or-opt (move one to three stops elsewhere) until neither helps. */
 export function improveOrder(day: VisitDay, start: readonly number[]): number[] {
   const d = distances(day);
+  // Without windows lateness can only grow with distance, so distance deltas decide every move in O(1).
+  if (day.visits.every((v) => v.windows.length === 0)) return improveByDistance(d, start);
   let order = [...start];
   let current = simulate(day, d, order);
   const n = order.length;
@@ -219,6 +221,48 @@ export function improveOrder(day: VisitDay, start: readonly number[]): number[] 
     }
   }
   return order;
+}
+
+/** 2-opt and or-opt on distance alone, each move judged by its change in length (the matrix is symmetric). */
+function improveByDistance(d: Matrix, start: readonly number[]): number[] {
+  // The tour as nodes: 0 (the start), the visits (i + 1), and 0 again.
+  const t = [0, ...start.map((i) => i + 1), 0];
+  const n = start.length;
+  const reverse = (i: number, j: number) => {
+    for (; i < j; i++, j--) [t[i], t[j]] = [t[j]!, t[i]!];
+  };
+  for (let improved = true; improved; ) {
+    improved = false;
+    for (let i = 1; i < n; i++) {
+      for (let j = i + 1; j <= n; j++) {
+        const delta = d[t[i - 1]!]![t[j]!]! + d[t[i]!]![t[j + 1]!]! - d[t[i - 1]!]![t[i]!]! - d[t[j]!]![t[j + 1]!]!;
+        if (delta < -EPS) {
+          reverse(i, j);
+          improved = true;
+        }
+      }
+    }
+    for (let len = 1; len <= 3; len++) {
+      for (let i = 1; i + len - 1 <= n; i++) {
+        const first = t[i]!;
+        const last = t[i + len - 1]!;
+        const before = t[i - 1]!;
+        const after = t[i + len]!;
+        const removal = d[before]![after]! - d[before]![first]! - d[last]![after]!;
+        for (let k = 0; k <= n; k++) {
+          if (k >= i - 1 && k <= i + len - 1) continue;
+          const insertion = d[t[k]!]![first]! + d[last]![t[k + 1]!]! - d[t[k]!]![t[k + 1]!]!;
+          if (removal + insertion < -EPS) {
+            const segment = t.splice(i, len);
+            t.splice(k < i ? k + 1 : k + 1 - len, 0, ...segment);
+            improved = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+  return t.slice(1, -1).map((node) => node - 1);
 }
 
 /**

@@ -1,13 +1,14 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { ref, shallowRef } from 'vue';
 import type { BoardLineView, BoardView } from '../../../../main/api/service/schemas';
 import { counter } from '../../../api/counter';
 
 /** The dispatch board of one week, and the line being dragged or picked for "Allocate to…". */
 export const useBoardStore = defineStore('serviceBoard', () => {
   const weekStart = ref('');
-  const board = ref<BoardView>();
-  const picked = ref<BoardLineView>();
+  // Thousands of fit entries that only main changes: kept shallow so Vue does not proxy each one.
+  const board = shallowRef<BoardView>();
+  const picked = shallowRef<BoardLineView>();
 
   async function load(start = weekStart.value): Promise<void> {
     weekStart.value = start;
