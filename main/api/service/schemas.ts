@@ -162,7 +162,8 @@ export const boardSchema = z.object({
       priority: prioritySchema,
       groupCode: z.string().nullable(),
       needsReallocation: z.boolean(),
-      fits: z.array(z.object({ technicianId: int, missingSkills: z.array(z.string()), inZone: z.boolean() })),
+      unqualified: z.array(z.object({ technicianId: int, missingSkills: z.array(z.string()) })),
+      inZone: z.array(int),
     }),
   ),
 });

@@ -52,7 +52,10 @@ export interface BoardLine {
   /** Allocated to a resource group (waiting for one of its members) or in need of reallocation. */
   groupCode: string | null;
   needsReallocation: boolean;
-  fits: { technicianId: number; missingSkills: string[]; inZone: boolean }[];
+  /** Only the technicians who lack a skill, with what they lack (kept short: a week has hundreds of lines). */
+  unqualified: { technicianId: number; missingSkills: string[] }[];
+  /** The technicians who work the customer's zone. */
+  inZone: number[];
 }
 
 export interface Board {
@@ -107,7 +110,7 @@ export function buildBoard(db: Database, technicians: ServiceTechnicians, items:
       return { ...own, capacity: members.reduce((s, d) => s + d.capacity, 0), allocated: own.allocated + members.reduce((s, d) => s + d.allocated, 0) };
     }),
   }));
-  const waiting = sql<[], Omit<BoardLine, 'requiredSkills' | 'fits' | 'needsReallocation'> & { itemId: number; state: string }>(
+  const waiting = sql<[], Omit<BoardLine, 'requiredSkills' | 'unqualified' | 'inZone' | 'needsReallocation'> & { itemId: number; state: string }>(
     db,
     `SELECT l.id AS lineId, l.order_id AS orderId, a.id AS allocationId, c.name AS customerName, c.zone AS customerZone, i.description,
             l.estimated_hours AS hours, l.response_at AS responseAt, o.priority, a.group_code AS groupCode, l.item_id AS itemId, a.state
@@ -125,11 +128,8 @@ export function buildBoard(db: Database, technicians: ServiceTechnicians, items:
       ...line,
       requiredSkills: required,
       needsReallocation: state === 'reallocation_needed',
-      fits: team.map((t) => ({
-        technicianId: t.id,
-        missingSkills: missingSkills(required, t.skills),
-        inZone: line.customerZone !== null && zonesOn(t.zones, days[0]!).has(line.customerZone),
-      })),
+      unqualified: team.map((t) => ({ technicianId: t.id, missingSkills: missingSkills(required, t.skills) })).filter((f) => f.missingSkills.length > 0),
+      inZone: team.filter((t) => line.customerZone !== null && zonesOn(t.zones, days[0]!).has(line.customerZone)).map((t) => t.id),
     };
   });
   return { days, technicians: rows, groups, lines };

@@ -10,11 +10,10 @@ export interface DropVerdict {
 }
 
 export function dropVerdict(
-  line: { hours: number; fits: readonly { technicianId: number; missingSkills: string[]; inZone: boolean }[] },
+  line: { hours: number; unqualified: readonly { technicianId: number; missingSkills: string[] }[]; inZone: readonly number[] },
   technicianId: number,
   day: { capacity: number; allocated: number },
 ): DropVerdict {
-  const fit = line.fits.find((f) => f.technicianId === technicianId);
-  const missing = fit?.missingSkills ?? [];
-  return { qualified: missing.length === 0, missingSkills: missing, inZone: fit?.inZone ?? false, overload: wouldOverload(day, line.hours) };
+  const missing = line.unqualified.find((f) => f.technicianId === technicianId)?.missingSkills ?? [];
+  return { qualified: missing.length === 0, missingSkills: missing, inZone: line.inZone.includes(technicianId), overload: wouldOverload(day, line.hours) };
 }
