@@ -126,3 +126,52 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await expectAccessible(page);
   });
 }
+
+test('intake for a new customer and a new item, a refused phone next to its field, then "Allocate to…" from the keyboard', async ({ page, launchHost }) => {
+  test.setTimeout(60_000);
+  const host = await launchHost();
+  const ids = await setUp(host);
+  const m = (key: string, vars: Record<string, string | number> = {}) => msg('en', key, vars);
+  await page.goto(`${host.url}#/service/intake`);
+
+  // Search as you type finds nobody: create the customer; a bad phone is refused next to the field and nothing is saved.
+  await page.getByLabel(m('service.intake.searchCustomer'), { exact: true }).fill('Luca Neri');
+  await page.getByRole('button', { name: m('service.intake.newCustomer') }).click();
+  await expect(page.getByLabel(m('service.customer.name'), { exact: true })).toHaveValue('Luca Neri');
+  await page.getByLabel(m('service.customer.phone'), { exact: true }).fill('12');
+  await page.getByRole('button', { name: m('service.intake.saveCustomer') }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(m('errors.BAD_INPUT'));
+  await expect(page.getByLabel(m('service.customer.phone'), { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel(m('service.customer.phone'), { exact: true })).toHaveAttribute('aria-describedby', 'intake-error');
+  expect(await host.call<unknown[]>('service.customers.search', { text: 'Luca' })).toEqual([]);
+  await page.getByLabel(m('service.customer.phone'), { exact: true }).fill('+39 02 8765 4321');
+  await page.getByLabel(m('service.customer.zone'), { exact: true }).fill('NORD');
+  await page.getByLabel(m('service.customer.latitude'), { exact: true }).fill('45.48');
+  await page.getByLabel(m('service.customer.longitude'), { exact: true }).fill('9.21');
+  await page.getByRole('button', { name: m('service.intake.saveCustomer') }).click();
+  await expect(page.getByTestId('chosen-customer')).toContainText('Luca Neri');
+
+  // A free-text item, created with the order.
+  await page.getByLabel(m('service.item.serial'), { exact: true }).fill('NEW-1');
+  await page.getByRole('button', { name: m('service.intake.findSerial') }).click();
+  await page.getByLabel(m('service.item.description'), { exact: true }).fill('Gas cooker');
+  await page.getByLabel(m('service.item.group')).selectOption('HEAT');
+  await page.getByLabel(m('service.intake.fault'), { exact: true }).fill('Burner does not light');
+  await page.getByRole('button', { name: m('service.intake.take') }).click();
+  await expect(page.getByTestId('order-status')).toHaveText(m('service.orderStatus.pending'));
+
+  // The board from the keyboard: pick the line, the best suggestion comes first, allocate.
+  await page.getByRole('link', { name: m('service.nav.board') }).click();
+  const pick = page.getByRole('button', { name: m('service.board.allocateTo', { line: 'Luca Neri Gas cooker' }) });
+  await pick.focus();
+  await page.keyboard.press('Enter');
+  const technician = page.getByLabel(m('service.board.technician'));
+  await expect(technician.locator('option').first()).toContainText('Anna Bianchi');
+  await expect(technician.locator('option').last()).toContainText(m('service.board.missing', { skills: 'gas' }));
+  await technician.selectOption(String(ids.anna));
+  await page.getByRole('button', { name: m('service.board.allocate'), exact: true }).press('Enter');
+  await expect(pick).toHaveCount(0);
+  const { today } = await host.call<{ today: string }>('service.home');
+  await expect(page.getByTestId(`cell-${ids.anna}-${today}`)).toContainText('Luca Neri');
+});
