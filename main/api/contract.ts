@@ -8,6 +8,7 @@ import { parcelCalls } from './parcels/calls';
 import { scanningCalls } from './scanning/calls';
 import { driverQrSchema, scannerStatusEventSchema, scanSchema } from './schemas';
 import { storeCalls } from './store/calls';
+import { serviceCalls } from './service/calls';
 import { supportCalls } from './support/calls';
 import { systemCalls } from './system/calls';
 
@@ -27,6 +28,7 @@ export const calls = {
   ...inventoryCalls,
   ...hoursCalls,
   ...supportCalls,
+  ...serviceCalls,
 } as const;
 
 /** Every event main pushes to the renderer. */

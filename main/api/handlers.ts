@@ -8,6 +8,7 @@ import { networkHandlers } from './networks/handlers';
 import { parcelHandlers } from './parcels/handlers';
 import { scannerHandlers, type ScannerControl } from './scanning/handlers';
 import { storeHandlers } from './store/handlers';
+import { serviceHandlers } from './service/handlers';
 import { supportHandlers } from './support/handlers';
 import { systemHandlers } from './system/handlers';
 import type { Handlers } from './router';
@@ -33,6 +34,7 @@ export function coreHandlers(core: CounterCore, info: { version: string; testHoo
     ...hoursHandlers(core, deps.changed),
     ...scannerHandlers(core, deps.scanners),
     ...supportHandlers(core, deps.changed),
+    ...serviceHandlers(core),
   };
 }
 

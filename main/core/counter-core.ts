@@ -22,6 +22,7 @@ import { InventorySync } from './inventory/sync';
 import { DemoOperatorDesk } from './networks/demo-operator';
 import { AttachmentStore } from './support/attachments';
 import { SupportDesk } from './support/support-desk';
+import { ServiceDesk } from './service/service-desk';
 
 /** Where attached files are copied, inside the data folder. */
 export const ATTACHMENTS_DIR_NAME = 'attachments';
@@ -54,6 +55,8 @@ export interface CounterCore {
   sync: InventorySync;
   /** Weekly hours and dated exceptions, sent to every network. */
   hours: OpeningHoursService;
+  /** After-sales service: customers, items, orders, technicians, allocation and visit planning. */
+  service: ServiceDesk;
   close(): void;
 }
 
@@ -93,6 +96,7 @@ export function openCounterCore(dataDir: string, clock: Clock, options: CoreOpti
     inventory: new Inventory(db, counter.hasher, counter.throttle),
     sync: new InventorySync(clock, networks, counter, settings),
     hours,
+    service: new ServiceDesk(db, clock, settings, () => store.timeZone()),
     close: () => db.close(),
   };
 }

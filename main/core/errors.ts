@@ -7,6 +7,10 @@ export const ERROR_CODES = [
   'CONFLICT',
   'DATABASE_UNAVAILABLE',
   'INTERNAL',
+  'SERVICE_ORDER_FINISHED',
+  'SERVICE_NOT_QUALIFIED',
+  'SERVICE_ALLOCATION_REFUSED',
+  'SERVICE_SERIAL_TAKEN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -13,6 +13,7 @@ import SupportCasesView from '../features/support/views/SupportCasesView.vue';
 import SupportCaseView from '../features/support/views/SupportCaseView.vue';
 import SupportNewView from '../features/support/views/SupportNewView.vue';
 import TrainingView from '../features/parcels/views/TrainingView.vue';
+import { serviceRoutes } from '../features/service/routes';
 
 /** Hash history: the same URLs work from a file:// page in Electron and from the browser host. */
 export const router = createRouter({
@@ -32,5 +33,6 @@ export const router = createRouter({
     { path: '/support/case/:caseId', name: 'support-case', component: SupportCaseView },
     { path: '/inventory', name: 'inventory', component: InventoryView },
     { path: '/hours', name: 'hours', component: HoursView },
+    ...serviceRoutes,
   ],
 });

@@ -7,6 +7,7 @@ import type { CounterCore } from '../../../main/core/counter-core';
 import { CoreError } from '../../../main/core/errors';
 import { openTestCore } from '../../fixtures/core';
 import { useTempDir } from '../../fixtures/temp-dir';
+import { serviceValidInputs } from './service/valid-inputs';
 
 const tempDir = useTempDir();
 const opened: CounterCore[] = [];
@@ -123,7 +124,8 @@ const valid: Record<CallName, unknown> = {
   'support.close': { caseId: 1 },
   'support.exportCsv': { filter: {}, sort: { by: 'number', direction: 'asc' } },
   'support.attachment': { attachmentId: 1 },
-};
+  ...serviceValidInputs,
+} as Record<CallName, unknown>;
 
 /** Hand-picked values that look plausible but break a rule of the contract. */
 const extra: Partial<Record<CallName, unknown[]>> = {

@@ -10,6 +10,7 @@ import { networkLinks } from './0080-network-links';
 import { sealedTokens } from './0100-sealed-tokens';
 import { policyBounds } from './0110-policy-bounds';
 import { codeBudgetLateAnnouncements } from './0120-code-budget-late-announcements';
+import { service } from './0160-service';
 
 /** Every migration, oldest first. A new one is appended here and never edited after release. */
-export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex, networkLinks, sealedTokens, policyBounds, codeBudgetLateAnnouncements];
+export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex, networkLinks, sealedTokens, policyBounds, codeBudgetLateAnnouncements, service];
