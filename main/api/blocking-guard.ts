@@ -19,6 +19,8 @@ const ALWAYS_ALLOWED: ReadonlySet<CallName> = new Set<CallName>([
   'driverQr.show',
   'counter.status',
   'parcels.locate',
+  // The beep volume of the scans that lift the block; reading it changes nothing.
+  'scanners.preferences',
 ]);
 
 const TASK_CALLS: Record<BlockingTask['kind'], string> = {
