@@ -82,6 +82,8 @@ export const calls = {
   'store.profile': call(none, storeProfileSchema),
   'store.saveProfile': call(storeProfileSchema, storeProfileSchema),
   'driverQr.show': call(z.strictObject({ networkId: idSchema }), driverQrSchema),
+  /** The network a driver at the counter most likely comes from (checked in, or usual at this time of day). */
+  'driverQr.suggestNetwork': call(none, z.object({ networkId: idSchema.nullable() })),
 
   'counter.status': call(none, counterStatusSchema),
 

@@ -1,4 +1,5 @@
 import { CoreError } from '../core/errors';
+import { suggestDriverNetwork } from '../core/driver-qr/driver-network-choice';
 import type { CounterCore } from '../core/counter-core';
 import { CALL_NAMES } from './contract';
 import type { ScannerHub } from '../scanner-hub';
@@ -30,6 +31,9 @@ export function coreHandlers(core: CounterCore, info: { version: string; testHoo
       return uiSettings();
     },
     'driverQr.show': ({ networkId }) => core.driverQr.current(networkId),
+    'driverQr.suggestNetwork': () => ({
+      networkId: suggestDriverNetwork(core.clock.now(), { checkIns: core.checkIns, deliveries: core.counter.deliveries, networks: core.networks }),
+    }),
     ...parcelHandlers(core, deps.changed),
     ...networkHandlers(core, deps.changed),
     ...inventoryHandlers(core, deps.changed),

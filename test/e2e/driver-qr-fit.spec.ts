@@ -60,3 +60,19 @@ test('the driver QR and its code are wholly on screen at every counter size, wit
     core.close();
   }
 });
+
+test('the QR screen opens on the network whose driver usually comes at this time of day, its start button in view', async ({ page, launchHost }) => {
+  const host = await launchHost();
+  // Yesterday at this hour the French driver came (the Italian network is listed first).
+  const delivery = await host.call<{ id: number }>('training.driverArrives', { networkId: 'demo-fr', count: 1 });
+  await host.call('delivery.complete', { deliveryId: delivery.id });
+  await host.advanceClock(24 * 3600_000 - 10 * 60_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto(`${host.url}#/driver`);
+  await expect(page.getByRole('tab', { name: 'Démo Relais FR' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('driver-code')).toHaveText(/^\d{3} \d{3}$/);
+  const start = page.getByRole('button', { name: msg('en', 'driverQr.scanNow') });
+  await expect(start).toBeInViewport({ ratio: 1 });
+  await start.click();
+  await expect(page.getByRole('heading', { level: 1, name: msg('en', 'delivery.title', { network: 'Démo Relais FR' }) })).toBeVisible();
+});
