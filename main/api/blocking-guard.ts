@@ -17,8 +17,11 @@ const ALWAYS_ALLOWED: ReadonlySet<CallName> = new Set<CallName>([
   'networks.checkIns',
   'networks.dismissCheckIn',
   'driverQr.show',
+  'driverQr.suggestNetwork',
   'counter.status',
   'parcels.locate',
+  // The beep volume of the scans that lift the block; reading it changes nothing.
+  'scanners.preferences',
 ]);
 
 const TASK_CALLS: Record<BlockingTask['kind'], string> = {

@@ -45,6 +45,28 @@ export class Deliveries {
     return row;
   }
 
+  /**
+   * The network whose driver usually comes at this time of day: the latest
+   * delivery of the last 4 weeks handed over within an hour of now's time of
+   * day, or undefined. Times of day are compared in UTC: the store's zone
+   * offset would shift both sides alike (a DST change moves it by an hour at most).
+   */
+  usualNetworkAt(now: number): string | undefined {
+    const day = 24 * 60 * 60_000;
+    const local = (t: number) => ((t % day) + day) % day;
+    const target = local(now);
+    const recent = sql<[number, number], { network_id: string; handed_over_at: number }>(
+      this.db,
+      'SELECT network_id, handed_over_at FROM deliveries WHERE handed_over_at >= ? AND handed_over_at <= ? ORDER BY handed_over_at DESC, id DESC',
+    ).all(now - 28 * day, now);
+    const hour = 60 * 60_000;
+    const near = recent.find((d) => {
+      const gap = Math.abs(local(d.handed_over_at) - target);
+      return Math.min(gap, day - gap) <= hour;
+    });
+    return near?.network_id;
+  }
+
   open(): DeliveryRow[] {
     return sql<[], DeliveryRow>(this.db, 'SELECT * FROM deliveries WHERE completed_at IS NULL ORDER BY id').all();
   }
@@ -56,8 +78,12 @@ export class Deliveries {
 
   /**
    * A driver hands parcels over. `trackingIds` are the parcels the network
-   * says this driver brings; without them, every parcel the network still
-   * announces is expected. An open delivery of the same network is reused.
+   * says this driver brings. Without them, where the store scans, every
+   * parcel the network still announces is expected (the scan decides);
+   * where the driver scans, the driver's scan is the intake, so only the
+   * parcels the network reported are received: with no report, nothing is,
+   * and a parcel that did come is taken in by scanning it. An open delivery
+   * of the same network is reused.
    */
   handOver(networkId: string, ctx: ActionContext, trackingIds?: readonly string[]): DeliveryRow {
     const network = this.networks.get(networkId);
@@ -79,7 +105,9 @@ export class Deliveries {
         );
       const announced = trackingIds
         ? trackingIds.map((t) => this.parcels.byTrackingId(normaliseTrackingId(t), networkId)).filter((p) => p !== undefined)
-        : this.parcels.inState(['expected'], networkId).filter((p) => p.recalled_at === null);
+        : storeScans
+          ? this.parcels.inState(['expected'], networkId).filter((p) => p.recalled_at === null)
+          : [];
       for (const parcel of announced) {
         if (parcel.state !== 'expected') continue;
         sql(this.db, 'UPDATE parcels SET delivery_id = ? WHERE id = ?').run(delivery.id, parcel.id);

@@ -20,10 +20,12 @@ export const useAppStore = defineStore('app', () => {
       const settings = await counter.call('settings.get');
       language.value = settings.language ?? preferredLanguage(navigator.languages);
       applyLanguage(language.value);
-      await loadScannerPreferences();
     } catch (error) {
       loadError.value = error instanceof Error ? error.message : String(error);
+      return;
     }
+    // Only the feedback volume depends on them: without them the counter still starts, with the default volume.
+    await loadScannerPreferences().catch(() => undefined);
   }
 
   /** Switches at once and is remembered by main for the next start. */

@@ -37,7 +37,8 @@ describe('blocking, enforced in main', () => {
 
   it('refuses everything but the expired scan 2 hours after the notice', async () => {
     const { core, clock, router } = await blockedRouter();
-    const delivery = core.counter.deliveries.handOver('demo-it', scanner);
+    const reported = core.counter.parcels.inState(['expected'], 'demo-it').map((p) => p.tracking_id);
+    const delivery = core.counter.deliveries.handOver('demo-it', scanner, reported);
     core.counter.deliveries.complete(delivery.id);
     clock.advance(7 * DAY);
     core.counter.expiry.sweep();

@@ -56,6 +56,7 @@ const valid: Record<CallName, unknown> = {
     capabilities: ['PICK_UP'],
   },
   'driverQr.show': { networkId: 'demo-it' },
+  'driverQr.suggestNetwork': undefined,
   'counter.status': undefined,
   'delivery.handOver': { networkId: 'demo-fr' },
   'delivery.get': { deliveryId: 1 },

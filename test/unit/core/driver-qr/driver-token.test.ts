@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CounterCore } from '../../../../main/core/counter-core';
 import { deriveKey, encodeDriverToken } from '../../../../main/core/driver-qr/driver-token';
@@ -75,11 +76,31 @@ describe('driver token verification', () => {
 
   it('rejects garbage and unknown networks', () => {
     const { core, clock } = setup();
-    for (const junk of ['', 'hello', 'OC1.a.b.c.d', `OC1.${core.storeId}.demo-it.-1.${'A'.repeat(43)}`]) {
+    for (const junk of ['', 'hello', 'OC2.a.b.c.d', `OC2.${core.storeId}.demo-it.-1.${'A'.repeat(16)}`, `OC2.${core.storeId}.demo-it.1.${'A'.repeat(43)}`]) {
       expect(core.driverQr.verifyDriverToken(junk, clock.now())).toEqual({ valid: false, reason: 'malformed' });
     }
-    const unknown = `OC1.${core.storeId}.nope.1.${'A'.repeat(43)}`;
+    const unknown = `OC2.${core.storeId}.nope.1.${'A'.repeat(16)}`;
     expect(core.driverQr.verifyDriverToken(unknown, clock.now())).toEqual({ valid: false, reason: 'unknown-network' });
+  });
+});
+
+describe('driver token size', () => {
+  it('carries a MAC truncated to 12 bytes, so the QR stays coarse enough to read from a distance', async () => {
+    const { core, clock } = setup();
+    const { step } = await core.driverQr.current('demo-it');
+    const payload = payloadFor(core, 'demo-it', step);
+    const mac = payload.split('.').at(-1)!;
+    expect(Buffer.from(mac, 'base64url')).toHaveLength(12);
+    expect(payload).toBe(`OC2.${core.storeId}.demo-it.${step}.${mac}`);
+    // Fits a version-4 QR at error correction M (62 bytes, 33 modules); the full MAC needed version 5 (37).
+    expect(payload.length).toBeLessThanOrEqual(62);
+    // The MAC is the first 12 bytes of the full HMAC-SHA256: a token with the full 32 is not accepted.
+    const full = createHmac('sha256', deriveKey(core.networks.secretOf('demo-it'), 'driver-qr-mac'))
+      .update(payload.split('.').slice(0, 4).join('.'))
+      .digest();
+    expect(full.subarray(0, 12).toString('base64url')).toBe(mac);
+    const long = `${payload.split('.').slice(0, 4).join('.')}.${full.toString('base64url')}`;
+    expect(core.driverQr.verifyDriverToken(long, clock.now())).toEqual({ valid: false, reason: 'malformed' });
   });
 });
 

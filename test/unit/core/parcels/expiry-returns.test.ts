@@ -8,7 +8,9 @@ const { start, restart } = useCounter();
 /** Receives every announced parcel of a network and returns them. */
 function receiveAll(core: CounterCore, networkId: string) {
   const { deliveries } = core.counter;
-  const delivery = deliveries.handOver(networkId, scanner);
+  // Every announced parcel arrives: the network reports them all (where the driver scans, that report is the intake).
+  const announced = core.counter.parcels.inState(['expected'], networkId).map((p) => p.tracking_id);
+  const delivery = deliveries.handOver(networkId, scanner, announced);
   for (const p of deliveries.parcelsOf(delivery.id)) if (p.state === 'expected') deliveries.scan(delivery.id, p.tracking_id, scanner);
   deliveries.complete(delivery.id);
   return deliveries.parcelsOf(delivery.id);
