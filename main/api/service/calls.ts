@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema } from '../../core/hours/opening-hours';
+import { dateSchema } from '../../core/hours/hours-shapes';
 import {
   absenceInputSchema,
   allocationInputSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema } from '../../core/hours/opening-hours';
+import { dateSchema } from '../../core/hours/hours-shapes';
 import { ALLOCATION_STATES } from '../../core/service/allocation-states';
 import { HISTORY_KINDS } from '../../core/service/history';
 import { prioritySchema, visitWindowSchema } from '../../core/service/inputs';

@@ -1,4 +1,4 @@
-import type { TimeRange } from '../hours/opening-hours';
+import type { TimeRange } from '../hours/hours-shapes';
 import { minutesOf, weekdayOf } from './zoned-time';
 
 export interface Absence {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, timeRangeSchema, timeSchema, weekSchema } from '../hours/opening-hours';
+import { dateSchema, timeRangeSchema, timeSchema, weekSchema } from '../hours/hours-shapes';
 import { REPAIR_STATUSES } from './order-status';
 
 const text = (max: number) => z.string().trim().max(max);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { hoursExceptionSchema, localDay, weekSchema, type TimeRange } from '../hours/opening-hours';
+import { localDay } from '../hours/opening-hours';
+import { hoursExceptionSchema, weekSchema, type TimeRange } from '../hours/hours-shapes';
 import { minutesOf, nextDate, weekdayOf, zonedInstant } from './zoned-time';
 
 /** The service desk's own weekly hours and holidays (the same shape as the counter's opening hours; it may differ). */

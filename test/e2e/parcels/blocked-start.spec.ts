@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { DeliveryView } from '../../../main/api/parcel-schemas';
+import type { DeliveryView } from '../../../main/api/parcels/schemas';
 import { expectNoSeriousAxeViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import type { RunningHost } from '../host';

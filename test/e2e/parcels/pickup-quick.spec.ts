@@ -1,4 +1,4 @@
-import type { DeliveryView } from '../../../main/api/parcel-schemas';
+import type { DeliveryView } from '../../../main/api/parcels/schemas';
 import { expectNoSeriousAxeViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import type { RunningHost } from '../host';

@@ -1,4 +1,4 @@
-import type { DeliveryView } from '../../../main/api/parcel-schemas';
+import type { DeliveryView } from '../../../main/api/parcels/schemas';
 import { expect, test } from '../fixtures';
 import { grouped, msg } from '../locales';
 

@@ -1,7 +1,7 @@
 import { afterEach } from 'vitest';
 import type { ManualClock } from '../../../../main/core/clock';
 import type { CounterCore } from '../../../../main/core/counter-core';
-import type { TimeRange } from '../../../../main/core/hours/opening-hours';
+import type { TimeRange } from '../../../../main/core/hours/hours-shapes';
 import { openTestCore } from '../../../fixtures/core';
 import { useTempDir } from '../../../fixtures/temp-dir';
 
