@@ -7,10 +7,13 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 const ELECTRON_MESSAGE = 'Only main/electron/ may import Electron; core, devices, api, app and host run in plain Node.';
-/** Pure core files: shared with the contract, so they import nothing but zod and each other. */
-const PURE_NAME = '(?:errors|durations|[^/]*-states|[^/]*-shapes)$';
-const PURE_CORE_FILES = ['main/core/errors.ts', 'main/core/durations.ts', 'main/core/**/*-states.ts', 'main/core/**/*-shapes.ts'];
-const PURE_MESSAGE = 'A pure core file (*-states, *-shapes, errors, durations) imports only zod and other pure core files: the renderer bundles it.';
+/**
+ * Pure core files: shared with the contract, so they import nothing but zod and each other. *-calc files are
+ * pure calculations the renderer may preview with (the service board's drop verdict); main checks again on the call.
+ */
+const PURE_NAME = '(?:errors|durations|[^/]*-states|[^/]*-shapes|[^/]*-calc)$';
+const PURE_CORE_FILES = ['main/core/errors.ts', 'main/core/durations.ts', 'main/core/**/*-states.ts', 'main/core/**/*-shapes.ts', 'main/core/**/*-calc.ts'];
+const PURE_MESSAGE = 'A pure core file (*-states, *-shapes, *-calc, errors, durations) imports only zod and other pure core files: the renderer bundles it.';
 /** What the renderer may import of main: the calls, their schemas, the client and the error type. */
 const CONTRACT_FILES = ['main/api/{contract,call,client,errors,schemas,wire}.ts', 'main/api/*/calls.ts', 'main/api/*/schemas.ts'];
 const CONTRACT_MESSAGE = 'The contract is bundled into the renderer: it imports only zod, other contract files and pure core files (*-states, *-shapes, errors).';

@@ -11,9 +11,8 @@ import {
   resourceGroupInputSchema,
   rowId,
   technicianInputSchema,
-} from '../../core/service/inputs';
-import { serviceCalendarSchema } from '../../core/service/service-calendar';
-import { routeSettingsSchema } from '../../core/service/service-settings';
+} from '../../core/service/service-shapes';
+import { routeSettingsSchema, serviceCalendarSchema } from '../../core/service/service-shapes';
 import {
   allocationSchema,
   boardSchema,

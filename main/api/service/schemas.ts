@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { dateSchema } from '../../core/hours/hours-shapes';
 import { ALLOCATION_STATES } from '../../core/service/allocation-states';
-import { HISTORY_KINDS } from '../../core/service/history';
-import { prioritySchema, visitWindowSchema } from '../../core/service/inputs';
-import { ORDER_STATUSES, REPAIR_STATUSES } from '../../core/service/order-status';
+import { HISTORY_KINDS, prioritySchema, visitWindowSchema } from '../../core/service/service-shapes';
+/** The status lists and the drop preview the board shows before a drop (main checks every drop again). */
+export { ORDER_STATUSES, REPAIR_STATUSES } from '../../core/service/order-states';
+export { dropVerdict, type DropVerdict } from '../../core/service/drop-calc';
+import { ORDER_STATUSES, REPAIR_STATUSES } from '../../core/service/order-states';
 
 const int = z.number().int();
 const at = z.number().int().nullable();

@@ -4,10 +4,10 @@ import { sql } from '../db/statements';
 import { CoreError } from '../errors';
 import { assertAllocationMove, type AllocationMove, type AllocationState } from './allocation-states';
 import type { ServiceHistory } from './history';
-import type { AllocationInput } from './inputs';
+import type { AllocationInput } from './service-shapes';
 import type { ServiceItems } from './items';
 import { assertEditable, lineRecord, type LineRecord } from './order-guard';
-import type { RepairStatus } from './order-status';
+import type { RepairStatus } from './order-states';
 import { missingSkills } from './qualification';
 import type { ServiceTechnicians } from './technicians';
 

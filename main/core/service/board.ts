@@ -1,11 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { sql } from '../db/statements';
-import { capacityOn } from './capacity';
-import type { Priority } from './inputs';
+import { capacityOn } from './capacity-calc';
+import type { Priority } from './service-shapes';
 import type { ServiceItems } from './items';
 import { missingSkills, zonesOn } from './qualification';
 import type { ServiceTechnicians } from './technicians';
-import { nextDate } from './zoned-time';
+import { nextDate } from './zoned-time-calc';
 
 export interface BoardAllocation {
   id: number;

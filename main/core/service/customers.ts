@@ -3,7 +3,7 @@ import parsePhoneNumber, { type CountryCode } from 'libphonenumber-js';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
 import { CoreError } from '../errors';
-import type { CustomerInput } from './inputs';
+import type { CustomerInput } from './service-shapes';
 
 export interface Customer {
   id: number;

@@ -1,9 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
+import type { HistoryKind } from './service-shapes';
 
-export const HISTORY_KINDS = ['order-created', 'order-status', 'line-status', 'allocation'] as const;
-export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 export interface HistoryEntry {
   id: number;

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
 import { CoreError } from '../errors';
-import type { ItemGroupInput, ItemInput } from './inputs';
+import type { ItemGroupInput, ItemInput } from './service-shapes';
 import { inherited } from './qualification';
 
 export interface ItemGroup {

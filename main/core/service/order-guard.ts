@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { sql } from '../db/statements';
 import { CoreError } from '../errors';
-import type { OrderStatus, RepairStatus } from './order-status';
+import type { OrderStatus, RepairStatus } from './order-states';
 
 /** A finished order is read-only: every change to it or its lines asks this first. */
 export function assertEditable(order: { id: number; status: OrderStatus }): void {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { sql } from '../db/statements';
-import type { Priority } from './inputs';
-import type { OrderStatus } from './order-status';
+import type { Priority } from './service-shapes';
+import type { OrderStatus } from './order-states';
 
 export interface OrderSummary {
   id: number;

@@ -5,10 +5,10 @@ import { CoreError } from '../errors';
 import type { ServiceAllocations } from './allocations';
 import type { ServiceCustomers } from './customers';
 import type { ServiceHistory } from './history';
-import type { OrderInput, Priority, VisitWindow } from './inputs';
+import type { OrderInput, Priority, VisitWindow } from './service-shapes';
 import type { ServiceItems } from './items';
 import { assertEditable, lineRecord } from './order-guard';
-import { deriveOrderStatus, type OrderStatus, type RepairStatus } from './order-status';
+import { deriveOrderStatus, type OrderStatus, type RepairStatus } from './order-states';
 
 export interface OrderRecord {
   id: number;

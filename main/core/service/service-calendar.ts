@@ -1,14 +1,8 @@
-import { z } from 'zod';
 import { localDay } from '../hours/opening-hours';
-import { hoursExceptionSchema, weekSchema, type TimeRange } from '../hours/hours-shapes';
-import { minutesOf, nextDate, weekdayOf, zonedInstant } from './zoned-time';
+import type { TimeRange } from '../hours/hours-shapes';
+import type { ServiceCalendar } from './service-shapes';
+import { minutesOf, nextDate, weekdayOf, zonedInstant } from './zoned-time-calc';
 
-/** The service desk's own weekly hours and holidays (the same shape as the counter's opening hours; it may differ). */
-export const serviceCalendarSchema = z.strictObject({
-  week: weekSchema,
-  exceptions: z.array(hoursExceptionSchema).max(400),
-});
-export type ServiceCalendar = z.infer<typeof serviceCalendarSchema>;
 
 /** Without a calendar a response counts every hour of Monday to Friday. */
 const ALL_DAY: TimeRange[] = [{ opens: '00:00', closes: '24:00' }];

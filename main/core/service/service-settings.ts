@@ -1,13 +1,7 @@
-import { z } from 'zod';
 import type { SettingsRepository } from '../settings';
-import { serviceCalendarSchema, WORKING_DAYS_CALENDAR, type ServiceCalendar } from './service-calendar';
+import { routeSettingsSchema, serviceCalendarSchema, type RouteSettings, type ServiceCalendar } from './service-shapes';
+import { WORKING_DAYS_CALENDAR } from './service-calendar';
 
-export const routeSettingsSchema = z.strictObject({
-  /** Road distance over straight-line distance. */
-  roadFactor: z.number().min(1).max(3),
-  speedKmh: z.number().min(5).max(130),
-});
-export type RouteSettings = z.infer<typeof routeSettingsSchema>;
 
 const CALENDAR_KEY = 'service.calendar';
 const ROUTE_KEY = 'service.route';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ServiceAllocations } from './allocations';
-import { capacityOn, freeHours } from './capacity';
+import { capacityOn, freeHours } from './capacity-calc';
 import { haversineKm, type Point } from './geo';
 import type { ServiceItems } from './items';
 import type { LineRow } from './orders';

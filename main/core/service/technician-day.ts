@@ -2,10 +2,10 @@ import type { Database } from 'better-sqlite3';
 import type { ServiceAllocations } from './allocations';
 import type { Point } from './geo';
 import type { ServiceTechnicians } from './technicians';
-import type { RouteSettings } from './service-settings';
+import type { RouteSettings } from './service-shapes';
 import { planVisitOrder, routeInOrder, type PlannedRoute, type VisitDay } from './visit-order';
 import { visitPlace, type VisitPlace } from './visit-points';
-import { minutesOf, weekdayOf } from './zoned-time';
+import { minutesOf, weekdayOf } from './zoned-time-calc';
 
 /** Working hours when the technician's template has none that day. */
 const DEFAULT_DAY = { start: 8 * 60, end: 18 * 60 };

@@ -4,8 +4,8 @@ import { sql } from '../db/statements';
 import { CoreError } from '../errors';
 import { checkOpeningHours } from '../hours/opening-hours';
 import type { TimeRange } from '../hours/hours-shapes';
-import type { Absence } from './capacity';
-import type { AbsenceInput, TechnicianInput } from './inputs';
+import type { Absence } from './capacity-calc';
+import type { AbsenceInput, TechnicianInput } from './service-shapes';
 import type { ZoneAssignment } from './qualification';
 
 export interface Technician {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { sql } from '../db/statements';
 import type { Point } from './geo';
-import type { VisitWindow } from './inputs';
+import type { VisitWindow } from './service-shapes';
 
 /** Where a line's work happens: the item's installation address if it has one, else the customer's. */
 export interface VisitPlace {

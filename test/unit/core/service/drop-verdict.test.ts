@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropVerdict } from '../../../../main/core/service/drop-verdict';
+import { dropVerdict } from '../../../../main/core/service/drop-calc';
 
 const line = { hours: 2, unqualified: [{ technicianId: 2, missingSkills: ['gas'] }], inZone: [1] };
 

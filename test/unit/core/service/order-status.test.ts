@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveOrderStatus, type RepairStatus } from '../../../../main/core/service/order-status';
+import { deriveOrderStatus, type RepairStatus } from '../../../../main/core/service/order-states';
 
 describe('order status derived from its lines', () => {
   it.each<[RepairStatus[], string]>([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ServiceCalendar } from '../../../../main/core/service/service-calendar';
+import type { ServiceCalendar } from '../../../../main/core/service/service-shapes';
 import { responseDate, WORKING_DAYS_CALENDAR } from '../../../../main/core/service/service-calendar';
 
 const ROME = 'Europe/Rome';

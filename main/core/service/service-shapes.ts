@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { dateSchema, timeRangeSchema, timeSchema, weekSchema } from '../hours/hours-shapes';
-import { REPAIR_STATUSES } from './order-status';
+import { dateSchema, hoursExceptionSchema, timeRangeSchema, timeSchema, weekSchema } from '../hours/hours-shapes';
+import { REPAIR_STATUSES } from './order-states';
 
 const text = (max: number) => z.string().trim().max(max);
 const code = z.string().trim().min(1).max(40);
@@ -112,3 +112,21 @@ export const allocationInputSchema = z.strictObject({
 export type AllocationInput = z.infer<typeof allocationInputSchema>;
 
 export { timeRangeSchema };
+
+/** What an entry of an order's history records. */
+export const HISTORY_KINDS = ['order-created', 'order-status', 'line-status', 'allocation'] as const;
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
+
+export const routeSettingsSchema = z.strictObject({
+  /** Road distance over straight-line distance. */
+  roadFactor: z.number().min(1).max(3),
+  speedKmh: z.number().min(5).max(130),
+});
+export type RouteSettings = z.infer<typeof routeSettingsSchema>;
+
+/** The service desk's own weekly hours and holidays (the same shape as the counter's opening hours; it may differ). */
+export const serviceCalendarSchema = z.strictObject({
+  week: weekSchema,
+  exceptions: z.array(hoursExceptionSchema).max(400),
+});
+export type ServiceCalendar = z.infer<typeof serviceCalendarSchema>;

@@ -1,4 +1,4 @@
-import { wouldOverload } from './capacity';
+import { wouldOverload } from './capacity-calc';
 
 /** What the board shows while a line hovers over a technician's day, before anything is dropped. */
 export interface DropVerdict {
