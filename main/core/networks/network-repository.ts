@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import { networkPolicySchema, policyOverridesSchema, type NetworkPolicy, type PolicyOverrides } from './network-shapes';
 import { sql } from '../db/statements';
+import { cursorKeys } from '../settings';
 
 export const NETWORK_ADAPTERS = ['demo', 'http'] as const;
 export type NetworkAdapterName = (typeof NETWORK_ADAPTERS)[number];
@@ -97,7 +98,7 @@ export class NetworkRepository {
         .run(changes.name, changes.baseUrl, JSON.stringify(overrides), changes.enabled ? 1 : 0, id);
       // Another server: its cursors mean nothing to it, so the store starts from its beginning.
       if (changes.baseUrl !== current.baseUrl) {
-        for (const key of [`manifest.cursor.${id}`, `checkins.cursor.${id}`, `support.cursor.${id}`]) sql(this.db, 'DELETE FROM settings WHERE key = ?').run(key);
+        for (const key of [cursorKeys.manifest(id), cursorKeys.checkIns(id), cursorKeys.support(id)]) sql(this.db, 'DELETE FROM settings WHERE key = ?').run(key);
       }
       if (changes.token) this.storeToken(id, changes.token);
     }).immediate();

@@ -9,6 +9,7 @@ import type { ShelfSlots } from './shelf-slots';
 import { PARCEL_COLUMNS, SYSTEM_ACTOR, type ActionContext, type ParcelRow } from './types';
 import { matchesTrackingPattern, normaliseTrackingId, rejectionFor, retentionEnd, type ScanRejection } from './parcel-rules';
 import { sql } from '../db/statements';
+import { queueOutboxEvent } from '../networks/outbox-queue';
 
 export interface DeliveryRow {
   id: number;
@@ -193,10 +194,7 @@ export class Deliveries {
 
   private queueCapacityWarning(networkId: string, capacity: number): void {
     const now = this.clock.now();
-    sql(this.db, 
-        "INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES (?, ?, 'capacity', ?, ?)",
-      )
-      .run(networkId, `capacity-${networkId}-${now}-${randomBytes(4).toString('hex')}`, JSON.stringify({ capacity, at: now }), now);
+    queueOutboxEvent(this.db, { networkId, idempotencyKey: `capacity-${networkId}-${now}-${randomBytes(4).toString('hex')}`, kind: 'capacity', payload: { capacity, at: now }, at: now });
   }
 
   private assertOpen(deliveryId: number): DeliveryRow {

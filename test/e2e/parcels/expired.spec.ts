@@ -4,6 +4,7 @@ import { expect, test } from '../fixtures';
 import type { RunningHost } from '../host';
 import { grouped, msg, type Language } from '../locales';
 import { expectNamedTouchTargets } from '../touch';
+import { DAY_MS } from '../../../main/core/durations';
 
 /**
  * Expired parcels (product.md §1 C1–C3) in the browser host: the home notice,
@@ -12,7 +13,6 @@ import { expectNamedTouchTargets } from '../touch';
  */
 
 const FR_NETWORK = 'Démo Relais FR';
-const DAY_MS = 24 * 3600_000;
 /** demo-fr keeps parcels 14 days (seed 001). */
 const RETENTION_MS = 14 * DAY_MS;
 
