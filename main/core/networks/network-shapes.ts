@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** How a carrier network wants its pickup points to work (product.md §1, "Networks and their policy"). */
+/** How a carrier network wants its pickup points to work (docs/rules.md, Networks and Parcels). */
 export const networkPolicySchema = z.strictObject({
   retentionDays: z.number().int().min(1).max(60),
   deliveryScannedBy: z.enum(['store', 'driver']),

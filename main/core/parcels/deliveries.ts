@@ -26,7 +26,7 @@ export type IntakeOutcome =
   | { outcome: 'rejected'; rejection: ScanRejection };
 
 /**
- * Driver deliveries (product.md §1 A): one per driver visit and network. When
+ * Driver deliveries (docs/rules.md, Parcels): one per driver visit and network. When
  * the store scans, the parcels must be scanned within the network's intake
  * window; when the driver scans, they are received at handover.
  */

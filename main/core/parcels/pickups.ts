@@ -29,7 +29,7 @@ export type PickupScan =
   | { outcome: 'rejected'; rejection: ScanRejection };
 
 /**
- * Customer pickup (product.md §1 B). The code is enough, no ID check, so
+ * Customer pickup (docs/rules.md, Parcels). The code is enough, no ID check, so
  * wrong codes are throttled and every attempt is logged.
  */
 export class Pickups {

@@ -12,7 +12,7 @@ import { AttachmentStore, checkAttachments, type AttachmentInput } from './attac
 import { type CaseSortKey, type Impact, type Product, type RequestType } from './support-shapes';
 import { assertCaseMove, CASE_GROUPS, canMoveCase, type CaseActor, type CaseGroup, type CaseState } from './case-states';
 
-/** An answered case the shop leaves without a reply for this long closes itself (seed 002). */
+/** An answered case the shop leaves without a reply for this long closes itself (docs/rules.md, Support). */
 export const AUTO_CLOSE_AFTER_MS = 7 * DAY_MS;
 /** Closed cases stay in the default case log view for this long ("recently resolved"). */
 export const RECENTLY_RESOLVED_MS = 30 * DAY_MS;
@@ -157,7 +157,7 @@ const SORT_COLUMNS: Record<CaseSortKey, string> = {
 
 /**
  * Support cases, call-back requests and the shop's collaborators
- * (product.md §2). One model behind the ticket form and the case log. Every
+ * (docs/rules.md, Support). One model behind the ticket form and the case log. Every
  * change is stored first; `sync` sends what is unsent through the network
  * adapter and applies the operator's updates.
  */
@@ -215,7 +215,7 @@ export class SupportDesk {
       collaboratorId = person.id;
     } else {
       if (input.collaboratorId !== undefined) throw new CoreError('BAD_INPUT', 'There is no collaborator list: write your name and email in the description');
-      // No collaborator list (seed 002): the person writes their name and email in the description.
+      // No collaborator list (docs/rules.md, Support): the person writes their name and email in the description.
       const found = input.email ?? /[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[A-Za-z]{2,}/.exec(input.description)?.[0];
       if (!found) throw new CoreError('BAD_INPUT', 'Write your name and email in the description: the operator answers to that email');
       email = found;
@@ -311,7 +311,7 @@ export class SupportDesk {
     return { fileName: row.file_name, mimeType: row.mime_type, bytes: this.attachments.read(row.stored_name) };
   }
 
-  /** Edit (seed 003): the primary email (its person becomes the owner), the CC list and the short description. */
+  /** Edit (docs/rules.md, Support): the primary email (its person becomes the owner), the CC list and the short description. */
   edit(caseId: number, changes: { primaryEmail: string; cc: string[]; shortDescription: string }): SupportCase {
     const current = this.row(caseId);
     if (current.state === 'closed') throw new CoreError('CONFLICT', `Case ${caseNumber(caseId)} is closed and cannot be edited: open a follow-up instead`);
@@ -403,7 +403,7 @@ export class SupportDesk {
       .map((r) => this.view(r));
   }
 
-  /** The summary of every case the filter shows, as CSV (seed 003: no message content, no CC). */
+  /** The summary of every case the filter shows, as CSV (docs/rules.md, Support: no message content, no CC). */
   exportCsv(filter: CaseFilter = {}, sort?: CaseQuery['sort']): { csv: string; count: number; fileName: string } {
     const cases = this.filtered(filter, sort);
     if (cases.length === 0) throw new CoreError('CONFLICT', 'No case is shown: there is nothing to export');
