@@ -26,3 +26,10 @@ export const ATTACHMENT_TYPES: Readonly<Record<string, { extensions: readonly st
   'text/plain': { extensions: ['.txt', '.log'] },
   'text/csv': { extensions: ['.csv'] },
 };
+
+/**
+ * What a support message is: a text someone wrote, or an event of the case
+ * (the operator's moves; the shop closing it; the 7-day auto-close).
+ */
+export const MESSAGE_KINDS = ['message', 'taken', 'transferred', 'closed', 'reopened', 'closed-by-shop', 'auto-closed'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
