@@ -15,6 +15,7 @@ import { hoursReviewReminder } from '../core/hours/hours-deadlines';
 import { checkInExpiry } from '../core/networks/network-deadlines';
 import { parcelDeadlines } from '../core/parcels/parcel-deadlines';
 import { Scheduler } from '../core/scheduler';
+import { cursorKeys } from '../core/settings';
 import { supportAutoClose } from '../core/support/support-deadlines';
 import { checkInPull } from './background/check-in-pull';
 import { manifestPull } from './background/manifest-pull';
@@ -160,7 +161,7 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
 async function pullFirstDemoManifests(core: CounterCore): Promise<void> {
   for (const network of core.networks.list()) {
     const adapter = core.adapters.for(network);
-    if (network.adapter === 'demo' && adapter && core.settings.get(`manifest.cursor.${network.id}`) === undefined) {
+    if (network.adapter === 'demo' && adapter && core.settings.get(cursorKeys.manifest(network.id)) === undefined) {
       await core.counter.pullManifest(network.id, adapter);
     }
   }

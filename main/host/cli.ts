@@ -8,7 +8,7 @@ import { startBrowserHost } from './browser-host';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** `npm run serve -- --port <p> --data-dir <dir> [--test-hooks] [--serial <path>]` (architecture.md, "Test seam"). */
+/** `npm run serve -- --port <p> --data-dir <dir> [--test-hooks] [--serial <path>]` (README.md, Architecture: browser host). */
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,

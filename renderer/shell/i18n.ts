@@ -1,7 +1,5 @@
 import { createI18n } from 'vue-i18n';
-import en from '../../locales/en.json';
-import fr from '../../locales/fr.json';
-import it from '../../locales/it.json';
+import type en from '../../locales/en.json';
 import type { Language } from '../../main/api/schemas';
 
 export const SUPPORTED_LANGUAGES: readonly Language[] = ['it', 'fr', 'en'];
@@ -25,17 +23,29 @@ const dateTimeFormat = {
   dayClock: { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
 } as const;
 
+type Messages = typeof en;
+
+/** Each language's texts in a chunk of its own, fetched the first time the language is used. */
+const localeFiles = import.meta.glob<Messages>('../../locales/*.json', { import: 'default' });
+
 export const i18n = createI18n({
   legacy: false,
   locale: preferredLanguage(navigator.languages),
-  fallbackLocale: 'en',
-  messages: { it, fr, en },
+  // Every locale has the same keys (a unit test checks), so no fallback texts need loading.
+  fallbackLocale: false,
+  messages: {} as Record<Language, Messages>,
   datetimeFormats: { it: dateTimeFormat, fr: dateTimeFormat, en: dateTimeFormat },
   missingWarn: import.meta.env.DEV,
   fallbackWarn: import.meta.env.DEV,
 });
 
-export function applyLanguage(language: Language): void {
+/** Loads the language's texts if this page has not yet, then switches to it. */
+export async function applyLanguage(language: Language): Promise<void> {
+  if (!i18n.global.availableLocales.includes(language)) {
+    const load = localeFiles[`../../locales/${language}.json`];
+    if (!load) throw new Error(`No texts for ${language}`);
+    i18n.global.setLocaleMessage(language, await load());
+  }
   i18n.global.locale.value = language;
   document.documentElement.lang = language;
 }

@@ -1,9 +1,11 @@
 import type { CounterCore } from '../../core/counter-core';
 import { CoreError } from '../../core/errors';
 import type { DemoNetwork } from '../../core/networks/demo-network';
+import { normaliseTrackingId } from '../../core/parcels/parcel-rules';
 import { passDemoDays } from '../../core/parcels/training';
 import { SYSTEM_ACTOR, type ActionContext } from '../../core/parcels/types';
 import { formatPickupBarcode } from '../../core/scanning';
+import { cursorKeys } from '../../core/settings';
 import { counterStatus, deliveryView, expiredView, parcelView, pickupView } from './views';
 import type { HandlersOf } from '../call';
 import type { parcelCalls } from './calls';
@@ -97,7 +99,7 @@ export function parcelHandlers(core: CounterCore, changed: () => void): Handlers
     'returns.handOver': ({ networkId, items }) => after(counter.returns.handOver(networkId, items, as('manual')).map(parcelView)),
 
     'parcels.locate': ({ trackingId }) => {
-      const parcel = counter.parcels.byTrackingId(trackingId.replace(/\s+/g, '').toUpperCase());
+      const parcel = counter.parcels.byTrackingId(normaliseTrackingId(trackingId));
       return { parcel: parcel ? parcelView(parcel) : null };
     },
 
@@ -121,7 +123,7 @@ export function parcelHandlers(core: CounterCore, changed: () => void): Handlers
       const waiting = counter.parcels.inState(['received', 'expired', 'return_scanned'], networkId);
       const first = waiting[0];
       if (!first) throw new CoreError('NOT_FOUND', 'No parcel is waiting for a customer of this network');
-      const cursor = Number(core.settings.get(`manifest.cursor.${networkId}`) ?? 0);
+      const cursor = Number(core.settings.get(cursorKeys.manifest(networkId)) ?? 0);
       const code = demo().pickupCodeOf(networkId, first.tracking_id, cursor);
       if (!code) throw new CoreError('NOT_FOUND', 'This parcel was not announced by the demo network');
       const sameCustomer = waiting.filter((p) => demo().pickupCodeOf(networkId, p.tracking_id, cursor) === code);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ATTACHMENT_TYPES, CASE_SORT_KEYS, IMPACTS, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, PRODUCTS, REQUEST_TYPES } from '../../core/support/support-shapes';
+import { ATTACHMENT_TYPES, CASE_SORT_KEYS, IMPACTS, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, MESSAGE_KINDS, PRODUCTS, REQUEST_TYPES } from '../../core/support/support-shapes';
 import { CASE_GROUPS, CASE_STATES, type CaseGroup, type CaseState } from '../../core/support/case-states';
 
 /** The case states and the case log's counter groups: the renderer reads them through the contract. */
@@ -86,6 +86,7 @@ export type CaseView = z.infer<typeof caseViewSchema>;
 export const caseMessageSchema = z.object({
   id: rowIdSchema,
   author: z.enum(['shop', 'operator', 'system']),
+  kind: z.enum(MESSAGE_KINDS),
   body: z.string(),
   createdAt: timestamp,
   sentAt: timestamp.nullable(),

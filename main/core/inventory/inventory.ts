@@ -4,6 +4,7 @@ import { sql } from '../db/statements';
 import { IN_CUSTODY, type ParcelState } from '../parcels/parcel-states';
 import { PICKUP_CODE, type PickupCodeHasher, type PickupThrottle } from '../parcels/pickup-codes';
 import { PARCEL_COLUMNS, SYSTEM_ACTOR, type ParcelRow } from '../parcels/types';
+import { normaliseTrackingId } from '../parcels/parcel-rules';
 
 /** What staff see: a search (name, tracking ID or 6-digit pickup code) within some states (in custody by default). */
 export interface InventoryFilter {
@@ -66,7 +67,7 @@ export class Inventory {
     const params: unknown[] = [...states];
     const search = filter.search?.trim() ?? '';
     if (search !== '') {
-      const compact = search.replace(/\s+/g, '').toUpperCase();
+      const compact = normaliseTrackingId(search);
       const alternatives = ["recipient_name LIKE ? ESCAPE '\\'", "tracking_id LIKE ? ESCAPE '\\'"];
       params.push(`%${likeEscape(search)}%`, `%${likeEscape(compact)}%`);
       const hash = PICKUP_CODE.test(compact) ? this.codeHash(compact) : undefined;

@@ -6,6 +6,7 @@ import { networkPolicySchema, policyOverridesSchema, type NetworkPolicy, type Po
 import { usablePolicyFields, type PolicyRefusal } from './policy-check';
 import { sql } from '../db/statements';
 import { PLAIN_TOKEN_CIPHER, type TokenCipher } from './token-cipher';
+import { cursorKeys } from '../settings';
 
 export const NETWORK_ADAPTERS = ['demo', 'http'] as const;
 export type NetworkAdapterName = (typeof NETWORK_ADAPTERS)[number];
@@ -104,7 +105,7 @@ export class NetworkRepository {
       // Another server: its cursors mean nothing to it, so the store starts from its beginning.
       // The saved token was given for the old server: it must never reach the new one, so the staff enter it again.
       if (changes.baseUrl !== current.baseUrl) {
-        for (const key of [`manifest.cursor.${id}`, `checkins.cursor.${id}`, `support.cursor.${id}`]) sql(this.db, 'DELETE FROM settings WHERE key = ?').run(key);
+        for (const key of [cursorKeys.manifest(id), cursorKeys.checkIns(id), cursorKeys.support(id)]) sql(this.db, 'DELETE FROM settings WHERE key = ?').run(key);
         sql(this.db, 'DELETE FROM network_tokens WHERE network_id = ?').run(id);
       }
       if (changes.token) this.storeToken(id, changes.token);

@@ -9,7 +9,7 @@ const shared = {
   driverQrStepSeconds: 30,
 } as const;
 
-/** Seed 000: the driver scans, customers have 7 days. */
+/** The Italian demo policy: the driver scans, customers have 7 days (docs/rules.md, Parcels). */
 export const italianPolicy: NetworkPolicy = {
   ...shared,
   retentionDays: 7,
@@ -17,7 +17,7 @@ export const italianPolicy: NetworkPolicy = {
   trackingIdPattern: '^IT[0-9A-Z]{10}$',
 };
 
-/** Seed 001: the store scans every label, customers have 14 days. */
+/** The French demo policy: the store scans every label, customers have 14 days (docs/rules.md, Parcels). */
 export const frenchPolicy: NetworkPolicy = {
   ...shared,
   retentionDays: 14,

@@ -4,6 +4,7 @@ import { CoreError } from '../errors';
 import { assertTransition, type ParcelState } from './parcel-states';
 import { PARCEL_COLUMNS, type ActionContext, type ParcelRow } from './types';
 import { sql } from '../db/statements';
+import { queueOutboxEvent } from '../networks/outbox-queue';
 
 /** Columns a move may set besides the state. */
 export interface ParcelPatch {
@@ -44,7 +45,6 @@ const PATCHABLE = ['slot_id', 'delivery_id', 'expiry_notice_id', 'received_at', 
  */
 export class CustodyLedger {
   private readonly insertEvent: Statement;
-  private readonly insertOutbox: Statement;
   private readonly selectParcel: Statement<[number], ParcelRow>;
 
   constructor(
@@ -54,9 +54,6 @@ export class CustodyLedger {
     this.insertEvent = db.prepare(
       `INSERT INTO custody_events (parcel_id, from_state, to_state, at, actor_id, method, slot_id, reason, delivery_id)
        VALUES (@parcelId, @fromState, @toState, @at, @actorId, @method, @slotId, @reason, @deliveryId)`,
-    );
-    this.insertOutbox = db.prepare(
-      `INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES (?, ?, 'custody', ?, ?)`,
     );
     this.selectParcel = db.prepare(`SELECT ${PARCEL_COLUMNS} FROM parcels WHERE id = ?`);
   }
@@ -111,6 +108,6 @@ export class CustodyLedger {
       deliveryId,
     });
     const payload = { trackingId: parcel.tracking_id, from, to, at, method: details.method, reason: details.reason ?? null };
-    this.insertOutbox.run(parcel.network_id, `custody-${lastInsertRowid}`, JSON.stringify(payload), at);
+    queueOutboxEvent(this.db, { networkId: parcel.network_id, idempotencyKey: `custody-${lastInsertRowid}`, kind: 'custody', payload, at });
   }
 }

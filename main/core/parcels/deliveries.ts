@@ -9,6 +9,7 @@ import type { ShelfSlots } from './shelf-slots';
 import { PARCEL_COLUMNS, SYSTEM_ACTOR, type ActionContext, type ParcelRow } from './types';
 import { matchesTrackingPattern, normaliseTrackingId, rejectionFor, retentionEnd, type ScanRejection } from './parcel-rules';
 import { sql } from '../db/statements';
+import { queueOutboxEvent } from '../networks/outbox-queue';
 
 export interface DeliveryRow {
   id: number;
@@ -25,7 +26,7 @@ export type IntakeOutcome =
   | { outcome: 'rejected'; rejection: ScanRejection };
 
 /**
- * Driver deliveries (product.md §1 A): one per driver visit and network. When
+ * Driver deliveries (docs/rules.md, Parcels): one per driver visit and network. When
  * the store scans, the parcels must be scanned within the network's intake
  * window; when the driver scans, they are received at handover.
  */
@@ -226,10 +227,7 @@ export class Deliveries {
 
   private queueCapacityWarning(networkId: string, capacity: number): void {
     const now = this.clock.now();
-    sql(this.db, 
-        "INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES (?, ?, 'capacity', ?, ?)",
-      )
-      .run(networkId, `capacity-${networkId}-${now}-${randomBytes(4).toString('hex')}`, JSON.stringify({ capacity, at: now }), now);
+    queueOutboxEvent(this.db, { networkId, idempotencyKey: `capacity-${networkId}-${now}-${randomBytes(4).toString('hex')}`, kind: 'capacity', payload: { capacity, at: now }, at: now });
   }
 
   private assertOpen(deliveryId: number): DeliveryRow {

@@ -22,7 +22,7 @@ export type ExpiredScan =
   | { outcome: 'rejected'; rejection: ScanRejection };
 
 /**
- * Parcels past retention (product.md §1 C): they expire at exactly the
+ * Parcels past retention (docs/rules.md, Parcels): they expire at exactly the
  * stored `expires_at`, a notice is raised per network, and the store must
  * scan them for return within the network's window after the notice.
  */

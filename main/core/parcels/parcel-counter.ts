@@ -5,7 +5,7 @@ import type { ManifestRecall, NetworkAdapter } from '../networks/network-adapter
 import { sql } from '../db/statements';
 import { normaliseTrackingId } from './parcel-rules';
 import type { NetworkRepository } from '../networks/network-repository';
-import type { SettingsRepository } from '../settings';
+import { cursorKeys, type SettingsRepository } from '../settings';
 import { Blocking } from './blocking';
 import { CustodyLedger } from './custody-ledger';
 import { Deliveries } from './deliveries';
@@ -97,7 +97,7 @@ export class ParcelCounter {
   private readonly pulls = new Map<string, Promise<unknown>>();
 
   private async pullPages(networkId: string, adapter: NetworkAdapter): Promise<ManifestPull> {
-    const cursorKey = `manifest.cursor.${networkId}`;
+    const cursorKey = cursorKeys.manifest(networkId);
     const result: ManifestPull = { added: 0, recalled: 0, policyChanged: false, skipped: 0, refusedPolicy: [] };
     for (let page = 0; page < MAX_PAGES_PER_PULL; page++) {
       const manifest = await adapter.pullManifest(networkId, this.settings.get(cursorKey));

@@ -30,8 +30,8 @@ export type PickupScan =
   | { outcome: 'rejected'; rejection: ScanRejection };
 
 /**
- * Customer pickup. The code is enough, no ID check, so wrong codes spend a
- * budget and every attempt is logged.
+ * Customer pickup (docs/rules.md, Parcels). The code is enough, no ID check, so
+ * wrong codes spend a budget and every attempt is logged.
  */
 export class Pickups {
   constructor(

@@ -18,7 +18,7 @@ export interface OverdueReturns {
 }
 
 /**
- * Driver pickup (product.md §1 C 4–5): hand the waiting parcels to the driver
+ * Driver pickup (docs/rules.md, Parcels): hand the waiting parcels to the driver
  * (a scan is optional and confirms), and prompt to contact support when they
  * have waited longer than the network's escalation limit.
  */

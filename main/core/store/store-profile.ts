@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
-import { sql } from '../db/statements';
 import type { OpeningHoursInput } from '../hours/hours-shapes';
 import { localDay } from '../hours/opening-hours';
 import type { Network, NetworkRepository } from '../networks/network-repository';
+import { queueOutboxEvent } from '../networks/outbox-queue';
 import type { SettingsRepository } from '../settings';
 import { storeProfileSchema, type StoreProfile } from './store-shapes';
 
@@ -60,10 +60,9 @@ export class StoreProfileService {
   /** Queues the whole store record for each network (all of them unless named), in the caller's transaction. */
   publish(hours: OpeningHoursInput, only?: readonly string[]): void {
     const now = this.clock.now();
-    const enqueue = sql(this.db, "INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES (?, ?, 'store-profile', ?, ?)");
     for (const network of this.networks.list()) {
       if (only && !only.includes(network.id)) continue;
-      enqueue.run(network.id, `store-profile:${randomUUID()}`, JSON.stringify(this.recordFor(network, hours, now)), now);
+      queueOutboxEvent(this.db, { networkId: network.id, idempotencyKey: `store-profile:${randomUUID()}`, kind: 'store-profile', payload: this.recordFor(network, hours, now), at: now });
     }
   }
 

@@ -19,7 +19,7 @@ export const useAppStore = defineStore('app', () => {
       if (status.value.state !== 'ready') return;
       const settings = await counter.call('settings.get');
       language.value = settings.language ?? preferredLanguage(navigator.languages);
-      applyLanguage(language.value);
+      await applyLanguage(language.value);
     } catch (error) {
       loadError.value = error instanceof Error ? error.message : String(error);
       return;
@@ -30,7 +30,7 @@ export const useAppStore = defineStore('app', () => {
 
   /** Switches at once and is remembered by main for the next start. */
   async function setLanguage(next: Language): Promise<void> {
-    applyLanguage(next);
+    await applyLanguage(next);
     language.value = next;
     await counter.call('settings.setLanguage', { language: next });
   }

@@ -4,8 +4,8 @@ import { DATABASE_FILE_NAME } from '../../../main/core/db/open';
 import { expect, test } from '../fixtures';
 import { msg, startsWith, type Language } from '../locales';
 import { expectNamedTouchTargets } from '../touch';
+import { DAY_MS } from '../../../main/core/durations';
 
-const DAY_MS = 24 * 3600_000;
 
 /** The weekday (Monday 0) and its name in `language`, as the host (same machine, same zone) sees "today". */
 function today(now: number, language: Language): { index: number; name: string } {

@@ -6,7 +6,7 @@ import { grouped, msg, type Language } from '../locales';
 import { expectNamedTouchTargets } from '../touch';
 
 /**
- * Driver delivery intake (product.md §1 A) in the browser host. Every test
+ * Driver delivery intake (docs/rules.md, Parcels) in the browser host. Every test
  * starts its own host: the clock only moves forward and an open delivery of a
  * network is reused, so nothing may leak between tests (or into other files).
  */

@@ -4,16 +4,16 @@ import { expect, test } from '../fixtures';
 import type { RunningHost } from '../host';
 import { grouped, msg, type Language } from '../locales';
 import { expectNamedTouchTargets } from '../touch';
+import { DAY_MS } from '../../../main/core/durations';
 
 /**
- * Expired parcels (product.md §1 C1–C3) in the browser host: the home notice,
+ * Expired parcels (docs/rules.md, Parcels) in the browser host: the home notice,
  * the scan for return, "Cannot find" confirmed with OK, and the block after
  * the 2-hour window. Each test starts its own host, since days must pass.
  */
 
 const FR_NETWORK = 'Démo Relais FR';
-const DAY_MS = 24 * 3600_000;
-/** demo-fr keeps parcels 14 days (seed 001). */
+/** demo-fr keeps parcels 14 days (docs/rules.md, Parcels). */
 const RETENTION_MS = 14 * DAY_MS;
 
 

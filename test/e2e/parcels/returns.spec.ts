@@ -6,6 +6,7 @@ import { demoParcel } from '../../../main/core/networks/demo-network';
 import { expect, test } from '../fixtures';
 import type { RunningHost } from '../host';
 import { messages, type Language } from '../locales';
+import { DAY_MS } from '../../../main/core/durations';
 
 /** The locale keys this screen reads. */
 interface ReturnsMessages {
@@ -40,7 +41,6 @@ const grouped = (trackingId: string) => trackingId.replace(/(.{4})(?=.)/g, '$1 '
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const NETWORK = 'demo-it';
-const DAY_MS = 24 * 3600_000;
 
 /** The Italian demo driver brings `count` parcels (received at once: the driver scans them). */
 async function parcelsArrive(host: RunningHost, count: number): Promise<ParcelView[]> {

@@ -28,17 +28,15 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-const EVENT_BODIES = ['taken', 'transferred', 'closed', 'reopened', 'auto-closed', 'closed-by-shop'];
-
 /** Dates and message texts of the support screens, in the staff member's language. */
 export function useSupportText() {
   const { t, d, locale } = useI18n();
   return {
     date: (ms: number) => d(new Date(ms), 'long'),
     day: (ms: number) => d(new Date(ms), 'short'),
-    /** Operator and app events are stored as keys and shown as sentences. */
+    /** A written message shows its text; an event of the case shows as a sentence, with the operator's note if any. */
     body: (message: CaseMessageView) =>
-      message.author !== 'shop' && EVENT_BODIES.includes(message.body) ? t(`support.detail.events.${message.body}`) : message.body,
+      message.kind === 'message' ? message.body : [t(`support.detail.events.${message.kind}`), message.body].filter(Boolean).join(' '),
     /** "Monday–Friday" or a list of weekday names for the office hours. */
     weekdays: (days: number[]) => {
       const name = (day: number) => new Intl.DateTimeFormat(locale.value, { weekday: 'long' }).format(new Date(Date.UTC(2024, 0, day)));

@@ -396,7 +396,7 @@ describe('travelling through the network adapter', () => {
     core.support.sweepAutoClose();
     for (const c of [commercial, closedEarly]) seen.add(core.support.get(c.id).state);
     expect([...seen].sort()).toEqual([...CASE_STATES].sort());
-    expect(core.support.messages(closedEarly.id).map((m) => m.body)).toContain('closed-by-shop');
+    expect(core.support.messages(closedEarly.id).map((m) => m.kind)).toContain('closed-by-shop');
     core.close();
   });
 });
