@@ -16,7 +16,7 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
   {
-    files: ['main/**/*.ts', 'preload/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.{ts,js}'],
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.{ts,js,mjs}'],
     languageOptions: { globals: globals.node },
   },
   {
