@@ -9,7 +9,7 @@ const SCOPES = {
   outbox: { mutate: ['main/core/networks/outbox.ts'], tests: ['test/unit/core/outbox.test.ts', 'test/unit/core/networks/exactly-once.test.ts'] },
   'driver-qr': { mutate: ['main/core/driver-qr/**/*.ts'], tests: ['test/unit/core/driver-token.test.ts', 'test/unit/core/totp.test.ts'] },
   hours: { mutate: ['main/core/hours/**/*.ts'], tests: ['test/unit/core/hours/**/*.test.ts'] },
-  'blocking-guard': { mutate: ['main/api/blocking-guard.ts', 'main/core/parcels/blocking.ts'], tests: ['test/unit/api/blocking-guard.test.ts', 'test/unit/core/support/support-app.test.ts'] },
+  'blocking-guard': { mutate: ['main/api/blocking-guard.ts'], tests: ['test/unit/api/blocking-guard.test.ts'] },
 };
 
 const name = process.env.MUTATION_SCOPE;
