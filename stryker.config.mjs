@@ -35,6 +35,8 @@ export default {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${label}.html` },
   jsonReporter: { fileName: `reports/mutation/${label}.json` },
+  // Build output and test reports are not sources: copying them into the sandbox only costs time (and races Playwright).
+  ignorePatterns: ['out', 'dist', 'release', 'test-results', 'playwright-report', 'reports', '.data'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
