@@ -94,7 +94,7 @@ export function openCounterCore(dataDir: string, clock: Clock, options: CoreOpti
     checkIns: new DriverCheckIns(db, clock, settings),
     store,
     inventory: new Inventory(db, counter.hasher, counter.throttle),
-    sync: new InventorySync(clock, networks, counter, settings),
+    sync: new InventorySync(clock, networks, counter, settings, links),
     hours,
     service: new ServiceDesk(db, clock, settings, () => store.timeZone()),
     close: () => db.close(),

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { benchBundleSizes } from './bundle-sizes';
 import { benchIntake } from './intake';
@@ -8,6 +8,9 @@ import { benchPickupLookup } from './pickup-lookup';
 import { benchScanLatency } from './scan-latency';
 import { benchDispatchBoard } from './dispatch-board';
 import { benchVisitOrder } from './visit-order';
+
+/** Where the section with the results of `npm run test:mutation` starts. */
+const MUTATION_HEADING = '## Mutation scores';
 
 /**
  * `npm run bench`: each benchmark reports against a baseline measured in the
@@ -52,7 +55,11 @@ async function main(): Promise<void> {
     '- Scan latency: from the write on the pty to the text in the DOM, both stamped on the same wall clock (performance.timeOrigin + now). The p99 on a loaded 2-core machine is dominated by scheduling of the three processes (socat, the host, Chromium); compare it with the floor of the same run.',
     '',
   ].join('\n');
-  writeFileSync(new URL('../../BENCHMARKS.md', import.meta.url), body);
+  const file = new URL('../../BENCHMARKS.md', import.meta.url);
+  // The mutation scores come from `npm run test:mutation`, not from this run: keep them.
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const mutation = before.indexOf(MUTATION_HEADING);
+  writeFileSync(file, mutation === -1 ? body : `${body}\n${before.slice(mutation)}`);
 }
 
 main().catch((error: unknown) => {

@@ -29,7 +29,7 @@ export function inventoryHandlers(core: CounterCore, changed: () => void): Handl
       limit,
       lastSyncAt: core.sync.lastSuccessAt(),
     }),
-    'inventory.customer': ({ name, filter }) => core.inventory.parcelsOf(name, filter).map(inventoryParcel),
+    'inventory.customer': ({ customer, filter }) => core.inventory.parcelsOf(customer, filter).map(inventoryParcel),
     'inventory.exportCsv': ({ filter }) => {
       const rows = core.inventory.rows(filter).length;
       const { date } = localDay(core.clock.now(), core.hours.timeZone);

@@ -10,7 +10,7 @@ export const inventoryFilterSchema = z.strictObject({
 });
 
 export const inventoryPageSchema = z.object({
-  customers: z.array(z.object({ name: z.string(), count: z.number().int() })),
+  customers: z.array(z.object({ key: z.number().int(), name: z.string(), count: z.number().int() })),
   totalCustomers: z.number().int(),
   totalParcels: z.number().int(),
   offset: z.number().int(),

@@ -12,7 +12,15 @@ export interface InventoryFilter {
   states?: readonly ParcelState[];
 }
 
+/**
+ * One customer: the network gives no customer ID, so a customer is a name
+ * with a pickup code (two people of the same name are two customers, and
+ * one person's parcels under another code are another pickup anyway).
+ * `key` is the group's first parcel ID: it opens the detail without the
+ * code's hash leaving main.
+ */
 export interface CustomerGroup {
+  key: number;
   name: string;
   count: number;
 }
@@ -84,29 +92,32 @@ export class Inventory {
     const { clause, params } = this.where(filter);
     const customers = sql<unknown[], CustomerGroup>(
       this.db,
-      `SELECT recipient_name AS name, count(*) AS count FROM parcels WHERE ${clause}
-       GROUP BY recipient_name ORDER BY recipient_name LIMIT ? OFFSET ?`,
+      `SELECT min(id) AS key, recipient_name AS name, count(*) AS count FROM parcels WHERE ${clause}
+       GROUP BY recipient_name, pickup_code_hash ORDER BY recipient_name, key LIMIT ? OFFSET ?`,
     ).all(...params, page.limit, page.offset);
     const totals = sql<unknown[], { customers: number; parcels: number }>(
       this.db,
-      `SELECT count(DISTINCT recipient_name) AS customers, count(*) AS parcels FROM parcels WHERE ${clause}`,
+      `SELECT count(*) AS customers, coalesce(sum(n), 0) AS parcels
+       FROM (SELECT count(*) AS n FROM parcels WHERE ${clause} GROUP BY recipient_name, pickup_code_hash)`,
     ).get(...params)!;
     return { customers, totalCustomers: totals.customers, totalParcels: totals.parcels };
   }
 
-  /** One customer's parcels in the filtered states (the search picked the customer; all of their parcels show). */
-  parcelsOf(name: string, filter: InventoryFilter, limit = 500): ParcelRow[] {
-    const { clause, params } = this.where({ states: filter.states });
+  /** The parcels of the customer whose group `key` is, that the same filter shows: exactly what the list counted. */
+  parcelsOf(key: number, filter: InventoryFilter, limit = 500): ParcelRow[] {
+    const { clause, params } = this.where(filter);
     return sql<unknown[], ParcelRow>(
       this.db,
-      `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE recipient_name = ? AND ${clause} ORDER BY tracking_id LIMIT ?`,
-    ).all(name, ...params, limit);
+      `SELECT ${PARCEL_COLUMNS} FROM parcels
+       WHERE (recipient_name, pickup_code_hash) = (SELECT recipient_name, pickup_code_hash FROM parcels WHERE id = ?) AND ${clause}
+       ORDER BY tracking_id LIMIT ?`,
+    ).all(key, ...params, limit);
   }
 
   /** Every parcel the current view shows (all pages), one row each. */
   rows(filter: InventoryFilter): ParcelRow[] {
     const { clause, params } = this.where(filter);
-    return sql<unknown[], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE ${clause} ORDER BY recipient_name, tracking_id`).all(...params);
+    return sql<unknown[], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE ${clause} ORDER BY recipient_name, pickup_code_hash, tracking_id`).all(...params);
   }
 
   /** The current view as CSV (RFC 4180: commas, quotes and newlines in names are quoted), with a header row. */

@@ -63,6 +63,15 @@ export class CustodyLedger {
     this.appendEvent(parcel, null, parcel.state, details);
   }
 
+  /**
+   * A note in a parcel's log that changes no state (the event goes from its
+   * state to the same). The network is not told: it is the network's own news.
+   */
+  note(parcel: ParcelRow, details: MoveDetails): void {
+    if (!this.db.inTransaction) throw new Error('CustodyLedger.note must run inside a transaction');
+    this.insertEventRow(parcel, parcel.state, parcel.state, details);
+  }
+
   move(parcel: ParcelRow, to: ParcelState, details: MoveDetails, patch: ParcelPatch = {}): ParcelRow {
     if (!this.db.inTransaction) throw new Error('CustodyLedger.move must run inside a transaction');
     assertTransition(parcel.state, to, parcel.tracking_id);
@@ -93,6 +102,12 @@ export class CustodyLedger {
   }
 
   private appendEvent(parcel: ParcelRow, from: ParcelState | null, to: ParcelState, details: MoveDetails): void {
+    const { at, eventId } = this.insertEventRow(parcel, from, to, details);
+    const payload = { trackingId: parcel.tracking_id, from, to, at, method: details.method, reason: details.reason ?? null };
+    queueOutboxEvent(this.db, { networkId: parcel.network_id, idempotencyKey: `custody-${eventId}`, kind: 'custody', payload, at });
+  }
+
+  private insertEventRow(parcel: ParcelRow, from: ParcelState | null, to: ParcelState, details: MoveDetails): { at: number; eventId: number | bigint } {
     const at = this.clock.now();
     const slotId = details.slotId !== undefined ? details.slotId : parcel.slot_id;
     const deliveryId = details.deliveryId !== undefined ? details.deliveryId : parcel.delivery_id;
@@ -107,7 +122,6 @@ export class CustodyLedger {
       reason: details.reason ?? null,
       deliveryId,
     });
-    const payload = { trackingId: parcel.tracking_id, from, to, at, method: details.method, reason: details.reason ?? null };
-    queueOutboxEvent(this.db, { networkId: parcel.network_id, idempotencyKey: `custody-${lastInsertRowid}`, kind: 'custody', payload, at });
+    return { at, eventId: lastInsertRowid };
   }
 }

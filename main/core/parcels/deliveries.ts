@@ -214,10 +214,10 @@ export class Deliveries {
 
   private createUnannounced(networkId: string, trackingId: string, deliveryId: number, state: 'expected', ctx: ActionContext): ParcelRow {
     const now = this.clock.now();
-    // Not announced, so nobody has a code for it yet: a random hash that no code matches until the network sends the real one.
+    // Not announced, so nobody has a code for it yet: a random hash that no code matches until the announcement completes it.
     const id = sql(this.db, 
-        `INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, delivery_id, announced_at, state_changed_at)
-         VALUES (?, ?, '', 'medium', ?, ?, ?, ?, ?)`,
+        `INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, delivery_id, announced_at, state_changed_at, awaiting_announcement)
+         VALUES (?, ?, '', 'medium', ?, ?, ?, ?, ?, 1)`,
       )
       .run(networkId, trackingId, randomBytes(32), state, deliveryId, now, now).lastInsertRowid;
     const parcel = this.parcels.byId(Number(id));

@@ -93,7 +93,7 @@ const valid: Record<CallName, unknown> = {
   },
   'wedge.keys': { keys: [{ key: 'A', at: 10 }] },
   'inventory.customers': { filter: { search: 'Rossi', states: ['received'] }, offset: 0, limit: 50 },
-  'inventory.customer': { name: 'Maria Rossi', filter: { search: '', states: [] } },
+  'inventory.customer': { customer: 1, filter: { search: '', states: [] } },
   'inventory.exportCsv': { filter: { search: '123456', states: ['received', 'expired'] } },
   'inventory.sync': undefined,
   'hours.get': undefined,
@@ -156,7 +156,7 @@ const extra: Partial<Record<CallName, unknown[]>> = {
     { filter: { search: '', states: [] }, offset: 0, limit: 0 },
     { filter: { search: '', states: [] }, offset: 0, limit: 100_000 },
   ],
-  'inventory.customer': [{ name: '', filter: { search: '', states: [] } }],
+  'inventory.customer': [{ customer: 0, filter: { search: '', states: [] } }],
   'hours.save': [
     { week: [[], [], [], [], [], []], exceptions: [] },
     { week: [[{ opens: '9:00', closes: '12:00' }], [], [], [], [], [], []], exceptions: [] },
