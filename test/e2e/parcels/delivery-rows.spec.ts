@@ -25,13 +25,13 @@ test('on a 15-parcel delivery scrolled to the bottom, a wrong label’s red bar 
   await expect(bar).toHaveAttribute('data-tone', 'error');
   await expect(bar).toBeInViewport({ ratio: 1 });
   // Refusals interrupt a screen reader: the verdict sits in the alert region, once.
-  await expect(page.getByRole('alert').filter({ has: bar })).toHaveCount(1);
+  await expect(page.locator('[aria-live="assertive"]').filter({ has: bar })).toHaveCount(1);
   await expect(lastRow).toBeInViewport();
 
   await host.scan(delivery.parcels[14]!.trackingId);
   await expect(bar).toHaveAttribute('data-tone', 'success');
   await expect(bar).toBeInViewport({ ratio: 1 });
-  await expect(page.getByRole('status').filter({ has: bar })).toHaveCount(1);
+  await expect(page.locator('[aria-live="polite"]').filter({ has: bar })).toHaveCount(1);
   await expectNoSeriousAxeViolations(page);
 });
 
