@@ -28,7 +28,9 @@ export function networkSync(core: CounterCore, deps: NetworkSyncDeps): DeadlineS
   const manifestAt = new Map<string, number>();
   const checkInsAt = new Map<string, number>();
   const runs = new NetworkRuns(() => deps.wake());
-  const remote = () => core.networks.list().filter((n) => n.enabled && n.adapter !== 'demo');
+  // A network without a usable token (its URL changed, or it was sealed by another keychain) waits for one:
+  // counted as due, it would be run again at once, forever.
+  const remote = () => core.networks.list().filter((n) => n.enabled && n.adapter !== 'demo' && core.adapters.for(n) !== undefined);
   const due = (network: Network, now: number) => ({
     manifest: (manifestAt.get(network.id) ?? now) <= now,
     checkIns: (checkInsAt.get(network.id) ?? now) <= now,
