@@ -75,7 +75,8 @@ export class ScannerHub implements ScannerControl {
     const configured = this.options.core.scanners.list();
     const extra = (this.options.extraSerialPaths ?? []).map((path) => ({
       id: `serial:${path}`,
-      config: { kind: 'serial', path, baudRate: 9600, terminator: 'CR' } as ScannerConfig,
+      // Whatever line end the scanner sends: CR, LF or CR LF.
+      config: { kind: 'serial', path, baudRate: 9600, terminator: 'ANY' } as ScannerConfig,
     }));
     const byId = new Map([...extra, ...configured].map((s) => [s.id, s]));
     await this.manager.sync([...byId.values()]);

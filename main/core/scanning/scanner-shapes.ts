@@ -6,7 +6,8 @@ export const serialScannerConfigSchema = z.strictObject({
   kind: z.literal('serial'),
   path: z.string().trim().min(1).max(200),
   baudRate: z.union(BAUD_RATES.map((b) => z.literal(b)) as [z.ZodLiteral<1200>, ...z.ZodLiteral<number>[]]),
-  terminator: z.enum(['CR', 'LF', 'CRLF']),
+  /** 'ANY': CR, LF or CR LF, whichever the scanner sends. */
+  terminator: z.enum(['ANY', 'CR', 'LF', 'CRLF']),
 });
 export const hidScannerConfigSchema = z.strictObject({
   kind: z.literal('hid'),

@@ -239,4 +239,28 @@ test.describe('HTTP networks', () => {
     await expect(page.getByRole('heading', { level: 1, name: en('delivery.title', { network: NAME }) })).toBeVisible();
     expect(await host.call('networks.checkIns')).toEqual([]);
   });
+
+  test('a policy override the counter cannot use is refused next to its field, in words, and nothing changes', async ({ page, launchHost }) => {
+    const host = await launchHost();
+    const escaped = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    await page.goto(`${host.url}#/settings`);
+    await page.getByRole('button', { name: en('settings.networks.editLabel', { name: 'Demo Express IT' }) }).click();
+    const form = page.getByRole('form', { name: en('settings.networks.form.editTitle', { name: 'Demo Express IT' }) });
+    const save = form.getByRole('button', { name: en('settings.networks.form.save') });
+    const pattern = form.getByLabel(en('settings.networks.form.trackingIdPattern'));
+    await pattern.fill('^(?=IT)[0-9A-Z]{12}$');
+    await save.click();
+    await expect(form.getByRole('alert')).toContainText(en('errors.BAD_INPUT'));
+    await expect(pattern).toHaveAttribute('aria-invalid', 'true');
+    await expect(pattern).toHaveAccessibleDescription(escaped(en('settings.networks.form.patternProblems.unsupported')));
+
+    await pattern.fill('');
+    const intake = form.getByLabel(en('settings.networks.form.intakeWindowMinutes'));
+    await intake.fill('100000');
+    await save.click();
+    await expect(intake).toHaveAttribute('aria-invalid', 'true');
+    await expect(intake).toHaveAccessibleDescription(escaped(en('settings.networks.form.outOfRange', { min: 5, max: 2880 })));
+    const saved = await host.call<NetworkConfig[]>('networks.configs');
+    expect(saved.find((n) => n.id === 'demo-it')!.policyOverrides).toEqual({});
+  });
 });
