@@ -148,7 +148,7 @@ export class ServiceAllocations {
   private move(line: LineRecord, allocation: Allocation, move: AllocationMove, to: AllocationState, reason: string | null, actor: string): void {
     assertAllocationMove(allocation.id, allocation.state, move, to);
     sql(this.db, 'UPDATE service_allocations SET state = ?, reason = coalesce(?, reason) WHERE id = ?').run(to, reason, allocation.id);
-    this.history.record({ orderId: line.orderId, lineId: line.id, allocationId: allocation.id, actor, kind: 'allocation', from: allocation.state, to, detail: reason ?? move });
+    this.history.record({ orderId: line.orderId, lineId: line.id, allocationId: allocation.id, actor, kind: 'allocation', from: allocation.state, to, detail: reason });
   }
 }
 

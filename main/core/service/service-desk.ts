@@ -71,7 +71,8 @@ export class ServiceDesk {
 
   saveCalendar(calendar: ServiceCalendar | null): ServiceCalendar | null {
     if (calendar) {
-      const issues = checkOpeningHours(calendar, '0000-00-00');
+      // The cap on planned closures is the carriers' store feed's; the service calendar is not sent to them.
+      const issues = checkOpeningHours(calendar, '0000-00-00').filter((i) => i.rule !== 'tooManyExceptions');
       if (issues.length > 0) throw new CoreError('BAD_INPUT', 'The service hours overlap or close before they open', issues.map((i) => i.field));
     }
     this.settings.saveCalendar(calendar);

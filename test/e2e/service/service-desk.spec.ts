@@ -52,7 +52,7 @@ async function drag(page: Page, from: string, to: string, beforeDrop: () => Prom
 
 for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
   test(`service desk in ${language}: take an order, refuse an unqualified technician, allocate by drag and drop, plan the day, finish`, async ({ page, launchHost }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const host = await launchHost();
     await host.call('settings.setLanguage', { language });
     const ids = await setUp(host);

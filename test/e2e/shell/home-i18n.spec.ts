@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures';
-import { messages, startsWith, type Language } from '../locales';
+import { messages, msg, startsWith, type Language } from '../locales';
 
 test('the home screen switches between English, Italian and French with the language buttons', async ({ page }) => {
   await page.goto('/');
@@ -37,8 +37,9 @@ test('the home screen switches between English, Italian and French with the lang
       await expect(main.getByRole('link', { name: startsWith(m.home.tiles.inventory) })).toBeVisible();
       await expect(main.getByRole('link', { name: startsWith(m.hours.title) })).toBeVisible();
       await expect(main.getByTestId('today-hours')).toContainText(m.hours.today);
-      // Exactly those eight tiles.
-      await expect(main.locator('.tiles').getByRole('link')).toHaveCount(8);
+      await expect(main.getByRole('link', { name: startsWith(msg(language, 'service.title')) })).toBeVisible();
+      // Exactly those nine tiles.
+      await expect(main.locator('.tiles').getByRole('link')).toHaveCount(9);
       await expect(main.locator('.tiles').getByRole('button')).toHaveCount(0);
       const nav = page.getByRole('navigation');
       await expect(nav.getByRole('link', { name: m.nav.home, exact: true })).toBeVisible();

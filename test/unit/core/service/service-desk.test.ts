@@ -232,4 +232,28 @@ describe('service desk', () => {
     expect(day.stops[0]!.arrival).toBeGreaterThanOrEqual(8 * 60);
     for (let i = 1; i < day.stops.length; i++) expect(day.stops[i]!.arrival).toBeGreaterThan(day.stops[i - 1]!.arrival);
   });
+
+  it('a saved service calendar drives response dates; overlapping hours are refused by field, many holidays are fine', () => {
+    const { core, ids } = start();
+    const nine = [{ opens: '09:00', closes: '13:00' }];
+    expect(() => core.service.saveCalendar({ week: [[...nine, { opens: '12:00', closes: '14:00' }], [], [], [], [], [], []], exceptions: [] })).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT', fields: ['week.0.1'] }),
+    );
+    expect(core.service.settings.calendar()).toBeNull();
+    const holidays = Array.from({ length: 40 }, (_, i) => ({ date: `2027-0${1 + Math.floor(i / 28)}-${String((i % 28) + 1).padStart(2, '0')}`, kind: 'holiday' as const, note: '', ranges: [] }));
+    core.service.saveCalendar({ week: [nine, nine, nine, nine, nine, [], []], exceptions: [{ date: '2026-11-25', kind: 'holiday', note: '', ranges: [] }, ...holidays] });
+    core.store.save({ ...core.store.get(), timeZone: 'Europe/Rome' });
+    // Taken Tuesday 10:00 in Rome, 8 response hours at 4 a day, Wednesday a holiday: 3 on Tuesday, 4 on Thursday, due Friday 10:00.
+    const order = takeOrder(core, ids.customer, ids.boiler);
+    expect(order.responseAt).toBe(Date.parse('2026-11-27T10:00:00+01:00'));
+  });
+
+  it('the history keeps the reason a staff member gave, and no internal move name', () => {
+    const { core, ids } = start();
+    const order = takeOrder(core, ids.customer, ids.boiler);
+    const line = lineOf(core, order.id);
+    const a = core.service.allocations.allocate({ lineId: line.id, technicianId: ids.anna, date: TUESDAY, hours: 2 }, ACTOR);
+    core.service.allocations.cancel(a.id, 'Customer not at home', ACTOR);
+    expect(core.service.history.forOrder(order.id).filter((h) => h.kind === 'allocation').map((h) => h.detail)).toEqual([null, null, 'Customer not at home']);
+  });
 });
