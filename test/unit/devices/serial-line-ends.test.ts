@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startCounterApp, type CounterApp } from '../../../main/app';
+import { startCounterApp, type CounterApp } from '../../../main/app/start';
 import { ManualClock } from '../../../main/core/clock';
 import { createLineSplitter } from '../../../main/devices/line-splitter';
 import { TEST_START } from '../../fixtures/core';
