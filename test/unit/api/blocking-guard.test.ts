@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockingGuard } from '../../../main/api/blocking-guard';
 import { CALL_NAMES } from '../../../main/api/contract';
+import { serviceCalls } from '../../../main/api/service/calls';
 import type { BlockingTask } from '../../../main/core/parcels/blocking';
 import { testHandlers } from '../../fixtures/handlers';
 import { createRouter } from '../../../main/api/router';
@@ -73,6 +74,7 @@ const AVAILABILITY: Record<string, Availability> = {
   'store.profile': 'not-while-blocked',
   'store.saveProfile': 'not-while-blocked',
   'driverQr.show': 'always',
+  'driverQr.suggestNetwork': 'always',
   'counter.status': 'always',
   'delivery.handOver': 'intake-task',
   'delivery.get': 'intake-task',
@@ -103,7 +105,8 @@ const AVAILABILITY: Record<string, Availability> = {
   'scanners.available': 'not-while-blocked',
   'scanners.add': 'not-while-blocked',
   'scanners.remove': 'not-while-blocked',
-  'scanners.preferences': 'not-while-blocked',
+  // Read at start-up for the scan tones: a blocked counter must still start.
+  'scanners.preferences': 'always',
   'scanners.setPreferences': 'not-while-blocked',
   'wedge.keys': 'not-while-blocked',
   'inventory.customers': 'not-while-blocked',
@@ -128,6 +131,8 @@ const AVAILABILITY: Record<string, Availability> = {
   'support.close': 'always',
   'support.exportCsv': 'always',
   'support.attachment': 'always',
+  // The service desk waits while the counter is blocked, like every other work that is not the pending task.
+  ...Object.fromEntries(Object.keys(serviceCalls).map((name) => [name, 'not-while-blocked' as const])),
 };
 
 const TASKS: Record<'intake' | 'expired-scan', BlockingTask> = {

@@ -9,7 +9,9 @@ const { start } = useCounter();
 
 function receiveAll(core: CounterCore, networkId: string) {
   const { deliveries } = core.counter;
-  const delivery = deliveries.handOver(networkId, scanner);
+  // Every announced parcel arrives: the network reports them all (where the driver scans, that report is the intake).
+  const announced = core.counter.parcels.inState(['expected'], networkId).map((p) => p.tracking_id);
+  const delivery = deliveries.handOver(networkId, scanner, announced);
   for (const p of deliveries.parcelsOf(delivery.id)) if (p.state === 'expected') deliveries.scan(delivery.id, p.tracking_id, scanner);
   deliveries.complete(delivery.id);
 }
