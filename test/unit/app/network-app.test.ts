@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 function start(dataDir: string, clock: ManualClock): { app: CounterApp; seen: { name: string; payload: unknown }[] } {
-  const app = startCounterApp({ dataDir, clock, version: 'x', log: () => {}, core: { http: { timeoutMs: 800, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 } } } });
+  const app = startCounterApp({ dataDir, clock, version: 'x', log: () => {}, core: { http: { timeoutMs: 2_500, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 } } } });
   apps.push(app);
   const seen: { name: string; payload: unknown }[] = [];
   app.events.subscribe((name, payload) => seen.push({ name, payload }));
@@ -54,6 +54,9 @@ async function withCarrier() {
   await app.poke();
   return { ...started, clock, dir, server, id: saved.id };
 }
+
+/** A first sync goes through HTTP, SQLite and the scheduler: on a loaded 2-core machine it takes more than vi.waitFor's default second. */
+const SLOW_MACHINE = { timeout: 5_000 };
 
 describe('an HTTP network in the app', () => {
   it('"Test connection" tells a wrong token, an unreachable URL and a working link apart', async () => {
@@ -95,10 +98,10 @@ describe('an HTTP network in the app', () => {
 
   it('syncs on its own once added: the store record goes out, the manifest comes in, and the link is online', async () => {
     const { app, server, id, clock } = await withCarrier();
-    await vi.waitFor(() => expect(app.core!.counter.parcels.inState(['expected'], id)).toHaveLength(3));
-    await vi.waitFor(() => expect(server.profiles(app.core!.storeId)).toHaveLength(1));
+    await vi.waitFor(() => expect(app.core!.counter.parcels.inState(['expected'], id)).toHaveLength(3), SLOW_MACHINE);
+    await vi.waitFor(() => expect(server.profiles(app.core!.storeId)).toHaveLength(1), SLOW_MACHINE);
     expect(server.profiles()[0]!.profile).toMatchObject({ storeId: app.core!.storeId, capacity: { threshold: 20 }, capabilities: ['PICK_UP'] });
-    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', lastSuccessAt: clock.now(), pending: 0 }));
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', lastSuccessAt: clock.now(), pending: 0 }), SLOW_MACHINE);
     // The token never travels to the renderer.
     expect(JSON.stringify(await call(app, 'networks.configs'))).not.toContain(TOKEN);
     expect(server.violations).toEqual([]);
@@ -106,18 +109,18 @@ describe('an HTTP network in the app', () => {
 
   it('shows the network offline with events waiting while it is down, and catches up 30 s after it returns', async () => {
     const { app, server, id, clock, seen } = await withCarrier();
-    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0 }));
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0 }), SLOW_MACHINE);
     const syncedAt = (await linkOf(app, id))!.lastSuccessAt;
     await server.stop();
     clock.advance(60_000);
     await call(app, 'hours.save', { week: [[{ opens: '09:00', closes: '18:00' }], [], [], [], [], [], []], exceptions: [] });
-    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'offline', problem: 'unreachable', pending: 1, lastSuccessAt: syncedAt, offlineSince: clock.now() }));
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'offline', problem: 'unreachable', pending: 1, lastSuccessAt: syncedAt, offlineSince: clock.now() }), SLOW_MACHINE);
     expect(seen.some((e) => e.name === 'networks.links' && (e.payload as NetworkLink[]).some((l) => l.networkId === id && l.state === 'offline'))).toBe(true);
 
     await server.start();
     clock.advance(30_000);
     await app.poke();
-    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0, lastSuccessAt: clock.now() }));
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0, lastSuccessAt: clock.now() }), SLOW_MACHINE);
     expect(server.profiles().at(-1)!.profile.standardHours).toContainEqual({ day: 'MONDAY', ranges: [{ opens: '09:00', closes: '18:00' }] });
   });
 
@@ -126,7 +129,7 @@ describe('an HTTP network in the app', () => {
     server.addDriverCheckIn(app.core!.storeId, { id: 'drv-1', at: clock.now(), driverName: 'Paolo', parcelCount: 4 });
     clock.advance(CHECK_IN_POLL_MS);
     await app.poke();
-    await vi.waitFor(() => expect(seen.filter((e) => e.name === 'networks.driverCheckedIn')).toHaveLength(1));
+    await vi.waitFor(() => expect(seen.filter((e) => e.name === 'networks.driverCheckedIn')).toHaveLength(1), SLOW_MACHINE);
     expect(await call(app, 'networks.checkIns')).toMatchObject([{ networkName: 'Carrier Net', driverName: 'Paolo', parcelCount: 4 }]);
 
     app.close();
@@ -143,11 +146,11 @@ describe('an HTTP network in the app', () => {
 
   it('keeps sending to one network while another hangs', async () => {
     const { app, server, id } = await withCarrier();
-    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0 }));
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0 }), SLOW_MACHINE);
     const healthy = await startNetworkTestServer({ token: 'healthy-token', networkName: 'Healthy' });
     try {
       const second = await call<{ id: string }>(app, 'networks.save', { name: 'Healthy', baseUrl: healthy.url, token: 'healthy-token', enabled: true, policyOverrides: {} });
-      await vi.waitFor(() => expect(healthy.profiles()).toHaveLength(1));
+      await vi.waitFor(() => expect(healthy.profiles()).toHaveLength(1), SLOW_MACHINE);
       server.injectNext('timeout', 10);
       const week = (opens: string) => ({ week: [[{ opens, closes: '18:00' }], [], [], [], [], [], []], exceptions: [] });
       await call(app, 'hours.save', week('08:00'));
@@ -164,14 +167,14 @@ describe('an HTTP network in the app', () => {
   it('parks an event the network refuses as malformed, sends the ones after it, and shows the refusal', async () => {
     const { app, server, id, clock } = await withCarrier();
     const core = app.core!;
-    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0 }));
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0 }), SLOW_MACHINE);
     const queue = core.db.prepare("INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES (?, ?, 'custody', ?, ?)");
     const event = (n: number, method: string) => JSON.stringify({ trackingId: parcel(n).trackingId, from: 'expected', to: 'received', at: clock.now(), method, reason: null });
     queue.run(id, 'good-1', event(1, 'scanner'), clock.now());
     queue.run(id, 'bad-2', event(2, 'telepathy'), clock.now());
     queue.run(id, 'good-3', event(3, 'keyboard'), clock.now());
     await call(app, 'hours.save', { week: [[{ opens: '09:00', closes: '18:00' }], [], [], [], [], [], []], exceptions: [] });
-    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0, refused: 1 }));
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0, refused: 1 }), SLOW_MACHINE);
     const keys = server.events(core.storeId).map((e) => e.idempotencyKey);
     expect(keys).toEqual(expect.arrayContaining(['good-1', 'good-3']));
     expect(keys).not.toContain('bad-2');
@@ -184,17 +187,17 @@ describe('an HTTP network in the app', () => {
     server.addDriverCheckIn(app.core!.storeId, { id: 'drv-old', at: clock.now() - 31 * 60_000, driverName: 'Yesterday' });
     clock.advance(CHECK_IN_POLL_MS);
     await app.poke();
-    await vi.waitFor(() => expect(server.requests.filter((r) => r.operationId === 'pullDriverCheckIns').length).toBeGreaterThan(1));
-    await vi.waitFor(() => expect(app.core!.db.prepare('SELECT count(*) AS n FROM driver_check_ins').get()).toEqual({ n: 1 }));
+    await vi.waitFor(() => expect(server.requests.filter((r) => r.operationId === 'pullDriverCheckIns').length).toBeGreaterThan(1), SLOW_MACHINE);
+    await vi.waitFor(() => expect(app.core!.db.prepare('SELECT count(*) AS n FROM driver_check_ins').get()).toEqual({ n: 1 }), SLOW_MACHINE);
     expect(seen.filter((e) => e.name === 'networks.driverCheckedIn')).toEqual([]);
     expect(await call(app, 'networks.checkIns')).toEqual([]);
   });
 
   it('sends the store record again when the staff change the capacity', async () => {
     const { app, server, id } = await withCarrier();
-    await vi.waitFor(() => expect(server.profiles()).toHaveLength(1));
+    await vi.waitFor(() => expect(server.profiles()).toHaveLength(1), SLOW_MACHINE);
     await call(app, 'networks.save', { id, name: 'Carrier Net', baseUrl: server.url, enabled: true, policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$', capacity: 45 } });
-    await vi.waitFor(() => expect(server.profiles()).toHaveLength(2));
+    await vi.waitFor(() => expect(server.profiles()).toHaveLength(2), SLOW_MACHINE);
     expect(server.profiles()[1]!.profile).toMatchObject({ capacity: { threshold: 45 } });
     // A rename does not change the record.
     await call(app, 'networks.save', { id, name: 'Carrier', baseUrl: server.url, enabled: true, policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$', capacity: 45 } });
@@ -206,7 +209,7 @@ describe('an HTTP network in the app', () => {
     server.addDriverCheckIn(app.core!.storeId, { id: 'drv-2', at: clock.now() });
     clock.advance(CHECK_IN_POLL_MS);
     await app.poke();
-    await vi.waitFor(() => expect(seen.filter((e) => e.name === 'networks.driverCheckedIn')).toHaveLength(1));
+    await vi.waitFor(() => expect(seen.filter((e) => e.name === 'networks.driverCheckedIn')).toHaveLength(1), SLOW_MACHINE);
     const arrived = clock.now();
     clock.set(arrived + CHECK_IN_SHOWN_MS);
     expect(await call(app, 'networks.checkIns')).toHaveLength(1);
@@ -220,15 +223,15 @@ describe('an HTTP network in the app', () => {
   it('asks an HTTP network for its operators\' updates at start and every 5 minutes, with nothing of its own to send', async () => {
     const { app, server, clock } = await withCarrier();
     const polls = () => server.requests.filter((r) => r.operationId === 'pullSupportUpdates').length;
-    await vi.waitFor(() => expect(polls()).toBe(1));
+    await vi.waitFor(() => expect(polls()).toBe(1), SLOW_MACHINE);
     clock.advance(SUPPORT_POLL_MS);
     await app.poke();
-    await vi.waitFor(() => expect(polls()).toBe(2));
+    await vi.waitFor(() => expect(polls()).toBe(2), SLOW_MACHINE);
   });
 
   it('keeps every deadline on time while a network hangs', async () => {
     const { app, server, clock, seen } = await withCarrier();
-    await vi.waitFor(() => expect(server.requests.some((r) => r.operationId === 'pullSupportUpdates')).toBe(true));
+    await vi.waitFor(() => expect(server.requests.some((r) => r.operationId === 'pullSupportUpdates')).toBe(true), SLOW_MACHINE);
     server.injectNext('timeout', 10);
     clock.advance(SUPPORT_POLL_MS);
     const rotations = seen.filter((e) => e.name === 'driverQr.rotated').length;
@@ -243,16 +246,16 @@ describe('an HTTP network in the app', () => {
   it('tells the screen and the network at once when the background sync brings only a recall', async () => {
     const { app, server, id, clock, seen } = await withCarrier();
     const core = app.core!;
-    await vi.waitFor(() => expect(core.counter.parcels.inState(['expected'], id)).toHaveLength(3));
+    await vi.waitFor(() => expect(core.counter.parcels.inState(['expected'], id)).toHaveLength(3), SLOW_MACHINE);
     const delivery = await call<{ id: number }>(app, 'delivery.handOver', { networkId: id });
     await call(app, 'delivery.scan', { deliveryId: delivery.id, trackingId: parcel(1).trackingId, method: 'scanner' });
-    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ pending: 0 }));
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ pending: 0 }), SLOW_MACHINE);
     server.addManifest(core.storeId, [{ type: 'recall', trackingId: parcel(1).trackingId, reason: 'Sender asked for it back' }]);
     const changes = seen.filter((e) => e.name === 'counter.changed').length;
     clock.advance(MANIFEST_POLL_MS);
     await app.poke();
-    await vi.waitFor(() => expect(core.counter.parcels.byTrackingId(parcel(1).trackingId, id)).toMatchObject({ state: 'expired' }));
-    await vi.waitFor(() => expect(seen.filter((e) => e.name === 'counter.changed').length).toBeGreaterThan(changes));
+    await vi.waitFor(() => expect(core.counter.parcels.byTrackingId(parcel(1).trackingId, id)).toMatchObject({ state: 'expired' }), SLOW_MACHINE);
+    await vi.waitFor(() => expect(seen.filter((e) => e.name === 'counter.changed').length).toBeGreaterThan(changes), SLOW_MACHINE);
     await vi.waitFor(() =>
       expect(server.events(core.storeId).map((e) => e.payload)).toContainEqual(expect.objectContaining({ trackingId: parcel(1).trackingId, to: 'expired', reason: 'recalled' })),
     );
@@ -261,7 +264,7 @@ describe('an HTTP network in the app', () => {
   it('starts from the beginning of a new server\'s manifest when the URL changes', async () => {
     const { app, server, id } = await withCarrier();
     const core = app.core!;
-    await vi.waitFor(() => expect(core.counter.parcels.inState(['expected'], id)).toHaveLength(3));
+    await vi.waitFor(() => expect(core.counter.parcels.inState(['expected'], id)).toHaveLength(3), SLOW_MACHINE);
     const other = await startNetworkTestServer({ token: 'other-token', networkName: 'Carrier Net 2' });
     try {
       other.addManifest(core.storeId, [parcel(10)]);
@@ -301,7 +304,7 @@ describe('an HTTP network in the app', () => {
   it('applies recalls and policy changes from the manifest; the staff override still wins', async () => {
     const { app, server, id, clock } = await withCarrier();
     const core = app.core!;
-    await vi.waitFor(() => expect(core.counter.parcels.inState(['expected'], id)).toHaveLength(3));
+    await vi.waitFor(() => expect(core.counter.parcels.inState(['expected'], id)).toHaveLength(3), SLOW_MACHINE);
     const delivery = core.counter.deliveries.handOver(id, scanner, [parcel(1).trackingId]);
     core.counter.deliveries.scan(delivery.id, parcel(1).trackingId, scanner);
     await call(app, 'networks.save', { id, name: 'Carrier Net', baseUrl: server.url, enabled: true, policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$', retentionDays: 5 } });
@@ -329,7 +332,7 @@ describe('an HTTP network in the app', () => {
 
   it('sends the store data edited in settings to every network, and counts "today" in the store\'s time zone', async () => {
     const { app, server, clock } = await withCarrier();
-    await vi.waitFor(() => expect(server.profiles()).toHaveLength(1));
+    await vi.waitFor(() => expect(server.profiles()).toHaveLength(1), SLOW_MACHINE);
     const profile = {
       name: 'Tabaccheria Sud',
       isActive: true,
@@ -340,7 +343,7 @@ describe('an HTTP network in the app', () => {
     await expect(call(app, 'store.saveProfile', { ...profile, address: { ...profile.address, countryCode: 'italy' } })).rejects.toMatchObject({ code: 'BAD_INPUT' });
     expect(await call(app, 'store.profile')).toMatchObject({ name: 'OpenCounter demo shop' });
     await call(app, 'store.saveProfile', profile);
-    await vi.waitFor(() => expect(server.profiles()).toHaveLength(2));
+    await vi.waitFor(() => expect(server.profiles()).toHaveLength(2), SLOW_MACHINE);
     // Placeholder details go out inactive; the shop's own make the store active.
     expect(server.profiles()[0]!.profile).toMatchObject({ isActive: false });
     expect(server.profiles()[1]!.profile).toMatchObject({ name: 'Tabaccheria Sud', isActive: true, timeZone: 'Pacific/Kiritimati', capabilities: ['PICK_UP', 'DROP_OFF'] });
