@@ -3,7 +3,8 @@ import { coreHandlers, unavailableHandlers } from '../api/handlers';
 import { blockingGuard } from '../api/blocking-guard';
 import { createRouter, type Router } from '../api/router';
 import type { ScanClassificationView, SystemStatus } from '../api/schemas';
-import { classifyScan, ScanDeduper, scanNetworksOf } from '../core/scanning';
+import { ScanDeduper } from '../core/scanning';
+import { classifyCounterScan } from '../core/parcels/counter-scan';
 import type { Clock } from '../core/clock';
 import type { RawScan } from '../devices/scan';
 import { openCounterCore, type CoreOptions, type CounterCore } from '../core/counter-core';
@@ -168,18 +169,10 @@ async function pullFirstDemoManifests(core: CounterCore): Promise<void> {
 }
 
 function classifyForRenderer(core: CounterCore, scan: RawScan): { normalized: string; classification: ScanClassificationView } {
-  const networks = core.networks.list().filter((n) => n.enabled);
-  const result = classifyScan(scan.code, scanNetworksOf(networks), scan.symbology ? { symbology: scan.symbology } : {});
+  const result = classifyCounterScan(scan.code, core.networks.list(), core.counter.parcels, scan.symbology);
   const view = (classification: ScanClassificationView) => ({ normalized: result.normalized, classification });
   if (result.kind === 'parcel') return view({ kind: 'parcel', trackingId: result.trackingId, networkId: result.network });
   if (result.kind === 'pickup') return view({ kind: 'pickup', pickupCode: result.code, networkId: result.network });
-  // A code no pattern claims may still be one a network announced: that network's parcel, whatever its pattern.
-  if (result.reason === 'no-match') {
-    const announced = core.counter.parcels.byTrackingId(result.normalized);
-    if (announced && networks.some((n) => n.id === announced.network_id)) {
-      return view({ kind: 'parcel', trackingId: announced.tracking_id, networkId: announced.network_id });
-    }
-  }
   return view({ kind: 'unknown', reason: result.reason });
 }
 
