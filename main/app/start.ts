@@ -49,6 +49,8 @@ export interface CounterApp {
   scanners: ScannerHub | undefined;
   /** Re-reads every deadline now (after the clock moved, or a write that may move one). */
   poke(): Promise<void>;
+  /** Resolves once no network call is in flight (one run may start the next: the outbox after a manifest). */
+  networksIdle(): Promise<void>;
   close(): void;
 }
 
@@ -74,6 +76,7 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
       receiveScan: () => {},
       scanners: undefined,
       poke: async () => {},
+      networksIdle: async () => {},
       close: () => {},
     };
   }
@@ -148,6 +151,10 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
     receiveScan,
     scanners,
     poke: () => scheduler.poke(),
+    networksIdle: async () => {
+      do await Promise.all(pollers.map((p) => p.idle()));
+      while (!pollers.every((p) => p.isIdle));
+    },
     close: () => {
       closed = true;
       for (const poller of pollers) poller.close();

@@ -24,6 +24,7 @@ export interface NetworkJob {
  */
 export class NetworkPoller {
   private readonly busy = new Set<string>();
+  private readonly running = new Set<Promise<unknown>>();
   private readonly failedAt = new Map<string, number>();
   private closed = false;
 
@@ -58,6 +59,15 @@ export class NetworkPoller {
     this.closed = true;
   }
 
+  /** Resolves once no run is in flight, including runs started while it waits. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  get isIdle(): boolean {
+    return this.running.size === 0;
+  }
+
   private nextFor(id: string, now: number, backOff: boolean): number | undefined {
     if (this.busy.has(id)) return undefined;
     const due = this.job.dueAt(id, now);
@@ -68,7 +78,7 @@ export class NetworkPoller {
 
   private start(id: string, now: number): void {
     this.busy.add(id);
-    void this.job
+    const run = this.job
       .run(id, now)
       .then(
         () => this.failedAt.delete(id),
@@ -80,7 +90,9 @@ export class NetworkPoller {
       )
       .finally(() => {
         this.busy.delete(id);
+        this.running.delete(run);
         if (!this.closed) this.settled(id);
       });
+    this.running.add(run);
   }
 }

@@ -56,6 +56,25 @@ describe('the per-network poller', () => {
     expect(runs).toHaveLength(3);
   });
 
+  it('is idle only once every run is over, a failed one or one started while it waited included', async () => {
+    const clock = new ManualClock(1_000);
+    const { job, runs } = manualJob(['a', 'b']);
+    const poller = new NetworkPoller(job, clock, () => {});
+    poller.runDue();
+    let idle = false;
+    const waiting = poller.idle().then(() => (idle = true));
+    runs[0]!.finish();
+    await settle();
+    poller.runDue();
+    runs[1]!.fail();
+    await settle();
+    expect(idle).toBe(false);
+    expect(poller.isIdle).toBe(false);
+    runs[2]!.finish();
+    await waiting;
+    expect(poller.isIdle).toBe(true);
+  });
+
   it('starts nothing after it is closed', () => {
     const { job, runs } = manualJob(['a']);
     const poller = new NetworkPoller(job, new ManualClock(0), () => {});

@@ -21,6 +21,7 @@ function fakeCounterApp(): CounterApp {
     receiveScan: vi.fn(),
     scanners: undefined,
     poke: vi.fn(async () => {}),
+    networksIdle: vi.fn(async () => {}),
     close: vi.fn(),
   };
 }
