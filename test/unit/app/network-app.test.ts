@@ -158,10 +158,10 @@ describe('an HTTP network in the app', () => {
       server.injectNext('timeout', 10);
       const week = (opens: string) => ({ week: [[{ opens, closes: '18:00' }], [], [], [], [], [], []], exceptions: [] });
       await call(app, 'hours.save', week('08:00'));
-      await vi.waitFor(() => expect(healthy.profiles()).toHaveLength(2), { timeout: 700 });
+      await vi.waitFor(() => expect(healthy.profiles()).toHaveLength(2), { timeout: 2_000 });
       // The carrier is still hanging on the first change; the second reaches the healthy network all the same.
       await call(app, 'hours.save', week('09:00'));
-      await vi.waitFor(() => expect(healthy.profiles()).toHaveLength(3), { timeout: 700 });
+      await vi.waitFor(() => expect(healthy.profiles()).toHaveLength(3), { timeout: 2_000 });
       expect(await linkOf(app, second.id)).toMatchObject({ state: 'online', pending: 0 });
     } finally {
       await healthy.stop();
