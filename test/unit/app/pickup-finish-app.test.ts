@@ -36,6 +36,17 @@ async function loneParcelScanned(app: CounterApp): Promise<PickupView> {
   return scanned.pickup;
 }
 
+/** The lone parcel scanned, then the app stopped inside the window. */
+async function scannedThenStopped(): Promise<{ clock: ManualClock; dir: string; pickup: PickupView }> {
+  const clock = new ManualClock(TEST_START);
+  const dir = tempDir();
+  const first = open(dir, clock);
+  const pickup = await loneParcelScanned(first);
+  first.close();
+  running.splice(running.indexOf(first), 1);
+  return { clock, dir, pickup };
+}
+
 describe('the one-parcel pickup in the running app', () => {
   it('is committed by the scheduler when the 3 s pass; an undo after that is refused with its code', async () => {
     const clock = new ManualClock(TEST_START);
@@ -54,12 +65,7 @@ describe('the one-parcel pickup in the running app', () => {
   });
 
   it('is undone through the contract inside the window, and shows the window again after a restart inside it', async () => {
-    const clock = new ManualClock(TEST_START);
-    const dir = tempDir();
-    const first = open(dir, clock);
-    const pickup = await loneParcelScanned(first);
-    first.close();
-    running.splice(running.indexOf(first), 1);
+    const { clock, dir, pickup } = await scannedThenStopped();
 
     clock.advance(2_000);
     const second = open(dir, clock);
@@ -73,12 +79,7 @@ describe('the one-parcel pickup in the running app', () => {
   });
 
   it('is committed at start when the window closed while the app was down', async () => {
-    const clock = new ManualClock(TEST_START);
-    const dir = tempDir();
-    const first = open(dir, clock);
-    const pickup = await loneParcelScanned(first);
-    first.close();
-    running.splice(running.indexOf(first), 1);
+    const { clock, dir, pickup } = await scannedThenStopped();
 
     clock.advance(60_000);
     const second = open(dir, clock);
