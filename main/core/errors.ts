@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'SERVICE_NOT_QUALIFIED',
   'SERVICE_ALLOCATION_REFUSED',
   'SERVICE_SERIAL_TAKEN',
+  /** A pickup's hand-over was already committed (or never pending): there is nothing to undo. */
+  'PICKUP_UNDO_CLOSED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -8,6 +8,8 @@ export const scanRequestSchema = z.strictObject({
 });
 export const clockRequestSchema = z.strictObject({
   advanceMs: z.number().int().nonnegative().max(400 * 24 * 3600 * 1000),
+  /** true: the clock stands still (advanceMs still moves it); false: it runs on from there. */
+  hold: z.boolean().optional(),
 });
 
 export interface TestHookTarget {
@@ -35,6 +37,7 @@ export async function handleTestHook(
   if (method === 'POST' && path === '/test/clock') {
     const parsed = clockRequestSchema.safeParse(body);
     if (!parsed.success) return badRequest(parsed.error);
+    if (parsed.data.hold !== undefined) target.clock.hold(parsed.data.hold);
     const now = target.clock.advance(parsed.data.advanceMs);
     await target.clockMoved();
     return { status: 200, body: { ok: true, now } };

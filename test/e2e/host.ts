@@ -33,6 +33,8 @@ export interface RunningHost {
   scan(code: string, source?: 'wedge' | 'serial' | 'hid'): Promise<void>;
   /** POST /test/clock; returns the app's clock time after the move. */
   advanceClock(ms: number): Promise<number>;
+  /** POST /test/clock with `hold`: the app's clock stands still (true) or runs on from there (false). */
+  holdClock(held: boolean): Promise<number>;
   /** The app's clock time (POST /test/clock with advanceMs 0). */
   now(): Promise<number>;
   /** One call on the contract over the WebSocket, as the renderer makes it; returns the value or throws. */
@@ -63,6 +65,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
   const port = Number(new URL(origin).port);
 
+  const postClock = async (request: { advanceMs: number; hold?: boolean }): Promise<number> => {
+    const response = await fetch(`${origin}/test/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
+    const body = (await response.json()) as { ok: boolean; now?: number };
+    if (!response.ok || !body.ok || typeof body.now !== 'number') {
+      throw new Error(`POST /test/clock answered ${response.status} ${JSON.stringify(body)}`);
+    }
+    return body.now;
+  };
   const host: RunningHost = {
     origin,
     url: `${origin}/`,
@@ -70,18 +80,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     dataDir: options.dataDir,
     testHooks,
     output: () => output,
-    advanceClock: async (ms) => {
-      const response = await fetch(`${origin}/test/clock`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ advanceMs: ms }),
-      });
-      const body = (await response.json()) as { ok: boolean; now?: number };
-      if (!response.ok || !body.ok || typeof body.now !== 'number') {
-        throw new Error(`POST /test/clock answered ${response.status} ${JSON.stringify(body)}`);
-      }
-      return body.now;
-    },
+    advanceClock: (ms) => postClock({ advanceMs: ms }),
+    holdClock: (held) => postClock({ advanceMs: 0, hold: held }),
     now: () => host.advanceClock(0),
     scan: async (code, source = 'wedge') => {
       const response = await fetch(`${origin}/test/scan`, {

@@ -19,6 +19,8 @@ export const parcelCalls = {
   'pickup.scan': call(z.strictObject({ pickupId: rowIdSchema, trackingId: trackingInputSchema, method: entryMethodSchema }), pickupScanSchema),
   'pickup.resolve': call(z.strictObject({ pickupId: rowIdSchema, parcelId: rowIdSchema, resolution: z.enum(['not-found', 'refused']) }), pickupViewSchema),
   'pickup.complete': call(z.strictObject({ pickupId: rowIdSchema }), pickupViewSchema),
+  /** Inside a one-parcel pickup's undo window: nothing is handed over and the parcel is to scan again. After it: PICKUP_UNDO_CLOSED. */
+  'pickup.undoFinish': call(z.strictObject({ pickupId: rowIdSchema }), pickupViewSchema),
   'pickup.suggest': call(z.strictObject({ pickupId: rowIdSchema, typed: z.string().max(64) }), z.array(z.string())),
   /** A manager forgives the wrong codes so far, so codes can be typed again (staff roles: managers only). */
   'pickups.liftCodeLock': call(none, z.object({ liftedAt: z.number().int() })),

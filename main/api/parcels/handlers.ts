@@ -68,7 +68,8 @@ export function parcelHandlers(core: CounterCore, changed: () => void): Handlers
     'pickup.get': ({ pickupId }) => pickupView(core, pickupId),
     'pickup.scan': ({ pickupId, trackingId, method }) => {
       const result = counter.pickups.scan(pickupId, trackingId, as(method));
-      return { outcome: result.outcome, rejection: result.outcome === 'rejected' ? result.rejection : undefined, pickup: pickupView(core, pickupId) };
+      // The scan may have set when the pickup finishes on its own: the scheduler must hear of it.
+      return after({ outcome: result.outcome, rejection: result.outcome === 'rejected' ? result.rejection : undefined, pickup: pickupView(core, pickupId) });
     },
     'pickup.resolve': ({ pickupId, parcelId, resolution }) => {
       counter.pickups.resolve(pickupId, parcelId, resolution, as('manual'));
@@ -76,6 +77,10 @@ export function parcelHandlers(core: CounterCore, changed: () => void): Handlers
     },
     'pickup.complete': ({ pickupId }) => {
       counter.pickups.complete(pickupId, as('scanner'));
+      return after(pickupView(core, pickupId));
+    },
+    'pickup.undoFinish': ({ pickupId }) => {
+      counter.pickups.undoFinish(pickupId);
       return after(pickupView(core, pickupId));
     },
     'pickup.suggest': ({ pickupId, typed }) => counter.pickups.suggest(pickupId, typed),

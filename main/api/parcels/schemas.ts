@@ -58,6 +58,8 @@ export const intakeResultSchema = z.object({
 export const pickupViewSchema = z.object({
   id: rowIdSchema,
   completedAt: z.number().int().nullable(),
+  /** While open: when the hand-over is committed on its own unless undone (main's clock). */
+  finishAt: z.number().int().nullable(),
   items: z.array(z.object({ parcel: parcelViewSchema, scanned: z.boolean() })),
 });
 export type PickupView = z.infer<typeof pickupViewSchema>;

@@ -47,6 +47,7 @@ export function pickupView(core: CounterCore, pickupId: number): PickupView {
   return {
     id: pickup.id,
     completedAt: pickup.completed_at,
+    finishAt: pickup.completed_at === null ? pickup.finish_at : null,
     items: core.counter.pickups.items(pickupId).map((i) => ({ parcel: parcelView(i.parcel), scanned: i.scannedAt !== null })),
   };
 }

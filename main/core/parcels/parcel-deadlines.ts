@@ -6,7 +6,8 @@ import type { ParcelCounter } from './parcel-counter';
 /**
  * The parcel counter's times: parcels whose retention ended move to expired
  * (raising the notice), and the screen hears when an intake or expired-scan
- * deadline passes (blocking) or returns become overdue.
+ * deadline passes (blocking) or returns become overdue; a one-parcel pickup
+ * whose undo window closed is handed over.
  */
 export function parcelDeadlines(counter: ParcelCounter, clock: Clock, changed: () => void): DeadlineSource[] {
   return [
@@ -23,6 +24,13 @@ export function parcelDeadlines(counter: ParcelCounter, clock: Clock, changed: (
           throw error;
         }
         if (expired > 0) changed();
+      },
+    },
+    {
+      name: 'pickup-finish',
+      nextAt: () => counter.pickups.nextFinishAt(),
+      run: () => {
+        if (counter.pickups.finishDue() > 0) changed();
       },
     },
     announceWhenDue('blocking-deadlines', clock, (after) => counter.blocking.nextDeadlineAt(after), changed),

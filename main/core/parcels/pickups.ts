@@ -24,6 +24,21 @@ export type PickupStart =
   | { outcome: 'wrong-code'; lockedUntil: number | undefined }
   | { outcome: 'throttled'; lockedUntil: number };
 
+/**
+ * How long staff can undo a one-parcel pickup after its parcel is scanned;
+ * then the hand-over is committed without a Done.
+ */
+export const FINISH_UNDO_MS = 3_000;
+
+export interface PickupRow {
+  id: number;
+  started_at: number;
+  completed_at: number | null;
+  /** While the pickup is open: when it finishes on its own unless undone. */
+  finish_at: number | null;
+  actor_id: string;
+}
+
 export type PickupScan =
   | { outcome: 'scanned'; parcel: ParcelRow }
   | { outcome: 'already-scanned'; parcel: ParcelRow }
@@ -97,16 +112,18 @@ export class Pickups {
       .map((row) => ({ parcel: this.parcels.byId(row.parcel_id), scannedAt: row.scanned_at }));
   }
 
-  get(pickupId: number): { id: number; started_at: number; completed_at: number | null } {
-    const row = sql<[number], { id: number; started_at: number; completed_at: number | null }>(this.db, 
-        'SELECT id, started_at, completed_at FROM pickups WHERE id = ?',
-      )
+  get(pickupId: number): PickupRow {
+    const row = sql<[number], PickupRow>(this.db, 'SELECT id, started_at, completed_at, finish_at, actor_id FROM pickups WHERE id = ?')
       .get(pickupId);
     if (!row) throw new CoreError('NOT_FOUND', `No pickup ${pickupId}`);
     return row;
   }
 
-  /** Scanning a label ticks it; a parcel that is not this customer's is refused with the reason. */
+  /**
+   * Scanning a label ticks it; a parcel that is not this customer's is refused
+   * with the reason. The scan of a one-parcel pickup's parcel also sets when
+   * the pickup finishes on its own (see `finishDue`).
+   */
   scan(pickupId: number, rawTrackingId: string, ctx: ActionContext): PickupScan {
     this.assertOpen(pickupId);
     const trackingId = normaliseTrackingId(rawTrackingId);
@@ -124,18 +141,25 @@ export class Pickups {
         return { outcome: 'rejected', rejection: rejectionFor(item.parcel) };
       }
       if (item.scannedAt !== null) return { outcome: 'already-scanned', parcel: item.parcel };
+      const now = this.clock.now();
       sql(this.db, 'UPDATE pickup_items SET scanned_at = ?, method = ? WHERE pickup_id = ? AND parcel_id = ?')
-        .run(this.clock.now(), ctx.method === 'system' ? 'manual' : ctx.method, pickupId, item.parcel.id);
+        .run(now, ctx.method === 'system' ? 'manual' : ctx.method, pickupId, item.parcel.id);
+      const onlyParcel = sql<[number], { n: number }>(this.db, 'SELECT count(*) AS n FROM pickup_items WHERE pickup_id = ?').get(pickupId)!.n === 1;
+      if (onlyParcel) sql(this.db, 'UPDATE pickups SET finish_at = ? WHERE id = ?').run(now + FINISH_UNDO_MS, pickupId);
       return { outcome: 'scanned', parcel: item.parcel };
     }).immediate();
   }
 
-  /** "Not found" or "Refused" for one parcel of this pickup; committed at once. */
+  /**
+   * "Not found" or "Refused" for one parcel of this pickup; committed at once.
+   * It stops a pending finish: what is left to hand over waits for Done.
+   */
   resolve(pickupId: number, parcelId: number, resolution: 'not-found' | 'refused', ctx: ActionContext): ParcelRow {
     this.assertOpen(pickupId);
     return this.db.transaction(() => {
       const item = this.items(pickupId).find((i) => i.parcel.id === parcelId);
       if (!item) throw new CoreError('NOT_FOUND', `Parcel ${parcelId} is not part of this pickup`);
+      sql(this.db, 'UPDATE pickups SET finish_at = NULL WHERE id = ?').run(pickupId);
       if (resolution === 'not-found') return this.ledger.move(item.parcel, 'missing', { ...ctx, reason: 'not-found-at-pickup' });
       return this.ledger.move(item.parcel, 'refused', { ...ctx, reason: 'refused-by-customer' }, { return_ready_at: this.clock.now() });
     }).immediate();
@@ -155,6 +179,36 @@ export class Pickups {
       sql(this.db, 'UPDATE pickups SET completed_at = ? WHERE id = ?').run(this.clock.now(), pickupId);
       return { handedOver };
     }).immediate();
+  }
+
+  /**
+   * Undo, inside the window: the pickup goes back to before the scan (the
+   * parcel unscanned, nothing handed over, nothing in the custody log). Once
+   * the window has closed it is refused, even if the finish has not run yet.
+   */
+  undoFinish(pickupId: number): void {
+    this.db.transaction(() => {
+      const pickup = this.get(pickupId);
+      if (pickup.completed_at !== null || pickup.finish_at === null || pickup.finish_at <= this.clock.now()) {
+        throw new CoreError('PICKUP_UNDO_CLOSED', `Pickup ${pickupId} has no hand-over left to undo`);
+      }
+      sql(this.db, 'UPDATE pickups SET finish_at = NULL WHERE id = ?').run(pickupId);
+      sql(this.db, 'UPDATE pickup_items SET scanned_at = NULL, method = NULL WHERE pickup_id = ?').run(pickupId);
+    }).immediate();
+  }
+
+  /** When the next pending finish is due, for the scheduler. */
+  nextFinishAt(): number | undefined {
+    return sql<[], { at: number | null }>(this.db, 'SELECT min(finish_at) AS at FROM pickups WHERE completed_at IS NULL AND finish_at IS NOT NULL').get()!.at ?? undefined;
+  }
+
+  /** Commits every pickup whose undo window has closed, as Done would, in the name of who scanned it. Returns how many. */
+  finishDue(): number {
+    const due = sql<[number], PickupRow>(this.db, 
+      'SELECT id, started_at, completed_at, finish_at, actor_id FROM pickups WHERE completed_at IS NULL AND finish_at <= ? ORDER BY finish_at',
+    ).all(this.clock.now());
+    for (const pickup of due) this.complete(pickup.id, { actorId: pickup.actor_id, method: 'system' });
+    return due.length;
   }
 
   suggest(pickupId: number, typed: string): string[] {

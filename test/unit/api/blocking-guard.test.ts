@@ -88,6 +88,8 @@ const AVAILABILITY: Record<string, Availability> = {
   'pickup.scan': 'not-while-blocked',
   'pickup.resolve': 'not-while-blocked',
   'pickup.complete': 'not-while-blocked',
+  // Like the scan it undoes: the blocked screen replaces the pickup, and a window that closes meanwhile hands over.
+  'pickup.undoFinish': 'not-while-blocked',
   'pickup.suggest': 'not-while-blocked',
   'pickups.liftCodeLock': 'not-while-blocked',
   'expired.get': 'expired-task',

@@ -70,6 +70,7 @@ const valid: Record<CallName, unknown> = {
   'pickup.scan': { pickupId: 1, trackingId: 'QC0000000001', method: 'scanner' },
   'pickup.resolve': { pickupId: 1, parcelId: 1, resolution: 'refused' },
   'pickup.complete': { pickupId: 1 },
+  'pickup.undoFinish': { pickupId: 1 },
   'pickup.suggest': { pickupId: 1, typed: 'QC0' },
   'pickups.liftCodeLock': undefined,
   'expired.get': { noticeId: 1 },

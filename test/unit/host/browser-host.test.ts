@@ -128,6 +128,18 @@ describe('test hooks', () => {
     expect(event.validUntil).toBeGreaterThan(body.now);
   });
 
+  it('hold the app clock still, and let it run on from there without a jump', async () => {
+    const { base } = await start(true);
+    const post = async (body: unknown) => ((await (await fetch(`${base}/test/clock`, { method: 'POST', body: JSON.stringify(body) })).json()) as { now: number }).now;
+    const held = await post({ advanceMs: 0, hold: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await post({ advanceMs: 0 })).toBe(held);
+    expect(await post({ advanceMs: 1_000 })).toBe(held + 1_000);
+    const released = await post({ advanceMs: 0, hold: false });
+    expect(released).toBeGreaterThanOrEqual(held + 1_000);
+    expect(released).toBeLessThan(held + 1_000 + 40);
+  });
+
   it('refuse a clock that goes backwards or a malformed body', async () => {
     const { base } = await start(true);
     for (const body of ['{"advanceMs":-1}', '{"advanceMs":"1"}', '{}', 'not json', '{"advanceMs":1,"x":2}']) {
