@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../../fixtures/temp-dir';
-import { databaseAt, everyRow, migrateTo, versionBefore } from './database-at';
+import { databaseAt, everyRow, migrateTo, refusedBy, versionBefore } from './database-at';
 
 const tempDir = useTempDir();
 
@@ -26,7 +26,7 @@ describe('migration 20', () => {
       INSERT INTO custody_events (parcel_id, from_state, to_state, at, actor_id, method) VALUES (1, NULL, 'expected', 4, 'counter', 'system');
     `);
     expect(db.prepare('SELECT active FROM shelf_slots').pluck().get()).toBe(1);
-    const refused = (statement: string, reason: RegExp) => expect(() => db.prepare(statement).run(), statement).toThrow(reason);
+    const refused = refusedBy(db);
     refused("INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, announced_at, state_changed_at) VALUES ('n1', 'T1', 'Bo', 'small', x'02', 'expected', 5, 5)", /UNIQUE/);
     refused("INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, announced_at, state_changed_at) VALUES ('n1', 'T2', 'Bo', 'huge', x'02', 'expected', 5, 5)", /CHECK/);
     refused("INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, announced_at, state_changed_at) VALUES ('nx', 'T3', 'Bo', 'small', x'02', 'expected', 5, 5)", /FOREIGN KEY/);

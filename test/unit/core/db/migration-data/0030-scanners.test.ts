@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../../fixtures/temp-dir';
-import { databaseAt, everyRow, migrateTo, versionBefore } from './database-at';
+import { databaseAt, everyRow, expectEmpty, migrateTo, versionBefore } from './database-at';
 
 const tempDir = useTempDir();
 
@@ -16,7 +16,7 @@ describe('migration 30', () => {
 
     migrateTo(db, 30);
     expect(everyRow(db, ['scanner_devices'])).toEqual(before);
-    expect(db.prepare('SELECT count(*) FROM scanner_devices').pluck().get()).toBe(0);
+    expectEmpty(db, ['scanner_devices']);
     db.prepare(`INSERT INTO scanner_devices (id, kind, config_json, created_at) VALUES ('s1', 'hid', '{}', 5)`).run();
     expect(() => db.prepare(`INSERT INTO scanner_devices (id, kind, config_json, created_at) VALUES ('s2', 'bluetooth', '{}', 5)`).run()).toThrow(/CHECK/);
     expect(() => db.prepare(`INSERT INTO scanner_devices (id, kind, config_json, created_at) VALUES ('s1', 'serial', '{}', 5)`).run()).toThrow(/UNIQUE|PRIMARY KEY/);

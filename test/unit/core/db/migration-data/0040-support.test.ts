@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../../fixtures/temp-dir';
-import { databaseAt, everyRow, migrateTo, versionBefore } from './database-at';
+import { databaseAt, everyRow, expectEmpty, migrateTo, refusedBy, versionBefore } from './database-at';
 
 const tempDir = useTempDir();
 
@@ -18,7 +18,7 @@ describe('migration 40', () => {
 
     migrateTo(db, 40);
     expect(everyRow(db, SUPPORT_TABLES)).toEqual(before);
-    for (const table of SUPPORT_TABLES) expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
+    expectEmpty(db, SUPPORT_TABLES);
 
     db.exec(`
       INSERT INTO support_collaborators (id, name, email, created_at) VALUES (1, 'Ada', 'Ada@Shop.it', 5);
@@ -26,7 +26,7 @@ describe('migration 40', () => {
         VALUES (1, 'n1', 'S', 1, 'scanner', 'technical', 'blocked', 'D', 'd', 'ada@shop.it', 'open', 6, 6);
     `);
     expect(db.prepare('SELECT cc_json, sent_at, auto_close_at FROM support_cases').get()).toEqual({ cc_json: '[]', sent_at: null, auto_close_at: null });
-    const refused = (statement: string, reason: RegExp) => expect(() => db.prepare(statement).run(), statement).toThrow(reason);
+    const refused = refusedBy(db);
     refused("INSERT INTO support_collaborators (name, email, created_at) VALUES ('Other', 'ada@shop.IT', 7)", /UNIQUE/);
     refused(
       "INSERT INTO support_cases (network_id, subject, product, request_type, impact, description, short_description, primary_email, state, created_at, updated_at) VALUES ('n1', 'S', 'p', 'legal', 'blocked', 'D', 'd', 'e', 'open', 7, 7)",

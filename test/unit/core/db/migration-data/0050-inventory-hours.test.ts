@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../../fixtures/temp-dir';
-import { databaseAt, everyRow, migrateTo, versionBefore } from './database-at';
+import { databaseAt, everyRow, expectEmpty, migrateTo, versionBefore } from './database-at';
 
 const tempDir = useTempDir();
 
@@ -17,8 +17,7 @@ describe('migration 50', () => {
 
     migrateTo(db, 50);
     expect(everyRow(db, ['opening_hours_week', 'opening_hours_exceptions'])).toEqual(before);
-    expect(db.prepare('SELECT count(*) FROM opening_hours_week').pluck().get()).toBe(0);
-    expect(db.prepare('SELECT count(*) FROM opening_hours_exceptions').pluck().get()).toBe(0);
+    expectEmpty(db, ['opening_hours_week', 'opening_hours_exceptions']);
     const plan = db.prepare("EXPLAIN QUERY PLAN SELECT recipient_name FROM parcels WHERE state = 'received' ORDER BY recipient_name").all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('parcels_recipient');
 

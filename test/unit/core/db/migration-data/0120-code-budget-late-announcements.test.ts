@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../../fixtures/temp-dir';
-import { databaseAt, everyRow, migrateTo, versionBefore } from './database-at';
+import { databaseAt, everyRow, expectEmpty, migrateTo, versionBefore } from './database-at';
 
 const tempDir = useTempDir();
 
@@ -36,7 +36,7 @@ describe('migration 120', () => {
       parcelsBefore.map((p, i) => ({ ...p, awaiting_announcement: i === 0 ? 1 : 0 })),
     );
     expect(everyRow(db, ['pickup_attempts', 'parcels', 'pickup_code_lock_lifts'])).toEqual(before);
-    expect(db.prepare('SELECT count(*) FROM pickup_code_lock_lifts').pluck().get()).toBe(0);
+    expectEmpty(db, ['pickup_code_lock_lifts']);
 
     expect(() => db.prepare("INSERT INTO pickup_attempts (at, counter_id, actor_id, method, outcome, entry) VALUES (30, 'c', 'counter', 'keyboard', 'wrong', 'guessed')").run()).toThrow(
       /CHECK/,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../../fixtures/temp-dir';
-import { databaseAt, everyRow, migrateTo, versionBefore } from './database-at';
+import { databaseAt, everyRow, expectEmpty, migrateTo, refusedBy, versionBefore } from './database-at';
 
 const tempDir = useTempDir();
 
@@ -38,7 +38,7 @@ describe('migration 160', () => {
 
     migrateTo(db, 160);
     expect(everyRow(db, SERVICE_TABLES)).toEqual(before);
-    for (const table of SERVICE_TABLES) expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
+    expectEmpty(db, SERVICE_TABLES);
 
     db.exec(`
       INSERT INTO service_customers (id, name, created_at) VALUES (1, 'Rossi', 10);
@@ -54,7 +54,7 @@ describe('migration 160', () => {
     expect(db.prepare('SELECT model, skills_json, troubleshooting_json FROM service_items').get()).toEqual({ model: '', skills_json: null, troubleshooting_json: null });
     expect(db.prepare('SELECT windows_json, response_at, finished_at FROM service_orders').get()).toEqual({ windows_json: '[]', response_at: null, finished_at: null });
 
-    const refused = (statement: string, reason: RegExp) => expect(() => db.prepare(statement).run(), statement).toThrow(reason);
+    const refused = refusedBy(db);
     refused("INSERT INTO service_customers (name, latitude, created_at) VALUES ('Far', 91, 14)", /CHECK/);
     refused("INSERT INTO service_customers (name, created_at) VALUES ('', 14)", /CHECK/);
     refused("INSERT INTO service_items (customer_id, description, serial, created_at) VALUES (1, 'Same', 'SN1', 14)", /UNIQUE/);

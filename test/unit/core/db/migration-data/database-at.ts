@@ -38,3 +38,13 @@ export function everyRow(db: BetterSqlite3.Database, except: readonly string[] =
     .filter((t) => !except.includes(t.name));
   return Object.fromEntries(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY ${t.withoutRowid ? '1' : 'rowid'}`).all()]));
 }
+
+/** Checks that `statement` is refused with `reason` (a CHECK, a key, a trigger). */
+export function refusedBy(db: BetterSqlite3.Database): (statement: string, reason: RegExp) => void {
+  return (statement, reason) => expect(() => db.prepare(statement).run(), statement).toThrow(reason);
+}
+
+/** The tables a migration created hold no row yet. */
+export function expectEmpty(db: BetterSqlite3.Database, tables: readonly string[]): void {
+  for (const table of tables) expect(db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get(), table).toBe(0);
+}
