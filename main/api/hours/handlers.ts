@@ -3,7 +3,7 @@ import type { HandlersOf } from '../call';
 import type { hoursCalls } from './calls';
 
 /** Opening hours: the editor's load and save, today's hours for the home screen, and "Reviewed, nothing to change". */
-export function hoursHandlers(core: CounterCore, changed: () => void): HandlersOf<typeof hoursCalls> {
+export function hoursHandlers(core: Pick<CounterCore, 'hours'>, changed: () => void): HandlersOf<typeof hoursCalls> {
   return {
     'hours.get': () => core.hours.get(),
     'hours.save': (input) => {

@@ -21,7 +21,7 @@ function inventoryParcel(p: ParcelRow): InventoryParcel {
 }
 
 /** Inventory: a page of customers, one customer's parcels, the CSV of the current view, and "Sync". */
-export function inventoryHandlers(core: CounterCore, changed: () => void): HandlersOf<typeof inventoryCalls> {
+export function inventoryHandlers(core: Pick<CounterCore, 'clock' | 'inventory' | 'sync' | 'hours' | 'adapters'>, changed: () => void): HandlersOf<typeof inventoryCalls> {
   return {
     'inventory.customers': ({ filter, offset, limit }) => ({
       ...core.inventory.customers(filter, { offset, limit }),

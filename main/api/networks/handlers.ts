@@ -6,7 +6,7 @@ import type { NetworkConfig, NetworkLink } from './schemas';
 import type { HandlersOf } from '../call';
 import type { networkCalls } from './calls';
 
-function configOf(core: CounterCore, n: Network): NetworkConfig {
+function configOf(core: Pick<CounterCore, 'networks'>, n: Network): NetworkConfig {
   return {
     id: n.id,
     name: n.name,
@@ -21,7 +21,7 @@ function configOf(core: CounterCore, n: Network): NetworkConfig {
 }
 
 /** Every network's link as the status bar shows it: online or not, last answer, events waiting. */
-export function networkLinks(core: CounterCore): NetworkLink[] {
+export function networkLinks(core: Pick<CounterCore, 'db' | 'networks' | 'links'>): NetworkLink[] {
   const counts = new Map(
     sql<[], { network_id: string; pending: number; refused: number }>(
       core.db,
@@ -43,7 +43,7 @@ export function networkLinks(core: CounterCore): NetworkLink[] {
 }
 
 /** Network settings, "Test connection", link status and driver check-ins. */
-export function networkHandlers(core: CounterCore, changed: () => void): HandlersOf<typeof networkCalls> {
+export function networkHandlers(core: Pick<CounterCore, 'db' | 'networks' | 'networkSettings' | 'adapters' | 'links' | 'checkIns'>, changed: () => void): HandlersOf<typeof networkCalls> {
   return {
     'networks.list': () =>
       core.networks.list().map((n) => ({

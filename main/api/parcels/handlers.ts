@@ -17,7 +17,7 @@ const as = (method: ActionContext['method']): ActionContext => ({ actorId: SYSTE
  * The parcel counter's calls. `changed` tells the scheduler and the
  * renderer that deadlines or lists may have moved.
  */
-export function parcelHandlers(core: CounterCore, changed: () => void): HandlersOf<typeof parcelCalls> {
+export function parcelHandlers(core: Pick<CounterCore, 'db' | 'clock' | 'settings' | 'networks' | 'counter' | 'adapters'>, changed: () => void): HandlersOf<typeof parcelCalls> {
   const { counter } = core;
   const after = <T>(value: T): T => {
     changed();

@@ -19,7 +19,7 @@ export function parcelView(p: ParcelRow): ParcelView {
   };
 }
 
-export function deliveryView(core: CounterCore, delivery: DeliveryRow): DeliveryView {
+export function deliveryView(core: Pick<CounterCore, 'networks' | 'counter'>, delivery: DeliveryRow): DeliveryView {
   const network = core.networks.get(delivery.network_id);
   const parcels = core.counter.deliveries.parcelsOf(delivery.id);
   return {
@@ -42,7 +42,7 @@ export function deliveryView(core: CounterCore, delivery: DeliveryRow): Delivery
   };
 }
 
-export function pickupView(core: CounterCore, pickupId: number): PickupView {
+export function pickupView(core: Pick<CounterCore, 'counter'>, pickupId: number): PickupView {
   const pickup = core.counter.pickups.get(pickupId);
   return {
     id: pickup.id,
@@ -52,7 +52,7 @@ export function pickupView(core: CounterCore, pickupId: number): PickupView {
   };
 }
 
-export function expiredView(core: CounterCore, notice: ExpiryNoticeRow): ExpiredView {
+export function expiredView(core: Pick<CounterCore, 'counter'>, notice: ExpiryNoticeRow): ExpiredView {
   return {
     id: notice.id,
     networkId: notice.network_id,
@@ -63,7 +63,7 @@ export function expiredView(core: CounterCore, notice: ExpiryNoticeRow): Expired
   };
 }
 
-export function counterStatus(core: CounterCore): CounterStatus {
+export function counterStatus(core: Pick<CounterCore, 'clock' | 'networks' | 'counter'>): CounterStatus {
   const { counter } = core;
   const now = core.clock.now();
   return {

@@ -9,7 +9,7 @@ import type { supportCalls } from './calls';
  * Help and support calls. Thin: the rules live in core's SupportDesk.
  * `changed` wakes the scheduler, which sends what was stored to the network.
  */
-export function supportHandlers(core: CounterCore, changed: () => void): HandlersOf<typeof supportCalls> {
+export function supportHandlers(core: Pick<CounterCore, 'support'>, changed: () => void): HandlersOf<typeof supportCalls> {
   const { support } = core;
   const after = <T>(value: T): T => {
     changed();

@@ -1,23 +1,11 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, schemaVersion } from '../../../../main/core/db/migrate';
+import { migrate } from '../../../../main/core/db/migrate';
 import { migrations } from '../../../../main/core/db/migrations';
 import { useTempDir } from '../../../fixtures/temp-dir';
+import { databaseAt as databaseIn } from './migration-data/database-at';
 
 const tempDir = useTempDir();
-
-/** A database file at schema version `version`, as an app of that version left it. */
-function databaseAt(version: number): BetterSqlite3.Database {
-  const db = new BetterSqlite3(join(tempDir(), `at-${version}.sqlite`));
-  db.pragma('foreign_keys = ON');
-  migrate(
-    db,
-    migrations.filter((m) => m.version <= version),
-  );
-  expect(schemaVersion(db)).toBe(version);
-  return db;
-}
+const databaseAt = (version: number) => databaseIn(tempDir(), version);
 
 /** Rows written at version N-1, then the migration to N, then what each row became. */
 describe('each migration keeps the data written before it', () => {
