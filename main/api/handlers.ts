@@ -11,6 +11,7 @@ import { storeHandlers } from './store/handlers';
 import { serviceHandlers } from './service/handlers';
 import { supportHandlers } from './support/handlers';
 import { systemHandlers } from './system/handlers';
+import { updatesHandlers, type UpdatePlatform } from './updates/handlers';
 import type { Handlers } from './router';
 import type { SystemStatus } from './schemas';
 
@@ -20,6 +21,8 @@ export interface HandlerDeps {
   scanners: ScannerControl;
   /** Tells the scheduler and the renderer that parcels or deadlines may have changed. */
   changed(): void;
+  /** The process's updater and login item, where it has them. */
+  updates?: UpdatePlatform;
 }
 
 /** Binds each contract call to core, feature by feature. Thin on purpose: rules live in core. */
@@ -35,6 +38,7 @@ export function coreHandlers(core: CounterCore, info: { version: string; testHoo
     ...scannerHandlers(core, deps.scanners),
     ...supportHandlers(core, deps.changed),
     ...serviceHandlers(core),
+    ...updatesHandlers(core, info.version, deps.updates),
   };
 }
 
