@@ -21,6 +21,8 @@ export interface HandlerDeps {
   scanners: ScannerControl;
   /** Tells the scheduler and the renderer that parcels or deadlines may have changed. */
   changed(): void;
+  /** The log folder, zipped into "Attach diagnostics"; absent where the process writes no log file. */
+  logDir?: string;
   /** The process's updater and login item, where it has them. */
   updates?: UpdatePlatform;
 }
@@ -36,7 +38,7 @@ export function coreHandlers(core: CounterCore, info: { version: string; testHoo
     ...inventoryHandlers(core, deps.changed),
     ...hoursHandlers(core, deps.changed),
     ...scannerHandlers(core, deps.scanners),
-    ...supportHandlers(core, deps.changed),
+    ...supportHandlers(core, deps.changed, { appVersion: info.version, logDir: deps.logDir }),
     ...serviceHandlers(core),
     ...updatesHandlers(core, info.version, deps.updates),
   };

@@ -24,6 +24,7 @@ import { NetworkPoller } from './background/network-poller';
 import { outboxSending } from './background/outbox-sending';
 import { supportExchange } from './background/support-exchange';
 import { ScannerHub } from './scanner-hub';
+import { logDirOf } from './logging';
 import type { UpdatePlatform } from '../api/updates/handlers';
 
 export interface CounterAppOptions {
@@ -145,7 +146,7 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
   pushOutbox();
   return {
     status: { state: 'ready', storeId: core.storeId, version: options.version, testHooks },
-    router: createRouter(coreHandlers(core, { version: options.version, testHooks }, { changed, scanners, updates: options.updates?.(core) }), {
+    router: createRouter(coreHandlers(core, { version: options.version, testHooks }, { changed, scanners, logDir: logDirOf(options.dataDir), updates: options.updates?.(core) }), {
       log,
       guard: blockingGuard(() => core.counter.blocking.current()),
     }),

@@ -1,5 +1,6 @@
 import type { App, CrashReporter } from 'electron';
 import { join } from 'node:path';
+import { logDirOf } from '../app/logging';
 
 export interface CrashReportingDeps {
   app: Pick<App, 'getPath' | 'setPath'>;
@@ -11,7 +12,7 @@ export interface CrashReportingDeps {
 
 /** Where Electron writes crash dumps: next to the log, so "Export diagnostics" and IT find both in one folder. */
 export function crashDumpDir(userData: string): string {
-  return join(userData, 'logs', 'crashes');
+  return join(logDirOf(userData), 'crashes');
 }
 
 /**

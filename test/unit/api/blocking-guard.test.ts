@@ -131,6 +131,7 @@ const AVAILABILITY: Record<string, Availability> = {
   'support.close': 'always',
   'support.exportCsv': 'always',
   'support.attachment': 'always',
+  'support.attachDiagnostics': 'always',
   // Reading the update status and closing the release notes change nothing; a manager's choices wait like any setting.
   'updates.status': 'always',
   'updates.releaseNotesSeen': 'always',

@@ -125,6 +125,7 @@ const valid: Record<CallName, unknown> = {
   'support.close': { caseId: 1 },
   'support.exportCsv': { filter: {}, sort: { by: 'number', direction: 'asc' } },
   'support.attachment': { attachmentId: 1 },
+  'support.attachDiagnostics': { caseId: 1, body: 'Diagnostics of this counter' },
   ...serviceValidInputs,
   'updates.status': undefined,
   'updates.setChannel': { channel: 'beta' },
