@@ -22,6 +22,9 @@ const ALWAYS_ALLOWED: ReadonlySet<CallName> = new Set<CallName>([
   'parcels.locate',
   // The beep volume of the scans that lift the block; reading it changes nothing.
   'scanners.preferences',
+  // The version and the notes of an update just installed: reading and closing them changes nothing.
+  'updates.status',
+  'updates.releaseNotesSeen',
 ]);
 
 const TASK_CALLS: Record<BlockingTask['kind'], string> = {

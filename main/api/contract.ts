@@ -11,6 +11,7 @@ import { storeCalls } from './store/calls';
 import { serviceCalls } from './service/calls';
 import { supportCalls } from './support/calls';
 import { systemCalls } from './system/calls';
+import { updatesCalls } from './updates/calls';
 
 /**
  * Every call the renderer can make, merged from each feature's calls.ts. This
@@ -29,6 +30,7 @@ export const calls = {
   ...hoursCalls,
   ...supportCalls,
   ...serviceCalls,
+  ...updatesCalls,
 } as const;
 
 /** Every event main pushes to the renderer. */

@@ -11,6 +11,7 @@ import { storeHandlers } from './store/handlers';
 import { serviceHandlers } from './service/handlers';
 import { supportHandlers } from './support/handlers';
 import { systemHandlers } from './system/handlers';
+import { updatesHandlers, type UpdatePlatform } from './updates/handlers';
 import type { Handlers } from './router';
 import type { SystemStatus } from './schemas';
 
@@ -20,6 +21,10 @@ export interface HandlerDeps {
   scanners: ScannerControl;
   /** Tells the scheduler and the renderer that parcels or deadlines may have changed. */
   changed(): void;
+  /** The log folder, zipped into "Attach diagnostics"; absent where the process writes no log file. */
+  logDir?: string;
+  /** The process's updater and login item, where it has them. */
+  updates?: UpdatePlatform;
 }
 
 /** Binds each contract call to core, feature by feature. Thin on purpose: rules live in core. */
@@ -33,8 +38,9 @@ export function coreHandlers(core: CounterCore, info: { version: string; testHoo
     ...inventoryHandlers(core, deps.changed),
     ...hoursHandlers(core, deps.changed),
     ...scannerHandlers(core, deps.scanners),
-    ...supportHandlers(core, deps.changed),
+    ...supportHandlers(core, deps.changed, { appVersion: info.version, logDir: deps.logDir }),
     ...serviceHandlers(core),
+    ...updatesHandlers(core, info.version, deps.updates),
   };
 }
 

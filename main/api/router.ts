@@ -32,7 +32,8 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
   return {
     async dispatch(name, input) {
       if (!isCallName(name)) {
-        log(`refused unknown call ${String(name)}`);
+        // The name is whatever the caller sent (a token, a customer's name): the log keeps only its length.
+        log(`refused an unknown call (a name of ${String(name).length} characters)`);
         return fail('UNKNOWN_CALL', `Unknown call: ${String(name).slice(0, 80)}`);
       }
       const schema = calls[name];

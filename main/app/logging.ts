@@ -24,6 +24,11 @@ export function scrubPersonalData(text: string): string {
 }
 
 export const LOG_FILE = 'counter.log';
+
+/** The log folder inside the data folder: the log files, and Electron's crash dumps in crashes/. */
+export function logDirOf(dataDir: string): string {
+  return join(dataDir, 'logs');
+}
 /** The log file and the 4 before it: 5 files of at most this size. */
 const KEPT_ROTATIONS = 4;
 
@@ -37,7 +42,7 @@ export interface CounterLog {
 
 /** JSON lines in `<dataDir>/logs/counter.log`, rotated by size, with personal data redacted or scrubbed. */
 export function openCounterLog(dataDir: string, options: { maxBytes?: number; level?: string } = {}): CounterLog {
-  const stream = createStream(LOG_FILE, { path: join(dataDir, 'logs'), size: `${Math.max(1, Math.ceil((options.maxBytes ?? 5 * 1024 * 1024) / 1024))}K`, rotate: KEPT_ROTATIONS });
+  const stream = createStream(LOG_FILE, { path: logDirOf(dataDir), size: `${Math.max(1, Math.ceil((options.maxBytes ?? 5 * 1024 * 1024) / 1024))}K`, rotate: KEPT_ROTATIONS });
   const logger = pino(
     {
       level: options.level ?? 'info',

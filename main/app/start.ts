@@ -24,6 +24,8 @@ import { NetworkPoller } from './background/network-poller';
 import { outboxSending } from './background/outbox-sending';
 import { supportExchange } from './background/support-exchange';
 import { ScannerHub } from './scanner-hub';
+import { logDirOf } from './logging';
+import type { UpdatePlatform } from '../api/updates/handlers';
 
 export interface CounterAppOptions {
   dataDir: string;
@@ -35,6 +37,8 @@ export interface CounterAppOptions {
   /** Core options (HTTP timeouts and retries in tests). */
   core?: CoreOptions;
   log?: (message: string, error?: unknown) => void;
+  /** The process's updater and login item, made once the core is open (Electron only). */
+  updates?: (core: CounterCore) => UpdatePlatform;
 }
 
 /** Everything a transport needs: the router to serve, the events to forward, and the lifecycle. */
@@ -142,7 +146,7 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
   pushOutbox();
   return {
     status: { state: 'ready', storeId: core.storeId, version: options.version, testHooks },
-    router: createRouter(coreHandlers(core, { version: options.version, testHooks }, { changed, scanners }), {
+    router: createRouter(coreHandlers(core, { version: options.version, testHooks }, { changed, scanners, logDir: logDirOf(options.dataDir), updates: options.updates?.(core) }), {
       log,
       guard: blockingGuard(() => core.counter.blocking.current()),
     }),

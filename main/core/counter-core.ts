@@ -23,6 +23,8 @@ import { DemoOperatorDesk } from './networks/demo-operator';
 import { AttachmentStore } from './support/attachments';
 import { SupportDesk } from './support/support-desk';
 import { ServiceDesk } from './service/service-desk';
+import { UpdateReadiness } from './updates/update-readiness';
+import { UpdateSettings } from './updates/update-settings';
 
 /** Where attached files are copied, inside the data folder. */
 export const ATTACHMENTS_DIR_NAME = 'attachments';
@@ -57,6 +59,10 @@ export interface CounterCore {
   hours: OpeningHoursService;
   /** After-sales service: customers, items, orders, technicians, allocation and visit planning. */
   service: ServiceDesk;
+  /** The shop's update choices (channel, restart now, release notes, open at login). */
+  updates: UpdateSettings;
+  /** Whether a flow is open or a deadline runs right now, for the update policy. */
+  updateReadiness: UpdateReadiness;
   close(): void;
 }
 
@@ -97,6 +103,8 @@ export function openCounterCore(dataDir: string, clock: Clock, options: CoreOpti
     sync: new InventorySync(clock, networks, counter, settings, links),
     hours,
     service: new ServiceDesk(db, clock, settings, () => store.timeZone()),
+    updates: new UpdateSettings(settings),
+    updateReadiness: new UpdateReadiness(db, clock, counter.blocking, hours),
     close: () => db.close(),
   };
 }

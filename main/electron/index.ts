@@ -1,4 +1,5 @@
-import { app, BrowserWindow, ipcMain, safeStorage } from 'electron';
+import { app, BrowserWindow, crashReporter, ipcMain, safeStorage } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { fileURLToPath } from 'node:url';
 import { openCounterLog } from '../app/logging';
 import { runElectronMain } from './main-process';
@@ -9,6 +10,10 @@ runElectronMain({
   BrowserWindow,
   ipcMain,
   safeStorage,
+  crashReporter,
+  processEvents: process,
+  platform: process.platform,
+  loadAutoUpdater: () => autoUpdater,
   argv: process.argv,
   env: process.env,
   outDir: fileURLToPath(new URL('..', import.meta.url)),

@@ -1,4 +1,4 @@
-import type { App, BrowserWindow, IpcMain } from 'electron';
+import type { App, BrowserWindow, CrashReporter, IpcMain } from 'electron';
 import { join } from 'node:path';
 import { startCounterApp, type CounterApp, type CounterAppOptions } from '../app/start';
 import { systemClock } from '../core/clock';
@@ -9,10 +9,13 @@ import { loadRenderer, locateRenderer } from './renderer-location';
 import { claimSingleInstance } from './single-instance';
 import { routeKeysToWedge } from './wedge-input';
 import { safeStorageCipher, type SafeStorageLike } from './safe-storage-cipher';
+import { reportCrashesLocally, type CrashReportingDeps } from './crash-reporting';
+import { electronUpdatePlatform } from './update-platform';
+import type { AutoUpdaterLike } from './updater';
 
 /** Everything the Electron main process needs from outside, so tests can hand in fakes. */
 export interface ElectronMainDeps {
-  app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getPath' | 'getVersion' | 'isPackaged'>;
+  app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getPath' | 'setPath' | 'getVersion' | 'isPackaged' | 'setLoginItemSettings'>;
   BrowserWindow: BrowserWindowConstructor;
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   /** Seals the network tokens at rest. */
@@ -21,6 +24,11 @@ export interface ElectronMainDeps {
   env: Readonly<Record<string, string | undefined>>;
   /** The build output folder holding main/, preload/ and renderer/. */
   outDir: string;
+  crashReporter: Pick<CrashReporter, 'start'>;
+  processEvents: CrashReportingDeps['processEvents'];
+  platform: NodeJS.Platform;
+  /** electron-updater's autoUpdater (a fake in tests); only a packaged app loads it. */
+  loadAutoUpdater: () => AutoUpdaterLike;
   startCounterApp?: (options: CounterAppOptions) => CounterApp;
   log?: (message: string, error?: unknown) => void;
 }
@@ -40,6 +48,7 @@ export async function runElectronMain(deps: ElectronMainDeps): Promise<ElectronM
   let window: BrowserWindow | undefined;
   if (!claimSingleInstance(app, () => window)) return { started: false };
   app.on('window-all-closed', () => app.quit());
+  reportCrashesLocally({ app, crashReporter: deps.crashReporter, processEvents: deps.processEvents, log });
 
   await app.whenReady();
   const tokenCipher = safeStorageCipher(deps.safeStorage, log);
@@ -49,6 +58,7 @@ export async function runElectronMain(deps: ElectronMainDeps): Promise<ElectronM
     version: app.getVersion(),
     log,
     ...(tokenCipher ? { core: { tokenCipher } } : {}),
+    updates: (core) => electronUpdatePlatform(core, { app, platform: deps.platform, log, loadAutoUpdater: deps.loadAutoUpdater }),
   });
   // A packaged app never takes its page from the environment.
   const devServerUrl = app.isPackaged ? undefined : deps.env.ELECTRON_RENDERER_URL;

@@ -22,6 +22,8 @@ export const supportCalls = {
     z.strictObject({ caseId: rowIdSchema, body: z.string().trim().min(1).max(5000), attachments: attachmentsInputSchema }),
     caseDetailSchema,
   ),
+  /** "Attach diagnostics": main zips logs, versions, settings without secrets and integrity_check into a reply. */
+  'support.attachDiagnostics': call(z.strictObject({ caseId: rowIdSchema, body: z.string().trim().min(1).max(5000) }), caseDetailSchema),
   /** Changing the primary email changes the case's owner. */
   'support.edit': call(
     z.strictObject({

@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { CounterCore } from '../../core/counter-core';
 import { checkAttachmentContent } from '../../core/support/attachments';
+import { DIAGNOSTICS_MIME_TYPE, diagnosticsZip } from '../../core/support/diagnostics';
 import { ANSWER_TARGET_HOURS, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, PRODUCTS } from '../../core/support/support-shapes';
 import type { HandlersOf } from '../call';
 import type { supportCalls } from './calls';
@@ -9,7 +10,11 @@ import type { supportCalls } from './calls';
  * Help and support calls. Thin: the rules live in core's SupportDesk.
  * `changed` wakes the scheduler, which sends what was stored to the network.
  */
-export function supportHandlers(core: Pick<CounterCore, 'support'>, changed: () => void): HandlersOf<typeof supportCalls> {
+export function supportHandlers(
+  core: Pick<CounterCore, 'support' | 'db' | 'networks' | 'clock'>,
+  changed: () => void,
+  diagnostics: { appVersion: string; logDir?: string } = { appVersion: 'unknown' },
+): HandlersOf<typeof supportCalls> {
   const { support } = core;
   const after = <T>(value: T): T => {
     changed();
@@ -48,6 +53,11 @@ export function supportHandlers(core: Pick<CounterCore, 'support'>, changed: () 
       // What the bytes are (read by file-type) is checked before anything is written, like the rest.
       await checkAttachmentContent(files);
       support.reply(caseId, body, files);
+      return after(detail(caseId));
+    },
+    'support.attachDiagnostics': ({ caseId, body }) => {
+      const zip = diagnosticsZip({ db: core.db, networks: core.networks, now: core.clock.now(), ...diagnostics });
+      support.replyWithGeneratedFile(caseId, body, { fileName: zip.fileName, mimeType: DIAGNOSTICS_MIME_TYPE, bytes: zip.bytes });
       return after(detail(caseId));
     },
     'support.edit': ({ caseId, primaryEmail, cc, shortDescription }) => {

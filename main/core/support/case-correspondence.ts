@@ -57,7 +57,18 @@ export class CaseCorrespondence {
   reply(caseId: number, body: string, files: readonly AttachmentInput[] = []): SupportCase {
     const current = caseRow(this.db, caseId);
     if (current.state === 'closed') assertCaseMove(caseNumber(caseId), 'closed', 'reopened', 'shop');
-    const checked = checkAttachments(files);
+    return this.writeReply(caseId, body, checkAttachments(files));
+  }
+
+  /**
+   * A reply carrying a file main made itself (the diagnostics zip), not a staff member's upload: it is not
+   * held to the upload rules (types, 1 MiB), which exist for files that come from outside.
+   */
+  replyWithGeneratedFile(caseId: number, body: string, file: AttachmentInput): SupportCase {
+    return this.writeReply(caseId, body, [file]);
+  }
+
+  private writeReply(caseId: number, body: string, checked: readonly AttachmentInput[]): SupportCase {
     const written: { stored: string; file: AttachmentInput }[] = [];
     try {
       for (const file of checked) written.push({ stored: this.files.write(file.bytes, file.fileName), file });

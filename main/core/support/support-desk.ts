@@ -96,6 +96,10 @@ export class SupportDesk {
   reply(caseId: number, body: string, files: readonly AttachmentInput[] = []): SupportCase {
     return this.correspondence.reply(caseId, body, files);
   }
+
+  replyWithGeneratedFile(caseId: number, body: string, file: AttachmentInput): SupportCase {
+    return this.correspondence.replyWithGeneratedFile(caseId, body, file);
+  }
   attachment(id: number): { fileName: string; mimeType: string; bytes: Buffer } {
     return this.correspondence.attachment(id);
   }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { STAFF_UPDATE_CHOICES, UPDATE_WAIT_REASONS } from './update-shapes';
 
 /** Who asked what of a downloaded update: nothing yet, "later", or a manager's "restart now". */
-export type StaffUpdateChoice = 'none' | 'later' | 'restart-now';
+export type StaffUpdateChoice = (typeof STAFF_UPDATE_CHOICES)[number];
 
 export interface UpdateSituation {
   updateDownloaded: boolean;
@@ -17,7 +18,7 @@ export interface UpdateSituation {
   staffChoice: StaffUpdateChoice;
 }
 
-export type UpdateWaitReason = 'not-downloaded' | 'outside-rollout' | 'open-flow' | 'running-deadline' | 'staff-later' | 'opening-hours';
+export type UpdateWaitReason = (typeof UPDATE_WAIT_REASONS)[number];
 
 export type UpdateDecision = { action: 'install' } | { action: 'wait'; reason: UpdateWaitReason };
 

@@ -133,6 +133,14 @@ const AVAILABILITY: Record<string, Availability> = {
   'support.close': 'always',
   'support.exportCsv': 'always',
   'support.attachment': 'always',
+  'support.attachDiagnostics': 'always',
+  // Reading the update status and closing the release notes change nothing; a manager's choices wait like any setting.
+  'updates.status': 'always',
+  'updates.releaseNotesSeen': 'always',
+  'updates.setChannel': 'not-while-blocked',
+  'updates.restartNow': 'not-while-blocked',
+  'updates.later': 'not-while-blocked',
+  'updates.setOpenAtLogin': 'not-while-blocked',
   // The service desk waits while the counter is blocked, like every other work that is not the pending task.
   ...Object.fromEntries(Object.keys(serviceCalls).map((name) => [name, 'not-while-blocked' as const])),
 };

@@ -126,12 +126,20 @@ const valid: Record<CallName, unknown> = {
   'support.close': { caseId: 1 },
   'support.exportCsv': { filter: {}, sort: { by: 'number', direction: 'asc' } },
   'support.attachment': { attachmentId: 1 },
+  'support.attachDiagnostics': { caseId: 1, body: 'Diagnostics of this counter' },
   ...serviceValidInputs,
+  'updates.status': undefined,
+  'updates.setChannel': { channel: 'beta' },
+  'updates.restartNow': undefined,
+  'updates.later': undefined,
+  'updates.releaseNotesSeen': undefined,
+  'updates.setOpenAtLogin': { openAtLogin: true },
 } as Record<CallName, unknown>;
 
 /** Hand-picked values that look plausible but break a rule of the contract. */
 const extra: Partial<Record<CallName, unknown[]>> = {
   'settings.setLanguage': [{ language: 'de' }, { language: 'IT' }, { language: 'it; DROP TABLE settings' }],
+  'updates.setChannel': [{ channel: 'latest' }, { channel: 'Beta' }, { channel: '../alpha' }],
   'driverQr.show': [{ networkId: '' }, { networkId: '../../etc/passwd' }, { networkId: 'x'.repeat(65) }],
   'delivery.scan': [{ deliveryId: 0, trackingId: 'QC1', method: 'scanner' }, { deliveryId: 1.5, trackingId: 'QC1', method: 'scanner' }, { deliveryId: 1, trackingId: '   ', method: 'scanner' }, { deliveryId: 1, trackingId: 'QC1', method: 'system' }],
   'delivery.postpone': [{ deliveryId: 1, confirmed: false }],

@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import type { UpdateInfo } from 'electron-updater';
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 
@@ -109,7 +110,10 @@ export class FakeIpcMain {
 export class FakeApp extends EventEmitter {
   isPackaged = false;
   readonly quit = vi.fn();
-  readonly getPath = vi.fn((name: string) => `/fake/${name}`);
+  readonly paths = new Map<string, string>();
+  readonly getPath = vi.fn((name: string) => this.paths.get(name) ?? `/fake/${name}`);
+  readonly setPath = vi.fn((name: string, path: string) => void this.paths.set(name, path));
+  readonly setLoginItemSettings = vi.fn();
   readonly getVersion = vi.fn(() => '9.8.7');
   readonly requestSingleInstanceLock = vi.fn(() => this.gotLock);
   constructor(public gotLock = true) {
@@ -133,4 +137,45 @@ export class FakeSafeStorage {
     if (sealed.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
     return Buffer.from(sealed.subarray(3).map((b) => b ^ 0x5a)).toString('utf8');
   });
+}
+
+export class FakeCrashReporter {
+  readonly start = vi.fn();
+}
+
+/** An emitter standing in for Node's `process` where the glue listens for uncaught errors. */
+export class FakeProcessEvents extends EventEmitter {}
+
+/** electron-updater's autoUpdater as the wrapper drives it: records checks and installs, emits what the test says. */
+export class FakeAutoUpdater {
+  autoDownload = false;
+  autoInstallOnAppQuit = true;
+  channel: string | null = null;
+  allowPrerelease = false;
+  allowDowngrade = true;
+  isUserWithinRollout: (info: UpdateInfo) => boolean | Promise<boolean> = () => true;
+  readonly listeners = new Map<string, (value: never) => void>();
+  readonly checkForUpdates = vi.fn(async (): Promise<unknown> => null);
+  readonly quitAndInstall = vi.fn();
+  on(event: string, listener: (value: never) => void) {
+    this.listeners.set(event, listener);
+    return this;
+  }
+  emit(event: 'update-downloaded', value: UpdateInfo): void;
+  emit(event: 'error', value: Error): void;
+  emit(event: string, value: unknown) {
+    this.listeners.get(event)?.(value as never);
+  }
+}
+
+/** The Electron collaborators most main-process tests do not look at: crash reporting, the platform, no updater. */
+export function quietElectronDeps() {
+  return {
+    crashReporter: new FakeCrashReporter(),
+    processEvents: new FakeProcessEvents(),
+    platform: 'linux' as NodeJS.Platform,
+    loadAutoUpdater: (): FakeAutoUpdater => {
+      throw new Error('an unpackaged app loads no updater');
+    },
+  };
 }

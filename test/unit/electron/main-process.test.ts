@@ -7,7 +7,7 @@ import { systemClock } from '../../../main/core/clock';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../../../main/electron/channels';
 import { runElectronMain, type ElectronMainDeps } from '../../../main/electron/main-process';
 import { useTempDir } from '../../fixtures/temp-dir';
-import { FakeApp, FakeBrowserWindow, FakeIpcMain, FakeSafeStorage } from './fakes';
+import { FakeApp, FakeBrowserWindow, FakeIpcMain, FakeSafeStorage, quietElectronDeps } from './fakes';
 
 const OUT = '/opt/OpenCounter/resources/app.asar/out';
 const INDEX_HTML = join(OUT, 'renderer', 'index.html');
@@ -39,6 +39,7 @@ function setup(
     BrowserWindow: FakeBrowserWindow as unknown as ElectronMainDeps['BrowserWindow'],
     ipcMain: ipcMain as unknown as ElectronMainDeps['ipcMain'],
     safeStorage: options.safeStorage ?? new FakeSafeStorage(),
+    ...quietElectronDeps(),
     argv: options.argv ?? ['/opt/OpenCounter/opencounter'],
     env: options.env ?? {},
     outDir: OUT,

@@ -11,7 +11,7 @@ import { runElectronMain, type ElectronMainDeps } from '../../../main/electron/m
 import { safeStorageCipher } from '../../../main/electron/safe-storage-cipher';
 import { TEST_START } from '../../fixtures/core';
 import { useTempDir } from '../../fixtures/temp-dir';
-import { FakeApp, FakeBrowserWindow, FakeIpcMain, FakeSafeStorage } from './fakes';
+import { FakeApp, FakeBrowserWindow, FakeIpcMain, FakeSafeStorage, quietElectronDeps } from './fakes';
 
 const tempDir = useTempDir();
 const opened: CounterApp[] = [];
@@ -28,6 +28,7 @@ async function electronOn(dataDir: string, safeStorage: FakeSafeStorage, logged:
     BrowserWindow: FakeBrowserWindow as unknown as ElectronMainDeps['BrowserWindow'],
     ipcMain: new FakeIpcMain() as unknown as ElectronMainDeps['ipcMain'],
     safeStorage,
+    ...quietElectronDeps(),
     argv: [],
     env: {},
     outDir: '/opt/OpenCounter/resources/app.asar/out',

@@ -2,28 +2,9 @@ import type { UpdateInfo } from 'electron-updater';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { rolloutBucket } from '../../../main/core/updates/update-policy';
 import { CHECK_EVERY_MS, RECONSIDER_EVERY_MS, startUpdater, type CounterSituation } from '../../../main/electron/updater';
+import { FakeAutoUpdater } from './fakes';
 
-// A fake electron-updater: the real one loads Electron, whose binary is not here.
-const fake = vi.hoisted(() => {
-  class FakeAutoUpdater {
-    autoDownload = false;
-    autoInstallOnAppQuit = true;
-    isUserWithinRollout: (info: unknown) => boolean | Promise<boolean> = () => true;
-    readonly listeners = new Map<string, (value: unknown) => void>();
-    checkForUpdates = vi.fn(async () => null);
-    quitAndInstall = vi.fn();
-    on(event: string, listener: (value: unknown) => void) {
-      this.listeners.set(event, listener);
-      return this;
-    }
-    emit(event: string, value: unknown) {
-      this.listeners.get(event)?.(value);
-    }
-  }
-  return { autoUpdater: new FakeAutoUpdater() };
-});
-vi.mock('electron-updater', () => ({ autoUpdater: fake.autoUpdater }));
-vi.mock('electron', () => ({}));
+const fake = { autoUpdater: new FakeAutoUpdater() };
 
 const STORE = 'store-milano-7';
 const release = (stagingPercentage?: number): UpdateInfo =>
@@ -34,7 +15,7 @@ let timers: { run: () => void; ms: number }[];
 let log: ReturnType<typeof vi.fn<(message: string, error?: unknown) => void>>;
 
 function start() {
-  return startUpdater({ storeId: STORE, situation: () => situation, log, setInterval: (run, ms) => (timers.push({ run, ms }), {}) });
+  return startUpdater({ updater: fake.autoUpdater, storeId: STORE, situation: () => situation, log, setInterval: (run, ms) => (timers.push({ run, ms }), {}) });
 }
 const tick = (ms: number) => timers.filter((t) => t.ms === ms).forEach((t) => t.run());
 
