@@ -19,6 +19,8 @@ function seed(dataDir: string): string {
     const s = core.service;
     const random = seededRandom(7);
     const day = [{ opens: '08:00', closes: '17:00' }];
+    for (const code of ['gas', 'boiler', 'electric']) s.catalog.save('skill', { code, name: code });
+    for (const code of ['NORD', 'SUD']) s.catalog.save('zone', { code, name: code });
     s.items.saveGroup({ code: 'HEAT', name: 'Heating', skills: ['gas', 'boiler'], responseHours: 8, troubleshooting: [] });
     s.items.saveGroup({ code: 'ELEC', name: 'Electrical', skills: ['electric'], responseHours: 24, troubleshooting: [] });
     for (let i = 0; i < TECHNICIANS; i++) {

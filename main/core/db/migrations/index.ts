@@ -12,6 +12,7 @@ import { sealedTokens } from './0100-sealed-tokens';
 import { policyBounds } from './0110-policy-bounds';
 import { codeBudgetLateAnnouncements } from './0120-code-budget-late-announcements';
 import { service } from './0160-service';
+import { serviceCatalog } from './0180-service-catalog';
 
 /** Every migration, oldest first. A new one is appended here and never edited after release. */
-export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex, networkLinks, supportMessageKind, sealedTokens, policyBounds, codeBudgetLateAnnouncements, service];
+export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex, networkLinks, supportMessageKind, sealedTokens, policyBounds, codeBudgetLateAnnouncements, service, serviceCatalog];
