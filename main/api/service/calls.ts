@@ -3,6 +3,7 @@ import { dateSchema } from '../../core/hours/hours-shapes';
 import {
   absenceInputSchema,
   allocationInputSchema,
+  catalogEntryInputSchema,
   customerInputSchema,
   itemGroupInputSchema,
   itemInputSchema,
@@ -15,6 +16,7 @@ import {
 import { routeSettingsSchema, serviceCalendarSchema } from '../../core/service/service-shapes';
 import {
   allocationSchema,
+  catalogEntrySchema,
   boardSchema,
   customerSchema,
   itemGroupSchema,
@@ -56,6 +58,15 @@ export const serviceCalls = {
   'service.technicians.list': call(none, z.array(technicianSchema)),
   'service.technicians.save': call(technicianInputSchema, technicianSchema),
   'service.technicians.addAbsence': call(absenceInputSchema, technicianSchema),
+  'service.technicians.removeAbsence': call(z.strictObject({ technicianId: rowId, absenceId: rowId }), technicianSchema),
+  'service.skills.list': call(none, z.array(catalogEntrySchema)),
+  'service.skills.save': call(catalogEntryInputSchema, catalogEntrySchema),
+  /** Refused while a technician, item group or item still names the skill. */
+  'service.skills.remove': call(z.strictObject({ code: catalogEntryInputSchema.shape.code }), z.array(catalogEntrySchema)),
+  'service.zones.list': call(none, z.array(catalogEntrySchema)),
+  'service.zones.save': call(catalogEntryInputSchema, catalogEntrySchema),
+  /** Refused while a technician or customer is still in the zone. */
+  'service.zones.remove': call(z.strictObject({ code: catalogEntryInputSchema.shape.code }), z.array(catalogEntrySchema)),
   'service.resourceGroups.list': call(none, z.array(resourceGroupSchema)),
   'service.resourceGroups.save': call(resourceGroupInputSchema, resourceGroupSchema),
 

@@ -55,6 +55,10 @@ export const technicianSchema = z.object({
   groups: z.array(z.string()),
   absences: z.array(z.object({ id: int, date: z.string(), hours: z.number().nullable(), reason: z.string() })),
 });
+export const catalogEntrySchema = z.object({ code: z.string(), name: z.string() });
+export type CatalogEntryView = z.output<typeof catalogEntrySchema>;
+export type TechnicianView = z.output<typeof technicianSchema>;
+export type ItemGroupView = z.output<typeof itemGroupSchema>;
 export const resourceGroupSchema = z.object({ code: z.string(), name: z.string(), members: z.array(int) });
 
 export const allocationSchema = z.object({

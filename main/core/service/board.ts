@@ -120,17 +120,24 @@ export function buildBoard(db: Database, technicians: ServiceTechnicians, items:
         AND (a.state IN ('nonactive', 'reallocation_needed') OR (a.state = 'active' AND a.technician_id IS NULL))
       ORDER BY l.response_at IS NULL, l.response_at, l.id`,
   ).all();
+  // Hundreds of lines share a few skill sets and zones: each fit is worked out once per set and per zone, not per line and technician.
   const skillsOfItem = new Map<number, string[]>();
+  const unqualifiedFor = new Map<string, BoardLine['unqualified']>();
+  const zonesNow = team.map((t) => ({ id: t.id, zones: zonesOn(t.zones, days[0]!) }));
+  const inZoneOf = new Map<string, number[]>();
   const lines = waiting.map(({ itemId, state, ...line }) => {
     let required = skillsOfItem.get(itemId);
     if (!required) skillsOfItem.set(itemId, (required = items.get(itemId).skills));
-    return {
-      ...line,
-      requiredSkills: required,
-      needsReallocation: state === 'reallocation_needed',
-      unqualified: team.map((t) => ({ technicianId: t.id, missingSkills: missingSkills(required, t.skills) })).filter((f) => f.missingSkills.length > 0),
-      inZone: team.filter((t) => line.customerZone !== null && zonesOn(t.zones, days[0]!).has(line.customerZone)).map((t) => t.id),
-    };
+    const skillKey = JSON.stringify(required);
+    let unqualified = unqualifiedFor.get(skillKey);
+    if (!unqualified) {
+      const needed = required;
+      unqualifiedFor.set(skillKey, (unqualified = team.map((t) => ({ technicianId: t.id, missingSkills: missingSkills(needed, t.skills) })).filter((f) => f.missingSkills.length > 0)));
+    }
+    const zone = line.customerZone;
+    let inZone = zone === null ? [] : inZoneOf.get(zone);
+    if (!inZone) inZoneOf.set(zone!, (inZone = zonesNow.filter((t) => t.zones.has(zone!)).map((t) => t.id)));
+    return { ...line, requiredSkills: required, needsReallocation: state === 'reallocation_needed', unqualified, inZone };
   });
   return { days, technicians: rows, groups, lines };
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import { sql } from '../db/statements';
 import { CoreError } from '../errors';
 import type { ItemGroupInput, ItemInput } from './service-shapes';
+import type { ServiceCatalog } from './catalog';
 import { inherited } from './qualification';
 
 export interface ItemGroup {
@@ -69,6 +70,7 @@ export class ServiceItems {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly catalog: ServiceCatalog,
   ) {}
 
   groups(): ItemGroup[] {
@@ -81,6 +83,7 @@ export class ServiceItems {
   }
 
   saveGroup(input: ItemGroupInput): ItemGroup {
+    this.catalog.assertKnown('skill', input.skills, 'skills');
     sql(
       this.db,
       `INSERT INTO service_item_groups (code, name, skills_json, response_hours, troubleshooting_json) VALUES (?, ?, ?, ?, ?)
@@ -109,6 +112,7 @@ export class ServiceItems {
   save(input: ItemInput): ServiceItem {
     if (!sql(this.db, 'SELECT 1 FROM service_customers WHERE id = ?').get(input.customerId)) throw new CoreError('NOT_FOUND', `No customer ${input.customerId}`, ['customerId']);
     if (input.groupCode !== null && !this.group(input.groupCode)) throw new CoreError('BAD_INPUT', `No item group ${input.groupCode}`, ['groupCode']);
+    if (input.skills) this.catalog.assertKnown('skill', input.skills, 'skills');
     const serial = input.serial === '' ? null : input.serial;
     const clash = serial
       ? sql<[string, string], { id: number }>(this.db, 'SELECT id FROM service_items WHERE model = ? AND serial = ?').get(input.model, serial)

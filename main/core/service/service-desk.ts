@@ -5,6 +5,7 @@ import { checkOpeningHours, localDay } from '../hours/opening-hours';
 import type { SettingsRepository } from '../settings';
 import { ServiceAllocations, type Allocation } from './allocations';
 import { buildBoard, type Board } from './board';
+import { ServiceCatalog } from './catalog';
 import { ServiceCustomers, type Customer } from './customers';
 import { ServiceHistory, type HistoryEntry } from './history';
 import { ServiceItems, type ServiceItem } from './items';
@@ -44,6 +45,7 @@ export class ServiceDesk {
   readonly orders: ServiceOrders;
   readonly queries: ServiceOrderQueries;
   readonly settings: ServiceSettings;
+  readonly catalog: ServiceCatalog;
 
   constructor(
     private readonly db: Database,
@@ -53,8 +55,9 @@ export class ServiceDesk {
     private readonly timeZoneOf: () => string,
   ) {
     this.customers = new ServiceCustomers(db, clock);
-    this.items = new ServiceItems(db, clock);
-    this.technicians = new ServiceTechnicians(db, clock);
+    this.catalog = new ServiceCatalog(db);
+    this.items = new ServiceItems(db, clock, this.catalog);
+    this.technicians = new ServiceTechnicians(db, clock, this.catalog);
     this.history = new ServiceHistory(db, clock);
     this.allocations = new ServiceAllocations(db, clock, this.history, this.items, this.technicians);
     this.settings = new ServiceSettings(settings);
@@ -73,7 +76,9 @@ export class ServiceDesk {
     if (calendar) {
       // The cap on planned closures is the carriers' store feed's; the service calendar is not sent to them.
       const issues = checkOpeningHours(calendar, '0000-00-00').filter((i) => i.rule !== 'tooManyExceptions');
-      if (issues.length > 0) throw new CoreError('BAD_INPUT', 'The service hours overlap or close before they open', issues.map((i) => i.field));
+      if (issues.length > 0) {
+        throw new CoreError('BAD_INPUT', 'The service hours overlap or close before they open', issues.map((i) => i.field), Object.fromEntries(issues.map((i) => [i.field, i.rule])));
+      }
     }
     this.settings.saveCalendar(calendar);
     return this.settings.calendar();

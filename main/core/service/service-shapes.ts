@@ -99,6 +99,12 @@ export type AbsenceInput = z.infer<typeof absenceInputSchema>;
 
 export const resourceGroupInputSchema = z.strictObject({ code, name: text(80).min(1) });
 
+/** A skill or a service zone: the code technicians, groups and items store, and the name staff read. */
+export const catalogEntryInputSchema = z.strictObject({ code, name: text(80).min(1) });
+export type CatalogEntry = z.infer<typeof catalogEntryInputSchema>;
+export const CATALOG_KINDS = ['skill', 'zone'] as const;
+export type CatalogKind = (typeof CATALOG_KINDS)[number];
+
 /** Allocate a line to a technician, or to a resource group when nobody is named yet. */
 export const allocationInputSchema = z.strictObject({
   lineId: rowId,

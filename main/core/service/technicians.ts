@@ -5,6 +5,7 @@ import { CoreError } from '../errors';
 import { checkOpeningHours } from '../hours/opening-hours';
 import type { TimeRange } from '../hours/hours-shapes';
 import type { Absence } from './capacity-calc';
+import type { ServiceCatalog } from './catalog';
 import type { AbsenceInput, TechnicianInput } from './service-shapes';
 import type { ZoneAssignment } from './qualification';
 
@@ -40,6 +41,7 @@ export class ServiceTechnicians {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly catalog: ServiceCatalog,
   ) {}
 
   list(): Technician[] {
@@ -54,9 +56,17 @@ export class ServiceTechnicians {
 
   save(input: TechnicianInput): Technician {
     const issues = checkOpeningHours({ week: input.week, exceptions: [] }, '0000-00-00');
-    if (issues.length > 0) throw new CoreError('BAD_INPUT', 'The working week has overlapping or reversed hours', issues.map((i) => i.field));
-    if ((input.latitude === null) !== (input.longitude === null)) throw new CoreError('BAD_INPUT', 'Latitude and longitude go together', ['latitude', 'longitude']);
-    for (const code of input.groups) if (!this.group(code)) throw new CoreError('BAD_INPUT', `No resource group ${code}`, ['groups']);
+    if (issues.length > 0) {
+      throw new CoreError('BAD_INPUT', 'The working week has overlapping or reversed hours', issues.map((i) => i.field), Object.fromEntries(issues.map((i) => [i.field, i.rule])));
+    }
+    if ((input.latitude === null) !== (input.longitude === null)) {
+      const missing = input.latitude === null ? 'latitude' : 'longitude';
+      throw new CoreError('BAD_INPUT', 'Latitude and longitude go together', [missing], { [missing]: 'coordinatePair' });
+    }
+    this.catalog.assertKnown('skill', input.skills, 'skills');
+    this.catalog.assertKnown('zone', input.zones.map((z) => z.zone), 'zones', '.zone');
+    const unknownGroups = input.groups.flatMap((code, i) => (this.group(code) ? [] : [`groups.${i}`]));
+    if (unknownGroups.length > 0) throw new CoreError('BAD_INPUT', 'No such resource group', unknownGroups, Object.fromEntries(unknownGroups.map((f) => [f, 'unknown-group'])));
     return this.db.transaction(() => {
       const values = [input.name, JSON.stringify(input.skills), input.latitude, input.longitude, JSON.stringify(input.week)] as const;
       let id = input.id;
@@ -81,6 +91,13 @@ export class ServiceTechnicians {
     this.get(input.technicianId);
     sql(this.db, 'INSERT INTO service_absences (technician_id, date, hours, reason) VALUES (?, ?, ?, ?)').run(input.technicianId, input.date, input.hours, input.reason);
     return this.get(input.technicianId);
+  }
+
+  removeAbsence(technicianId: number, absenceId: number): Technician {
+    if (sql(this.db, 'DELETE FROM service_absences WHERE id = ? AND technician_id = ?').run(absenceId, technicianId).changes === 0) {
+      throw new CoreError('NOT_FOUND', `No absence ${absenceId} of technician ${technicianId}`);
+    }
+    return this.get(technicianId);
   }
 
   groups(): ResourceGroup[] {

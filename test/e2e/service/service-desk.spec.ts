@@ -9,6 +9,8 @@ const WEEK = [ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY];
 
 /** A heating group, Anna (gas + boiler, zone NORD), Bruno (boiler only) and a customer whose boiler has serial SN-4711. */
 async function setUp(host: RunningHost): Promise<{ anna: number; bruno: number }> {
+  for (const code of ['gas', 'boiler']) await host.call('service.skills.save', { code, name: code });
+  for (const code of ['NORD', 'SUD']) await host.call('service.zones.save', { code, name: code });
   await host.call('service.groups.save', { code: 'HEAT', name: 'Heating', skills: ['gas', 'boiler'], responseHours: 8, troubleshooting: ['Check the pressure'] });
   const anna = await host.call<{ id: number }>('service.technicians.save', {
     name: 'Anna Bianchi', skills: ['gas', 'boiler'], latitude: 45.4642, longitude: 9.19, week: WEEK, zones: [{ zone: 'NORD', startingDate: '2020-01-01' }], groups: [],

@@ -13,6 +13,7 @@ import { policyBounds } from './0110-policy-bounds';
 import { codeBudgetLateAnnouncements } from './0120-code-budget-late-announcements';
 import { service } from './0160-service';
 import { pickupFinishWindow } from './0170-pickup-finish-window';
+import { serviceCatalog } from './0180-service-catalog';
 
 /** Every migration, oldest first. A new one is appended here and never edited after release. */
-export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex, networkLinks, supportMessageKind, sealedTokens, policyBounds, codeBudgetLateAnnouncements, service, pickupFinishWindow];
+export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex, networkLinks, supportMessageKind, sealedTokens, policyBounds, codeBudgetLateAnnouncements, service, pickupFinishWindow, serviceCatalog];

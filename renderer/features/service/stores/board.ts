@@ -9,6 +9,8 @@ export const useBoardStore = defineStore('serviceBoard', () => {
   // Thousands of fit entries that only main changes: kept shallow so Vue does not proxy each one.
   const board = shallowRef<BoardView>();
   const picked = shallowRef<BoardLineView>();
+  /** The line held by the pointer, from the moment it is pressed: each cell shows its verdict for it. */
+  const dragging = shallowRef<BoardLineView>();
 
   async function load(start = weekStart.value): Promise<void> {
     weekStart.value = start;
@@ -26,5 +28,5 @@ export const useBoardStore = defineStore('serviceBoard', () => {
     }
   }
 
-  return { weekStart, board, picked, load, allocate };
+  return { weekStart, board, picked, dragging, load, allocate };
 });

@@ -26,6 +26,8 @@ export function useServiceDesk() {
     const { core, clock } = openTestCore(dir);
     open.push(core);
     const s = core.service;
+    for (const code of ['gas', 'boiler']) s.catalog.save('skill', { code, name: code });
+    for (const code of ['NORD', 'SUD']) s.catalog.save('zone', { code, name: code });
     s.items.saveGroup({ code: 'HEAT', name: 'Heating', skills: ['gas', 'boiler'], responseHours: 8, troubleshooting: ['Check the pressure', 'Bleed the radiators'] });
     s.technicians.saveGroup({ code: 'TEAM', name: 'Heating team' });
     const anna = s.technicians.save({ name: 'Anna', skills: ['gas', 'boiler'], latitude: 45.4642, longitude: 9.19, week: WEEK, zones: [{ zone: 'NORD', startingDate: '2026-01-01' }], groups: ['TEAM'] });

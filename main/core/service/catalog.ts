@@ -1,0 +1,45 @@
+import type { Database } from 'better-sqlite3';
+import { sql } from '../db/statements';
+import { CoreError } from '../errors';
+import type { CatalogEntry, CatalogKind } from './service-shapes';
+
+const TABLE: Record<CatalogKind, string> = { skill: 'service_skills', zone: 'service_zones' };
+
+/** Where each kind is in use: a listed entry something still names cannot be removed. */
+const USES: Record<CatalogKind, string> = {
+  skill: `SELECT 1 FROM service_technicians, json_each(skills_json) WHERE json_each.value = @code
+          UNION ALL SELECT 1 FROM service_item_groups, json_each(skills_json) WHERE json_each.value = @code
+          UNION ALL SELECT 1 FROM service_items, json_each(service_items.skills_json) WHERE service_items.skills_json IS NOT NULL AND json_each.value = @code
+          LIMIT 1`,
+  zone: `SELECT 1 FROM service_technician_zones WHERE zone = @code UNION ALL SELECT 1 FROM service_customers WHERE zone = @code LIMIT 1`,
+};
+
+/** The skills and service zones the desk knows: technicians, item groups and items pick from these lists. */
+export class ServiceCatalog {
+  constructor(private readonly db: Database) {}
+
+  list(kind: CatalogKind): CatalogEntry[] {
+    return sql<[], CatalogEntry>(this.db, `SELECT code, name FROM ${TABLE[kind]} ORDER BY name COLLATE NOCASE, code`).all();
+  }
+
+  /** Adds an entry or renames it; the code is what the rest of the desk stores. */
+  save(kind: CatalogKind, entry: CatalogEntry): CatalogEntry {
+    sql(this.db, `INSERT INTO ${TABLE[kind]} (code, name) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name`).run(entry.code, entry.name);
+    return entry;
+  }
+
+  remove(kind: CatalogKind, code: string): void {
+    if (sql<{ code: string }>(this.db, USES[kind]).get({ code })) throw new CoreError('BAD_INPUT', `${kind} ${code} is still in use`, ['code'], { code: 'inUse' });
+    if (sql(this.db, `DELETE FROM ${TABLE[kind]} WHERE code = ?`).run(code).changes === 0) throw new CoreError('NOT_FOUND', `No ${kind} ${code}`, ['code']);
+  }
+
+  /**
+   * Refuses codes the list does not hold, each on its own field
+   * (`<prefix>.<i>` or `<prefix>.<i>.<suffix>`), so a form marks the very entry.
+   */
+  assertKnown(kind: CatalogKind, codes: readonly string[], prefix: string, suffix = ''): void {
+    const known = new Set(this.list(kind).map((e) => e.code));
+    const fields = codes.flatMap((code, i) => (known.has(code) ? [] : [`${prefix}.${i}${suffix}`]));
+    if (fields.length > 0) throw new CoreError('BAD_INPUT', `Unknown ${kind}: ${codes.filter((c) => !known.has(c)).join(', ')}`, fields, Object.fromEntries(fields.map((f) => [f, `unknown-${kind}`])));
+  }
+}

@@ -1,0 +1,54 @@
+import { computed, ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { refusedFields, refusedReasons, useErrorText } from '../../../../ui/report-error';
+
+/**
+ * Main's refusal of a setup form, per field: each refused field gets the
+ * text of main's reason code (`service.setup.reasons.*`, or the hours
+ * rules), else the field's own rule (`service.setup.rules.<rule>`), so the
+ * form can show it next to the field. `error` is the whole refusal for the
+ * top of the form.
+ */
+/** The field of an hours editor a refused path belongs to (`week.1.0.opens` is shown on the range `week.1.0`). */
+const HOURS_FIELD = /^(week\.\d+\.\d+|exceptions\.\d+\.date|exceptions\.\d+\.ranges\.\d+|exceptions)/;
+
+/** `inputPrefix`: the key the form's input sits under in the call (`calendar.`), left out of every field. */
+export function useRefusal(idPrefix: string, inputPrefix = '') {
+  const { t, te } = useI18n();
+  const errorText = useErrorText();
+  const error = ref('');
+  const fields = ref<string[]>([]);
+  const reasons = ref<Record<string, string>>({});
+
+  function refused(e: unknown): void {
+    error.value = errorText(e);
+    const strip = (f: string) => (inputPrefix && f.startsWith(inputPrefix) ? f.slice(inputPrefix.length) : f);
+    fields.value = refusedFields(e).map(strip);
+    reasons.value = Object.fromEntries(Object.entries(refusedReasons(e)).map(([f, r]) => [strip(f), r]));
+  }
+  function clear(): void {
+    error.value = '';
+    fields.value = [];
+    reasons.value = {};
+  }
+  const invalid = (path: string) => fields.value.some((f) => f === path || f.startsWith(`${path}.`));
+  const reasonText = (reason: string) =>
+    te(`service.setup.reasons.${reason}`) ? t(`service.setup.reasons.${reason}`) : te(`hours.rules.${reason}`) ? t(`hours.rules.${reason}`) : t('service.setup.rules.check');
+  /** What to show next to the field at `path` ('' when main did not refuse it); `rule` names the field's own rule text. */
+  function message(path: string, rule = 'check'): string {
+    if (!invalid(path)) return '';
+    const reason = Object.entries(reasons.value).find(([f]) => f === path || f.startsWith(`${path}.`))?.[1];
+    return reason ? reasonText(reason) : t(`service.setup.rules.${rule}`);
+  }
+  /** Each refused field's text, keyed as the week and holiday editors show them. */
+  function messages(prefix: string): Record<string, string> {
+    const shown = fields.value.filter((f) => f.startsWith(`${prefix}.`) || f === prefix);
+    return Object.fromEntries(shown.map((f) => [HOURS_FIELD.exec(f)?.[1] ?? f, reasons.value[f] ? reasonText(reasons.value[f]) : t('service.setup.rules.time')]));
+  }
+  /** For the top of the form: "correct the marked fields", or main's whole answer when it named no field. */
+  const summary = computed(() => (fields.value.length > 0 ? t('service.setup.notSaved') : error.value));
+  const errorId = (path: string) => `${idPrefix}-error-${path.replace(/\./g, '-')}`;
+  /** aria attributes for the input of the field at `path`. */
+  const aria = (path: string) => ({ 'aria-invalid': invalid(path), 'aria-describedby': invalid(path) ? errorId(path) : undefined });
+  return { error, summary, refused, clear, invalid, message, messages, errorId, aria };
+}
