@@ -1,5 +1,5 @@
 import type { CounterCore } from '../core/counter-core';
-import { CoreError } from '../core/errors';
+import { CoreError, fieldError } from '../core/errors';
 import { problemOf } from '../core/networks/http/network-error';
 import { defaultHttpPolicy } from '../core/networks/policy';
 import type { Network } from '../core/networks/network-repository';
@@ -59,7 +59,7 @@ export function networkHandlers(core: CounterCore, changed: () => void): Pick<Ha
     'networks.configs': () => core.networks.list().map((n) => configOf(core, n)),
     'networks.save': ({ id, name, baseUrl, token, enabled, policyOverrides }) => {
       if (id === undefined) {
-        if (!baseUrl || !token) throw new CoreError('BAD_INPUT', 'A new network needs its URL and token', [...(baseUrl ? [] : ['baseUrl']), ...(token ? [] : ['token'])]);
+        if (!baseUrl || !token) throw new CoreError('BAD_INPUT', 'A new network needs its URL and token', { issues: [...(baseUrl ? [] : ['baseUrl']), ...(token ? [] : ['token'])].map((field) => ({ field, reason: 'required' })) });
         // The network and its first store record (data and hours) are saved together, or neither is.
         const network = core.db.transaction(() => {
           const added = core.networks.add({ id: core.networks.freeIdFor(name), name, adapter: 'http', policy: defaultHttpPolicy, baseUrl, token, policyOverrides, enabled });
@@ -70,7 +70,7 @@ export function networkHandlers(core: CounterCore, changed: () => void): Pick<Ha
         return configOf(core, network);
       }
       const current = core.networks.get(id);
-      if (current.adapter === 'http' && !baseUrl) throw new CoreError('BAD_INPUT', 'An HTTP network needs its URL', ['baseUrl']);
+      if (current.adapter === 'http' && !baseUrl) throw fieldError('baseUrl', 'required', 'An HTTP network needs its URL');
       const network = core.db.transaction(() => {
         const updated = core.networks.update(id, { name, baseUrl: current.adapter === 'http' ? baseUrl : null, policyOverrides, enabled, ...(token ? { token } : {}) });
         // The store record carries the capacity: a new one must reach the network.

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
+import { inputIssues } from '../input-issues';
 import { networkPolicySchema, policyOverridesSchema, type NetworkPolicy, type PolicyOverrides } from './policy';
 import { sql } from '../db/statements';
 
@@ -78,7 +79,7 @@ export class NetworkRepository {
     const overrides = checkedOverrides(policy, network.policyOverrides ?? {});
     const now = this.clock.now();
     this.db.transaction(() => {
-      if (sql(this.db, 'SELECT 1 FROM networks WHERE id = ?').get(network.id)) throw new CoreError('CONFLICT', `Network ${network.id} exists`);
+      if (sql(this.db, 'SELECT 1 FROM networks WHERE id = ?').get(network.id)) throw new CoreError('CONFLICT', `Network ${network.id} exists`, { reason: 'networkExists', params: { id: network.id }, issues: [{ field: 'id', reason: 'networkExists', params: { id: network.id } }] });
       sql(this.db, 'INSERT INTO networks (id, name, adapter, policy_json, policy_overrides_json, base_url, enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(network.id, network.name, network.adapter, JSON.stringify(policy), JSON.stringify(overrides), network.baseUrl ?? null, network.enabled === false ? 0 : 1, now);
       sql(this.db, 'INSERT INTO network_secrets (network_id, secret, created_at) VALUES (?, ?, ?)')
@@ -149,8 +150,8 @@ function checkedOverrides(policy: NetworkPolicy, overrides: PolicyOverrides): Po
   const parsed = policyOverridesSchema.safeParse(overrides);
   const merged = parsed.success ? networkPolicySchema.safeParse({ ...policy, ...parsed.data }) : parsed;
   if (!merged.success) {
-    const fields = merged.error.issues.map((i) => ['policyOverrides', ...i.path.map(String)].join('.'));
-    throw new CoreError('BAD_INPUT', `Policy overrides: ${fields.join(', ')}`, fields);
+    const issues = inputIssues(merged.error).map((issue) => ({ ...issue, field: `policyOverrides.${issue.field}` }));
+    throw new CoreError('BAD_INPUT', `Policy overrides: ${issues.map((i) => i.field).join(', ')}`, { issues });
   }
   return parsed.data!;
 }

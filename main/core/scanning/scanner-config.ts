@@ -68,7 +68,7 @@ export class ScannerConfigRepository {
     const id = scannerIdOf(checked);
     const result = sql(this.db, 'INSERT INTO scanner_devices (id, kind, config_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING')
       .run(id, checked.kind, JSON.stringify(checked), this.clock.now());
-    if (result.changes === 0) throw new CoreError('CONFLICT', `${id} is already set up`);
+    if (result.changes === 0) throw new CoreError('CONFLICT', `${id} is already set up`, { reason: 'scannerExists', params: { id } });
     return id;
   }
 

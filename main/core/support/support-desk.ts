@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import parsePhoneNumber, { type CountryCode } from 'libphonenumber-js';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
-import { CoreError } from '../errors';
+import { CoreError, fieldError, type FieldIssue } from '../errors';
 import type { NetworkAdapter, OutboundSupportItem, SupportUpdate } from '../networks/network-adapter';
 import type { NetworkRepository } from '../networks/network-repository';
 import type { SettingsRepository } from '../settings';
@@ -55,6 +55,8 @@ export interface NewCase {
   collaboratorId?: number;
   /** Used as the owner's email when there is no collaborator list. */
   email?: string;
+  /** The person who asks, when there is no collaborator list; signs the description. */
+  name?: string;
   product: Product;
   requestType: RequestType;
   impact: Impact;
@@ -189,7 +191,7 @@ export class SupportDesk {
 
   addCollaborator(name: string, email: string): Collaborator[] {
     const exists = sql<[string], { id: number }>(this.db, 'SELECT id FROM support_collaborators WHERE email = ?').get(email.trim());
-    if (exists) throw new CoreError('CONFLICT', `${email} is already in the collaborator list`);
+    if (exists) throw new CoreError('CONFLICT', `${email} is already in the collaborator list`, { reason: 'collaboratorExists', params: { email }, issues: [{ field: 'email', reason: 'collaboratorExists', params: { email } }] });
     sql(this.db, 'INSERT INTO support_collaborators (name, email, created_at) VALUES (?, ?, ?)').run(name.trim(), email.trim(), this.clock.now());
     return this.collaborators();
   }
@@ -206,7 +208,7 @@ export class SupportDesk {
   }
 
   setOfficeHours(hours: OfficeHours): OfficeHours {
-    if (hours.from >= hours.to) throw new CoreError('BAD_INPUT', 'Office hours must end after they start');
+    if (hours.from >= hours.to) throw fieldError('to', 'endsBeforeStart', 'Office hours must end after they start');
     const days = [...new Set(hours.days)].sort();
     this.settings.set(OFFICE_HOURS_KEY, JSON.stringify({ days, from: hours.from, to: hours.to }));
     return this.officeHours();
@@ -221,19 +223,23 @@ export class SupportDesk {
     let collaboratorId: number | null = null;
     if (collaborators.length > 0) {
       const person = collaborators.find((c) => c.id === input.collaboratorId);
-      if (!person) throw new CoreError('BAD_INPUT', 'Choose the person who asks from the collaborator list');
+      if (!person) throw fieldError('collaboratorId', 'choosePerson', 'Choose the person who asks from the collaborator list');
       email = person.email;
       collaboratorId = person.id;
     } else {
-      if (input.collaboratorId !== undefined) throw new CoreError('BAD_INPUT', 'There is no collaborator list: write your name and email in the description');
-      // No collaborator list (seed 002): the person writes their name and email in the description.
+      if (input.collaboratorId !== undefined) throw fieldError('collaboratorId', 'noCollaboratorList', 'There is no collaborator list: give your name and email');
+      // No collaborator list: the person gives their own name and email (an email in the description still counts).
       const found = input.email ?? /[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[A-Za-z]{2,}/.exec(input.description)?.[0];
-      if (!found) throw new CoreError('BAD_INPUT', 'Write your name and email in the description: the operator answers to that email');
+      if (!found) {
+        const issues: FieldIssue[] = [...(input.name ? [] : [{ field: 'name', reason: 'required' as const }]), { field: 'email', reason: 'required' }];
+        throw new CoreError('BAD_INPUT', 'Give your name and email: the operator answers to that email', { issues });
+      }
       email = found;
     }
+    const description = input.name ? `${input.description}\n\n${input.name} <${email}>` : input.description;
     if (input.followUpOf !== undefined) {
       const previous = this.row(input.followUpOf);
-      if (previous.state !== 'closed') throw new CoreError('CONFLICT', `Case ${caseNumber(previous.id)} is not closed: reply to it instead of opening a follow-up`);
+      if (previous.state !== 'closed') throw new CoreError('CONFLICT', `Case ${caseNumber(previous.id)} is not closed: reply to it instead of opening a follow-up`, { reason: 'caseNotClosed', params: { number: caseNumber(previous.id) } });
     }
     const now = this.clock.now();
     const id = this.db.transaction(() => {
@@ -243,11 +249,11 @@ export class SupportDesk {
           `INSERT INTO support_cases (network_id, subject, collaborator_id, product, request_type, impact, description, short_description,
              primary_email, state, follow_up_of, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
-        ).run(network.id, input.subject, collaboratorId, input.product, input.requestType, input.impact, input.description, input.subject, email, input.followUpOf ?? null, now, now)
+        ).run(network.id, input.subject, collaboratorId, input.product, input.requestType, input.impact, description, input.subject, email, input.followUpOf ?? null, now, now)
           .lastInsertRowid,
       );
       // The description is the first message of the correspondence; it travels with the case.
-      sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at) VALUES (?, 'shop', ?, ?)").run(caseId, input.description, now);
+      sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at) VALUES (?, 'shop', ?, ?)").run(caseId, description, now);
       return caseId;
     }).immediate();
     return this.get(id);
@@ -325,7 +331,7 @@ export class SupportDesk {
   /** Edit (seed 003): the primary email (its person becomes the owner), the CC list and the short description. */
   edit(caseId: number, changes: { primaryEmail: string; cc: string[]; shortDescription: string }): SupportCase {
     const current = this.row(caseId);
-    if (current.state === 'closed') throw new CoreError('CONFLICT', `Case ${caseNumber(caseId)} is closed and cannot be edited: open a follow-up instead`);
+    if (current.state === 'closed') throw new CoreError('CONFLICT', `Case ${caseNumber(caseId)} is closed and cannot be edited: open a follow-up instead`, { reason: 'caseClosed', params: { number: caseNumber(caseId) } });
     const owner = sql<[string], { id: number }>(this.db, 'SELECT id FROM support_collaborators WHERE email = ?').get(changes.primaryEmail);
     const cc = [...new Set(changes.cc.map((e) => e.trim()).filter((e) => e && e.toLowerCase() !== changes.primaryEmail.toLowerCase()))];
     sql(this.db, 'UPDATE support_cases SET primary_email = ?, collaborator_id = ?, cc_json = ?, short_description = ?, updated_at = ? WHERE id = ?').run(
@@ -417,7 +423,7 @@ export class SupportDesk {
   /** The summary of every case the filter shows, as CSV (seed 003: no message content, no CC). */
   exportCsv(filter: CaseFilter = {}, sort?: CaseQuery['sort']): { csv: string; count: number; fileName: string } {
     const cases = this.filtered(filter, sort);
-    if (cases.length === 0) throw new CoreError('CONFLICT', 'No case is shown: there is nothing to export');
+    if (cases.length === 0) throw new CoreError('CONFLICT', 'No case is shown: there is nothing to export', { reason: 'nothingToExport' });
     const csv = stringify(
       cases.map((c) => [new Date(c.createdAt).toISOString(), c.number, c.state, c.primaryEmail, c.shortDescription, c.description]),
       // escape_formulas: a description such as "=HYPERLINK(…)" stays text when the file is opened in a spreadsheet.
@@ -485,9 +491,9 @@ export class SupportDesk {
   /** A call-back request with a phone number that libphonenumber-js accepts as valid; stored, then sent. */
   requestCallback(phone: string, defaultCountry: CountryCode, networkId?: string): CallbackRequest {
     const parsed = parsePhoneNumber(phone, defaultCountry);
-    if (!parsed || !parsed.isValid()) throw new CoreError('BAD_INPUT', `${phone} is not a valid phone number`);
+    if (!parsed || !parsed.isValid()) throw fieldError('phone', 'phone', `${phone} is not a valid phone number`, { phone });
     const network = networkId ? this.networks.get(networkId) : this.networks.list().find((n) => n.enabled);
-    if (!network) throw new CoreError('NOT_FOUND', 'No network to send the request to');
+    if (!network) throw new CoreError('NOT_FOUND', 'No network to send the request to', { reason: 'noNetwork' });
     const id = Number(
       sql(this.db, 'INSERT INTO support_callbacks (network_id, phone, created_at) VALUES (?, ?, ?)').run(network.id, parsed.number, this.clock.now()).lastInsertRowid,
     );

@@ -267,7 +267,16 @@ describe('the case log', () => {
   it('takes the email from the description when the shop has no collaborator list, and asks for it when there is none', () => {
     const { core } = openTestCore(tempDir());
     expect(core.support.open(ticket({ email: undefined, description: 'Scanner rotto. Mario Rossi, mario.rossi@example.com' })).primaryEmail).toBe('mario.rossi@example.com');
-    expect(() => core.support.open(ticket({ email: undefined, description: 'Scanner rotto' }))).toThrow(/name and email in the description/);
+    expect(() => core.support.open(ticket({ email: undefined, description: 'Scanner rotto' }))).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT', issues: [{ field: 'name', reason: 'required' }, { field: 'email', reason: 'required' }] }),
+    );
+    core.close();
+  });
+
+  it('takes the name and email from their own fields when the shop has no collaborator list, and signs the description with them', () => {
+    const { core } = openTestCore(tempDir());
+    const c = core.support.open(ticket({ name: 'Mario Rossi', email: 'mario.rossi@example.com', description: 'Scanner rotto' }));
+    expect(c).toMatchObject({ primaryEmail: 'mario.rossi@example.com', description: 'Scanner rotto\n\nMario Rossi <mario.rossi@example.com>' });
     core.close();
   });
 });
