@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CSV_FORMS } from '../core/csv-export';
 import {
   counterStatusSchema,
   deliveryViewSchema,
@@ -62,6 +63,9 @@ const none = z.undefined();
  * the renderer and main: both transports serve it, the client is typed by it,
  * and main validates every input against it before anything runs.
  */
+/** An export for a person (the shop's language, its spreadsheet's separator) or raw for a program (the default). */
+const csvFormSchema = { form: z.enum(CSV_FORMS).default('raw'), language: languageSchema.default('en') };
+
 export const calls = {
   'system.status': call(none, systemStatusSchema),
   'settings.get': call(none, uiSettingsSchema),
@@ -137,7 +141,7 @@ export const calls = {
   ),
   'inventory.customer': call(z.strictObject({ name: z.string().min(1).max(200), filter: inventoryFilterSchema }), z.array(inventoryParcelSchema)),
   /** Every parcel of the current view (all pages) as CSV text made in main; the renderer downloads it. */
-  'inventory.exportCsv': call(z.strictObject({ filter: inventoryFilterSchema }), z.object({ csv: z.string(), count: z.number().int(), fileName: z.string() })),
+  'inventory.exportCsv': call(z.strictObject({ filter: inventoryFilterSchema, ...csvFormSchema }), z.object({ csv: z.string(), count: z.number().int(), fileName: z.string() })),
   /** Pulls each network's manifest through its adapter; keeps when the last full sync succeeded. */
   'inventory.sync': call(none, syncResultSchema),
 
@@ -180,7 +184,7 @@ export const calls = {
   'support.close': call(z.strictObject({ caseId: z.number().int().positive() }), caseDetailSchema),
   /** Every case the filter shows (all pages) as CSV text; the renderer saves it. */
   'support.exportCsv': call(
-    z.strictObject({ filter: caseFilterSchema, sort: caseSortSchema }),
+    z.strictObject({ filter: caseFilterSchema, sort: caseSortSchema, ...csvFormSchema }),
     z.object({ csv: z.string(), count: z.number().int(), fileName: z.string() }),
   ),
   'support.attachment': call(

@@ -41,7 +41,9 @@ export function networkLinks(core: CounterCore): NetworkLink[] {
       const link = core.links.status(n.id);
       // The demo network lives inside the app: it is reachable even before its first call of this run.
       const state = n.adapter === 'demo' && link.state === 'unknown' ? 'online' : link.state;
-      return { ...link, state, name: n.name, pending: counts.get(n.id)?.pending ?? 0, refused: counts.get(n.id)?.refused ?? 0 };
+      // Support cases, replies and call-backs wait for the network too: they count among its events waiting.
+      const pending = (counts.get(n.id)?.pending ?? 0) + core.support.pending(n.id);
+      return { ...link, state, name: n.name, pending, refused: counts.get(n.id)?.refused ?? 0 };
     });
 }
 

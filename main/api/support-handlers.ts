@@ -42,7 +42,7 @@ export function supportHandlers(core: CounterCore, changed: () => void): Pick<Ha
     'support.addCollaborator': ({ name, email }) => support.addCollaborator(name, email),
     'support.removeCollaborator': ({ id }) => support.removeCollaborator(id),
     'support.open': (input) => after(support.open(input)),
-    'support.list': ({ filter, sort, page, pageSize }) => ({ ...support.list({ filter, sort, page, pageSize }), counters: support.counters() }),
+    'support.list': ({ filter, sort, page, pageSize }) => ({ ...support.list({ filter, sort, page, pageSize }), counters: support.counters(filter) }),
     'support.get': ({ caseId }) => detail(caseId),
     'support.reply': ({ caseId, body, attachments }) => {
       support.reply(
@@ -60,7 +60,7 @@ export function supportHandlers(core: CounterCore, changed: () => void): Pick<Ha
       support.close(caseId);
       return after(detail(caseId));
     },
-    'support.exportCsv': ({ filter, sort }) => support.exportCsv(filter, sort),
+    'support.exportCsv': ({ filter, sort, form, language }) => support.exportCsv(filter, sort, { form: form ?? 'raw', language: language ?? 'en', timeZone: core.hours.timeZone }),
     'support.attachment': ({ attachmentId }) => {
       const file = support.attachment(attachmentId);
       return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };

@@ -56,6 +56,10 @@ export const ERROR_REASONS = [
   'parcelChanged',
   'chooseParcel',
   'otherNetwork',
+  'attachmentsTooMany',
+  'attachmentTooLarge',
+  'attachmentEmpty',
+  'attachmentType',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

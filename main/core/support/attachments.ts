@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { CoreError } from '../errors';
+import { CoreError, type ErrorParams } from '../errors';
 
 /** At most this many files with one message (seed 003). */
 export const MAX_ATTACHMENTS_PER_MESSAGE = 3;
@@ -25,13 +25,16 @@ export interface AttachmentInput {
 
 export type AttachmentProblem = 'too-many' | 'too-large' | 'empty' | 'type';
 
-/** A refused attachment: nothing of the message it came with was written. */
+const REASONS = { 'too-many': 'attachmentsTooMany', 'too-large': 'attachmentTooLarge', empty: 'attachmentEmpty', type: 'attachmentType' } as const;
+
+/** A refused attachment: nothing of the message it came with was written. The field is the attachments of the message. */
 export class AttachmentError extends CoreError {
   constructor(
     readonly problem: AttachmentProblem,
     message: string,
+    params: ErrorParams,
   ) {
-    super('BAD_INPUT', message);
+    super('BAD_INPUT', message, { reason: REASONS[problem], params, issues: [{ field: 'attachments', reason: REASONS[problem], params }] });
     this.name = 'AttachmentError';
   }
 }
@@ -39,19 +42,24 @@ export class AttachmentError extends CoreError {
 /** Checks every file before anything is written, so a refusal leaves nothing behind. */
 export function checkAttachments(files: readonly AttachmentInput[]): void {
   if (files.length > MAX_ATTACHMENTS_PER_MESSAGE) {
-    throw new AttachmentError('too-many', `At most ${MAX_ATTACHMENTS_PER_MESSAGE} attachments per message (got ${files.length}); nothing was sent`);
+    throw new AttachmentError('too-many', `At most ${MAX_ATTACHMENTS_PER_MESSAGE} attachments per message (got ${files.length}); nothing was sent`, {
+      max: MAX_ATTACHMENTS_PER_MESSAGE,
+    });
   }
   for (const file of files) {
-    if (file.bytes.length === 0) throw new AttachmentError('empty', `${file.fileName} is empty`);
+    if (file.bytes.length === 0) throw new AttachmentError('empty', `${file.fileName} is empty`, { file: file.fileName });
     if (file.bytes.length > MAX_ATTACHMENT_BYTES) {
-      throw new AttachmentError('too-large', `${file.fileName} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+      throw new AttachmentError('too-large', `${file.fileName} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`, {
+        file: file.fileName,
+        size: MAX_ATTACHMENT_BYTES / 1024 / 1024,
+      });
     }
     const type = ATTACHMENT_TYPES[file.mimeType];
     if (!type || !type.extensions.includes(extname(file.fileName).toLowerCase())) {
-      throw new AttachmentError('type', `${file.fileName}: only PNG, JPEG, PDF, TXT and CSV files can be attached`);
+      throw new AttachmentError('type', `${file.fileName}: only PNG, JPEG, PDF, TXT and CSV files can be attached`, { file: file.fileName });
     }
     if (type.signature && !type.signature.every((byte, i) => file.bytes[i] === byte)) {
-      throw new AttachmentError('type', `${file.fileName} is not really a ${file.mimeType} file`);
+      throw new AttachmentError('type', `${file.fileName} is not really of type ${file.mimeType}`, { file: file.fileName });
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv, type CsvColumn, type CsvOptions } from '../csv-export';
 import parsePhoneNumber, { type CountryCode } from 'libphonenumber-js';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
@@ -47,6 +47,16 @@ export interface Collaborator {
   name: string;
   email: string;
 }
+
+/** The summary of a case in the export: no message content, no CC. */
+const CASE_CSV_COLUMNS: readonly CsvColumn<SupportCase>[] = [
+  { key: 'created', value: (c) => c.createdAt, date: true },
+  { key: 'case_id', value: (c) => c.number },
+  { key: 'state', value: (c) => c.state, translateUnder: 'support.states' },
+  { key: 'primary_email', value: (c) => c.primaryEmail },
+  { key: 'short_description', value: (c) => c.shortDescription },
+  { key: 'description', value: (c) => c.description },
+];
 
 export interface NewCase {
   networkId: string;
@@ -421,23 +431,25 @@ export class SupportDesk {
   }
 
   /** The summary of every case the filter shows, as CSV (seed 003: no message content, no CC). */
-  exportCsv(filter: CaseFilter = {}, sort?: CaseQuery['sort']): { csv: string; count: number; fileName: string } {
+  exportCsv(filter: CaseFilter = {}, sort?: CaseQuery['sort'], options: CsvOptions = { form: 'raw', language: 'en', timeZone: 'UTC' }): { csv: string; count: number; fileName: string } {
     const cases = this.filtered(filter, sort);
     if (cases.length === 0) throw new CoreError('CONFLICT', 'No case is shown: there is nothing to export', { reason: 'nothingToExport' });
-    const csv = stringify(
-      cases.map((c) => [new Date(c.createdAt).toISOString(), c.number, c.state, c.primaryEmail, c.shortDescription, c.description]),
-      // escape_formulas: a description such as "=HYPERLINK(…)" stays text when the file is opened in a spreadsheet.
-      { header: true, columns: ['created', 'case_id', 'state', 'primary_email', 'short_description', 'description'], record_delimiter: 'windows', escape_formulas: true },
-    );
+    const csv = writeCsv(cases, CASE_CSV_COLUMNS, 'support.csv', options);
     const day = new Date(this.clock.now()).toISOString().slice(0, 10);
     return { csv, count: cases.length, fileName: `support-cases-${day}.csv` };
   }
 
-  counters(): Record<'all' | CaseGroup, number> {
-    const rows = sql<[], { state: CaseState; n: number }>(this.db, 'SELECT state, count(*) AS n FROM support_cases GROUP BY state').all();
-    const count = (states: readonly CaseState[]) => rows.filter((r) => states.includes(r.state)).reduce((n, r) => n + r.n, 0);
+  /**
+   * Each counter counts what clicking it shows: the cases the filter shows,
+   * whatever its state, in that counter's states.
+   */
+  counters(filter: CaseFilter = {}): Record<'all' | CaseGroup, number> {
+    const count = (states?: readonly CaseState[]) => {
+      const { where, params } = this.whereOf({ ...filter, states: states ? [...states] : undefined });
+      return this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM support_cases WHERE ${where}`).get(params)!.n;
+    };
     return {
-      all: rows.reduce((n, r) => n + r.n, 0),
+      all: count(),
       open: count(CASE_GROUPS.open),
       inProgress: count(CASE_GROUPS.inProgress),
       awaitingReply: count(CASE_GROUPS.awaitingReply),
@@ -473,7 +485,9 @@ export class SupportDesk {
       clauses.push('created_at < @createdTo');
       params.createdTo = filter.createdTo;
     }
-    if (!filter.includeOld) {
+    // Asking for closed cases alone shows them at every age; otherwise only the recently closed ones, unless asked.
+    const closedOnly = filter.states !== undefined && filter.states.length > 0 && filter.states.every((s) => s === 'closed');
+    if (!filter.includeOld && !closedOnly) {
       clauses.push("(state <> 'closed' OR closed_at >= @recentSince)");
       params.recentSince = this.clock.now() - RECENTLY_RESOLVED_MS;
     }
