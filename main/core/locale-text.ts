@@ -1,6 +1,6 @@
-import en from '../../locales/en.json';
-import fr from '../../locales/fr.json';
-import it from '../../locales/it.json';
+import en from '../../locales/en.json' with { type: 'json' };
+import fr from '../../locales/fr.json' with { type: 'json' };
+import it from '../../locales/it.json' with { type: 'json' };
 
 export type TextLanguage = 'it' | 'fr' | 'en';
 type Tree = { [key: string]: Tree | string | unknown };
