@@ -3,7 +3,7 @@ import type { CallName } from './contract';
 import type { CallGuard } from './router';
 
 /**
- * What stays available while the counter is blocked (product.md §1 A3, C2):
+ * What stays available while the counter is blocked (docs/rules.md, Parcels):
  * the pending task itself, the driver QR, help, reading state, and the
  * language (a display preference, so a colleague can read the screen).
  */
@@ -17,8 +17,11 @@ const ALWAYS_ALLOWED: ReadonlySet<CallName> = new Set<CallName>([
   'networks.checkIns',
   'networks.dismissCheckIn',
   'driverQr.show',
+  'driverQr.suggestNetwork',
   'counter.status',
   'parcels.locate',
+  // The beep volume of the scans that lift the block; reading it changes nothing.
+  'scanners.preferences',
 ]);
 
 const TASK_CALLS: Record<BlockingTask['kind'], string> = {

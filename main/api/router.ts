@@ -57,16 +57,28 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
   };
 }
 
+/**
+ * A refusal repeats the offending keys: an attacker's 100 KB key must not
+ * come back whole (nor a thousand of them), so the answer stays small.
+ */
+const MAX_MESSAGE_CHARS = 2000;
+const MAX_FIELD_CHARS = 100;
+const MAX_FIELDS = 20;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 function fail(code: ApiError['code'], message: string, details: CoreErrorDetails = {}): Envelope<never> {
-  const issues = details.issues ?? [];
+  const issues = (details.issues ?? []).slice(0, MAX_FIELDS).map((issue) => ({ ...issue, field: clip(issue.field, MAX_FIELD_CHARS) }));
   return {
     ok: false,
     error: {
       code,
-      message,
+      message: clip(message, MAX_MESSAGE_CHARS),
       ...(details.reason ? { reason: details.reason } : {}),
       ...(details.params ? { params: { ...details.params } } : {}),
-      ...(issues.length > 0 ? { fields: [...new Set(issues.map((issue) => issue.field))], issues: issues.map((issue) => ({ ...issue })) } : {}),
+      ...(issues.length > 0 ? { fields: [...new Set(issues.map((issue) => issue.field))], issues } : {}),
     },
   };
 }

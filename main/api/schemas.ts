@@ -1,11 +1,17 @@
 import { z } from 'zod';
+import { CSV_FORMS } from '../core/csv-shapes';
 
 export const LANGUAGES = ['it', 'fr', 'en'] as const;
 export const languageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof languageSchema>;
 
+/** An export for a person (the shop's language, its spreadsheet's separator) or raw for a program (the default). */
+export const csvFormSchema = { form: z.enum(CSV_FORMS).default('raw'), language: languageSchema.default('en') };
+
 /** Network and store ids as the driver QR payload allows them. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** A database row id: cases, parcels, deliveries, check-ins. */
+export const rowIdSchema = z.number().int().positive();
 
 export const systemStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('ready'), storeId: z.string(), version: z.string(), testHooks: z.boolean() }),

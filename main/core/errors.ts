@@ -7,6 +7,10 @@ export const ERROR_CODES = [
   'CONFLICT',
   'DATABASE_UNAVAILABLE',
   'INTERNAL',
+  'SERVICE_ORDER_FINISHED',
+  'SERVICE_NOT_QUALIFIED',
+  'SERVICE_ALLOCATION_REFUSED',
+  'SERVICE_SERIAL_TAKEN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -60,6 +64,27 @@ export const ERROR_REASONS = [
   'attachmentTooLarge',
   'attachmentEmpty',
   'attachmentType',
+  'attachmentName',
+  'attachmentUnsafe',
+  'outOfRange',
+  'closeBeforeOpen',
+  'overlap',
+  'duplicateDate',
+  'tooManyExceptions',
+  'notSerialPort',
+  'coordinatesTogether',
+  'unknownGroup',
+  'unknownCustomer',
+  'serialTaken',
+  'itemOrNewItem',
+  'otherCustomerItem',
+  'technicianOrGroup',
+  'notQualified',
+  'sayWhyMoved',
+  'patternEmpty',
+  'patternTooLong',
+  'patternSyntax',
+  'patternUnsupported',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

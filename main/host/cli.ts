@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startCounterApp } from '../app';
+import { openCounterLog } from '../app/logging';
+import { startCounterApp } from '../app/start';
 import { AdjustableClock, systemClock } from '../core/clock';
 import { startBrowserHost } from './browser-host';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** `npm run serve -- --port <p> --data-dir <dir> [--test-hooks] [--serial <path>]` (architecture.md, "Test seam"). */
+/** `npm run serve -- --port <p> --data-dir <dir> [--test-hooks] [--serial <path>]` (README.md, Architecture: browser host). */
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<void> {
     version,
     testHooks: Boolean(testClock),
     serialPaths: values.serial ? [values.serial] : [],
+    log: openCounterLog(resolve(values['data-dir'])).log,
   });
   const host = await startBrowserHost({ app, rendererDir: resolve(values['renderer-dir']), port, testClock });
   console.log(`OpenCounter browser host on http://127.0.0.1:${host.port}/ (data: ${resolve(values['data-dir'])})`);

@@ -4,6 +4,7 @@ import { CoreError } from '../errors';
 import { assertTransition, type ParcelState } from './parcel-states';
 import { PARCEL_COLUMNS, type ActionContext, type ParcelRow } from './types';
 import { sql } from '../db/statements';
+import { queueOutboxEvent } from '../networks/outbox-queue';
 
 /** Columns a move may set besides the state. */
 export interface ParcelPatch {
@@ -44,7 +45,6 @@ const PATCHABLE = ['slot_id', 'delivery_id', 'expiry_notice_id', 'received_at', 
  */
 export class CustodyLedger {
   private readonly insertEvent: Statement;
-  private readonly insertOutbox: Statement;
   private readonly selectParcel: Statement<[number], ParcelRow>;
 
   constructor(
@@ -55,15 +55,21 @@ export class CustodyLedger {
       `INSERT INTO custody_events (parcel_id, from_state, to_state, at, actor_id, method, slot_id, reason, delivery_id)
        VALUES (@parcelId, @fromState, @toState, @at, @actorId, @method, @slotId, @reason, @deliveryId)`,
     );
-    this.insertOutbox = db.prepare(
-      `INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES (?, ?, 'custody', ?, ?)`,
-    );
     this.selectParcel = db.prepare(`SELECT ${PARCEL_COLUMNS} FROM parcels WHERE id = ?`);
   }
 
   /** Records a parcel's first appearance (announced, or found unannounced at intake). */
   recordCreation(parcel: ParcelRow, details: MoveDetails): void {
     this.appendEvent(parcel, null, parcel.state, details);
+  }
+
+  /**
+   * A note in a parcel's log that changes no state (the event goes from its
+   * state to the same). The network is not told: it is the network's own news.
+   */
+  note(parcel: ParcelRow, details: MoveDetails): void {
+    if (!this.db.inTransaction) throw new Error('CustodyLedger.note must run inside a transaction');
+    this.insertEventRow(parcel, parcel.state, parcel.state, details);
   }
 
   move(parcel: ParcelRow, to: ParcelState, details: MoveDetails, patch: ParcelPatch = {}): ParcelRow {
@@ -96,6 +102,12 @@ export class CustodyLedger {
   }
 
   private appendEvent(parcel: ParcelRow, from: ParcelState | null, to: ParcelState, details: MoveDetails): void {
+    const { at, eventId } = this.insertEventRow(parcel, from, to, details);
+    const payload = { trackingId: parcel.tracking_id, from, to, at, method: details.method, reason: details.reason ?? null };
+    queueOutboxEvent(this.db, { networkId: parcel.network_id, idempotencyKey: `custody-${eventId}`, kind: 'custody', payload, at });
+  }
+
+  private insertEventRow(parcel: ParcelRow, from: ParcelState | null, to: ParcelState, details: MoveDetails): { at: number; eventId: number | bigint } {
     const at = this.clock.now();
     const slotId = details.slotId !== undefined ? details.slotId : parcel.slot_id;
     const deliveryId = details.deliveryId !== undefined ? details.deliveryId : parcel.delivery_id;
@@ -110,7 +122,6 @@ export class CustodyLedger {
       reason: details.reason ?? null,
       deliveryId,
     });
-    const payload = { trackingId: parcel.tracking_id, from, to, at, method: details.method, reason: details.reason ?? null };
-    this.insertOutbox.run(parcel.network_id, `custody-${lastInsertRowid}`, JSON.stringify(payload), at);
+    return { at, eventId: lastInsertRowid };
   }
 }

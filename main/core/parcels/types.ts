@@ -1,7 +1,5 @@
+import type { ParcelSize } from './parcel-shapes';
 import type { ParcelState } from './parcel-states';
-
-export const PARCEL_SIZES = ['small', 'medium', 'large'] as const;
-export type ParcelSize = (typeof PARCEL_SIZES)[number];
 
 /** How a custody action was entered: the log records it as proof. */
 export type EntryMethod = 'scanner' | 'keyboard' | 'manual' | 'system';
