@@ -87,7 +87,7 @@ test('in Italian: open a ticket, the demo operator answers, reply with two files
     await page.getByLabel(it('support.detail.attach')).setInputFiles(
       [1, 2, 3, 4].map((n) => ({ name: `foto-${n}.png`, mimeType: 'image/png', buffer: PNG })),
     );
-    await expect(page.getByText(it('support.detail.tooMany', { count: 3 }))).toBeVisible();
+    await expect(page.getByText(msg('it', 'support.detail.tooMany', { count: 3 }, 3))).toBeVisible();
     const chosen = page.getByTestId('chosen-files').getByRole('listitem');
     await expect(chosen).toHaveCount(3);
     await expect(chosen.filter({ hasText: 'foto-4.png' })).toHaveCount(0);
