@@ -17,8 +17,9 @@ export const useAppStore = defineStore('app', () => {
     try {
       status.value = await counter.call('system.status');
       if (status.value.state !== 'ready') return;
-      const [settings, store] = await Promise.all([counter.call('settings.get'), counter.call('store.profile')]);
-      applyStoreRegion(store);
+      const [settings, store] = await Promise.all([counter.call('settings.get'), counter.call('store.profile').catch(() => undefined)]);
+      // Without the store's data the screens still work, with dates in this PC's time zone.
+      if (store) applyStoreRegion(store);
       language.value = settings.language ?? preferredLanguage(navigator.languages);
       await applyLanguage(language.value);
     } catch (error) {
