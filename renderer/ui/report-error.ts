@@ -14,7 +14,8 @@ export function translateError(t: Translate, te: HasKey, error: unknown): string
   if (!(error instanceof ApiCallError)) return t('errors.INTERNAL');
   if (error.reason && te(`errors.reasons.${error.reason}`)) return t(`errors.reasons.${error.reason}`, error.params);
   const [first] = error.issues;
-  if (error.code === 'BAD_INPUT' && first) return `${t('errors.BAD_INPUT')} ${translateIssue(t, te, first)}`;
+  // The code says what kind of refusal it is; the field's reason says what to change (which skills are missing).
+  if (first) return `${t(`errors.${error.code}`)} ${translateIssue(t, te, first)}`;
   return t(`errors.${error.code}`);
 }
 
