@@ -16,6 +16,8 @@ const ALWAYS_ALLOWED: ReadonlySet<CallName> = new Set<CallName>([
   'networks.links',
   'networks.checkIns',
   'networks.dismissCheckIn',
+  // The store's time zone and country: the blocked screen writes its deadline in the store's time.
+  'store.profile',
   'driverQr.show',
   'driverQr.suggestNetwork',
   'counter.status',

@@ -19,7 +19,10 @@ export function createClient(transport: Transport): CounterClient {
   return {
     async call(name, ...input) {
       const envelope = await transport.invoke(name, input[0]);
-      if (!envelope.ok) throw new ApiCallError(envelope.error.code, envelope.error.message, name, envelope.error.fields, envelope.error.reasons);
+      if (!envelope.ok) {
+        const { code, message, ...details } = envelope.error;
+        throw new ApiCallError(code, message, name, details);
+      }
       return envelope.value as never;
     },
     on(name, handler) {

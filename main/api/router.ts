@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { CoreError } from '../core/errors';
+import { CoreError, type CoreErrorDetails } from '../core/errors';
 import { calls, type CallInput, type CallName, type CallOutput } from './contract';
 import type { ApiError, Envelope } from './errors';
+import { inputIssues } from '../core/input-issues';
 
 export type Handlers = { [N in CallName]: (input: CallInput<N>) => CallOutput<N> | Promise<CallOutput<N>> };
 
@@ -37,10 +38,10 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
         return fail('UNKNOWN_CALL', `Unknown call: ${String(name).slice(0, 80)}`);
       }
       const schema = calls[name];
-      const parsed = schema.input.safeParse(input);
+      const parsed = schema.input.safeParse(input, { reportInput: true });
       if (!parsed.success) {
         log(`refused bad input for ${name}`);
-        return fail('BAD_INPUT', clip(z.prettifyError(parsed.error), MAX_MESSAGE_CHARS), fieldsOf(parsed.error).slice(0, MAX_FIELDS).map((f) => clip(f, MAX_FIELD_CHARS)));
+        return fail('BAD_INPUT', z.prettifyError(parsed.error), { issues: uniqueByField(inputIssues(parsed.error)) });
       }
       const refusal = options.guard?.(name);
       if (refusal) return { ok: false, error: refusal };
@@ -49,7 +50,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
         const value = await handler(parsed.data);
         return { ok: true, value: schema.output.parse(value) };
       } catch (error) {
-        if (error instanceof CoreError) return fail(error.code, error.message, error.fields, error.reasons);
+        if (error instanceof CoreError) return fail(error.code, error.message, error);
         log(`call ${name} failed`, error);
         return fail('INTERNAL', 'Something went wrong in the counter app. The action was not completed.');
       }
@@ -69,17 +70,22 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function fail(code: ApiError['code'], message: string, fields?: readonly string[], reasons?: Readonly<Record<string, string>>): Envelope<never> {
+function fail(code: ApiError['code'], message: string, details: CoreErrorDetails = {}): Envelope<never> {
+  const issues = (details.issues ?? []).slice(0, MAX_FIELDS).map((issue) => ({ ...issue, field: clip(issue.field, MAX_FIELD_CHARS) }));
   return {
     ok: false,
-    error: { code, message, ...(fields && fields.length > 0 ? { fields: [...new Set(fields)] } : {}), ...(reasons && Object.keys(reasons).length > 0 ? { reasons: { ...reasons } } : {}) },
+    error: {
+      code,
+      message: clip(message, MAX_MESSAGE_CHARS),
+      ...(details.reason ? { reason: details.reason } : {}),
+      ...(details.params ? { params: { ...details.params } } : {}),
+      ...(issues.length > 0 ? { fields: [...new Set(issues.map((issue) => issue.field))], issues } : {}),
+    },
   };
 }
 
-/** The dotted path of each field a schema refused (an unknown key counts as its own path). */
-function fieldsOf(error: z.ZodError): string[] {
-  return error.issues.flatMap((issue) => {
-    const at = issue.path.map(String);
-    return issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...at, key].join('.')) : [at.join('.')];
-  });
+/** The first reason for each field: one message next to a field is enough. */
+function uniqueByField<T extends { field: string }>(issues: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => !seen.has(issue.field) && seen.add(issue.field));
 }

@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { CSV_FORMS } from '../core/csv-shapes';
 
 export const LANGUAGES = ['it', 'fr', 'en'] as const;
 export const languageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof languageSchema>;
+
+/** An export for a person (the shop's language, its spreadsheet's separator) or raw for a program (the default). */
+export const csvFormSchema = { form: z.enum(CSV_FORMS).default('raw'), language: languageSchema.default('en') };
 
 /** Network and store ids as the driver QR payload allows them. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -60,9 +64,12 @@ export const scanSchema = z.object({
 });
 export type ScanEvent = z.infer<typeof scanSchema>;
 
+/** Why a scanner is not connected: a code the screen translates (main's English reason stays in its log). */
+export const SCANNER_PROBLEMS = ['not-found', 'cannot-open', 'lost', 'closed', 'wrong-mode'] as const;
+
 export const scannerStatusSchema = z.object({
   state: z.enum(['connected', 'disconnected', 'error']),
-  reason: z.string().optional(),
+  problem: z.enum(SCANNER_PROBLEMS).optional(),
 });
 
 export const scannerViewSchema = z.object({
@@ -80,9 +87,10 @@ export const scannerStatusEventSchema = z.object({
 
 export const availableScannersSchema = z.object({
   serialPorts: z.array(z.object({ path: z.string(), manufacturer: z.string().optional() })),
-  serialReason: z.string().optional(),
+  /** The system could not list its serial ports (the reason is in main's log). */
+  serialListFailed: z.boolean(),
   hidDevices: z.array(z.object({ vendorId: z.number().int(), productId: z.number().int(), product: z.string().optional() })),
-  hidReason: z.string().optional(),
+  hidListFailed: z.boolean(),
 });
 
 export const wedgeKeysSchema = z.strictObject({

@@ -93,11 +93,12 @@ export class ScannerHub implements ScannerControl {
   /** Serial ports and HID devices present now, or why the system cannot list them. */
   async available() {
     const [serial, hid] = await Promise.all([listSerialPorts(), listHidDevices()]);
+    for (const reason of [serial.reason, hid.reason]) if (reason) this.log(reason);
     return {
       serialPorts: serial.ports.map((p) => ({ path: p.path, manufacturer: p.manufacturer })),
-      serialReason: serial.reason,
+      serialListFailed: serial.reason !== undefined,
       hidDevices: hid.devices.map((d) => ({ vendorId: d.vendorId, productId: d.productId, product: d.product })),
-      hidReason: hid.reason,
+      hidListFailed: hid.reason !== undefined,
     };
   }
 

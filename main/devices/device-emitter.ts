@@ -38,8 +38,12 @@ export class DeviceEmitter {
 
   /** Records and announces a status; an identical status (same state and reason) is not announced twice. */
   setStatus(next: ScannerStatus): boolean {
-    if (next.state === this.current.state && next.reason === this.current.reason) return false;
-    this.current = next.reason === undefined ? { state: next.state } : { state: next.state, reason: next.reason };
+    if (next.state === this.current.state && next.reason === this.current.reason && next.problem === this.current.problem) return false;
+    this.current = {
+      state: next.state,
+      ...(next.reason === undefined ? {} : { reason: next.reason }),
+      ...(next.problem === undefined ? {} : { problem: next.problem }),
+    };
     for (const listener of [...this.statusListeners]) this.call(listener, this.status);
     return true;
   }

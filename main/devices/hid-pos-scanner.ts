@@ -82,7 +82,7 @@ export function pickHidInterface(
       (wanted.serialNumber === undefined || d.serialNumber === wanted.serialNumber) &&
       d.path,
   );
-  if (candidates.length === 0) return { status: { state: 'disconnected', reason: `HID scanner ${name} not found (unplugged?)` } };
+  if (candidates.length === 0) return { status: { state: 'disconnected', reason: `HID scanner ${name} not found (unplugged?)`, problem: 'not-found' } };
   const fits = (d: HidDeviceInfo) =>
     wanted.format === 'pos'
       ? d.usagePage === USAGE_PAGE_BARCODE_SCANNER
@@ -92,7 +92,7 @@ export function pickHidInterface(
   if (candidates.every((d) => d.usagePage === undefined)) return { device: candidates[0]! };
   const mode = wanted.format === 'pos' ? 'HID POS (usage page 0x8C)' : 'keyboard';
   return {
-    status: { state: 'error', reason: `HID scanner ${name} has no ${mode} interface: set the scanner to that mode, or change the format` },
+    status: { state: 'error', reason: `HID scanner ${name} has no ${mode} interface: set the scanner to that mode, or change the format`, problem: 'wrong-mode' },
   };
 }
 
@@ -155,7 +155,7 @@ export function openHidScanner(options: HidScannerOptions): HidScanner {
     keyboard.reset();
     void closeQuietly(current);
     if (closed) return;
-    setStatus({ state: 'disconnected', reason });
+    setStatus({ state: 'disconnected', reason, problem: 'lost' });
     loop.lost();
   };
 
@@ -188,7 +188,7 @@ export function openHidScanner(options: HidScannerOptions): HidScanner {
     connect,
     onAttemptFailed: (error) => {
       if (error instanceof PickFailed) setStatus(error.status);
-      else setStatus({ state: 'error', reason: `cannot open HID scanner ${id}: ${error instanceof Error ? error.message : String(error)}` });
+      else setStatus({ state: 'error', reason: `cannot open HID scanner ${id}: ${error instanceof Error ? error.message : String(error)}`, problem: 'cannot-open' });
     },
   });
   loop.start();
@@ -210,7 +210,7 @@ export function openHidScanner(options: HidScannerOptions): HidScanner {
       const current = connection;
       connection = undefined;
       if (current) await closeQuietly(current);
-      emitter.setStatus({ state: 'disconnected', reason: 'closed' });
+      emitter.setStatus({ state: 'disconnected', reason: 'closed', problem: 'closed' });
       emitter.clear();
     },
   };

@@ -5,15 +5,20 @@ export type ScannerKind = 'wedge' | 'serial' | 'hid';
 
 export type ScannerState = 'connected' | 'disconnected' | 'error';
 
+/** Why a device is not connected, as a code the settings screen translates. */
+export type ScannerProblem = 'not-found' | 'cannot-open' | 'lost' | 'closed' | 'wrong-mode';
+
 /**
  * A device's status. `disconnected` is the normal "not there (yet)" state
  * (unplugged, not found, closed); `error` means it is there but cannot be
  * used (permission denied, busy, wrong mode). Both keep retrying until the
- * device is closed. `reason` is a short English sentence for logs and the UI.
+ * device is closed. `reason` is a short English sentence for logs; `problem`
+ * says the same as a code, which is all the screen receives.
  */
 export interface ScannerStatus {
   state: ScannerState;
   reason?: string;
+  problem?: ScannerProblem;
 }
 
 export type Unsubscribe = () => void;

@@ -53,9 +53,9 @@ const defaultCreatePort = (options: { path: string; baudRate: number }): SerialP
 function openFailureStatus(path: string, error: unknown): ScannerStatus {
   const message = error instanceof Error ? error.message : String(error);
   if (/no such file|ENOENT|cannot find|not found|file not found/i.test(message)) {
-    return { state: 'disconnected', reason: `${path} not found (unplugged?)` };
+    return { state: 'disconnected', reason: `${path} not found (unplugged?)`, problem: 'not-found' };
   }
-  return { state: 'error', reason: `cannot open ${path}: ${message}` };
+  return { state: 'error', reason: `cannot open ${path}: ${message}`, problem: 'cannot-open' };
 }
 
 /**
@@ -91,7 +91,7 @@ export function openSerialScanner(options: SerialScannerOptions): SerialScanner 
     if (current.isOpen) current.close(() => {});
     splitter.reset();
     if (closed) return;
-    setStatus({ state: 'disconnected', reason });
+    setStatus({ state: 'disconnected', reason, problem: 'lost' });
     loop.lost();
   };
 
@@ -166,7 +166,7 @@ export function openSerialScanner(options: SerialScannerOptions): SerialScanner 
         current.on('error', () => {});
         if (current.isOpen) await new Promise<void>((resolve) => current.close(() => resolve()));
       }
-      emitter.setStatus({ state: 'disconnected', reason: 'closed' });
+      emitter.setStatus({ state: 'disconnected', reason: 'closed', problem: 'closed' });
       emitter.clear();
     },
   };

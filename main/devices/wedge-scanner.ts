@@ -86,7 +86,7 @@ export function createWedgeScanner(options: WedgeScannerOptions = {}): WedgeScan
       const resolution = detector.flush();
       report(resolution.release, resolution.dropped);
       arm();
-      emitter.setStatus({ state: 'disconnected', reason: 'closed' });
+      emitter.setStatus({ state: 'disconnected', reason: 'closed', problem: 'closed' });
       emitter.clear();
     },
   };

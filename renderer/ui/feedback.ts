@@ -3,9 +3,16 @@ import { scannerPreferences } from '../features/scanning/composables/scanner-pre
 
 export type FeedbackTone = 'success' | 'error' | 'warning';
 
+/**
+ * What the bar says: a function that translates on each render (a key and its
+ * parameters), so switching the language changes a message already on screen.
+ * A plain string stays as given.
+ */
+export type FeedbackText = string | (() => string);
+
 export interface Feedback {
   tone: FeedbackTone;
-  message: string;
+  text: () => string;
   id: number;
   /** When it was given (page clock): a verdict given just before a navigation survives it. */
   givenAt: number;
@@ -23,8 +30,8 @@ const TONES: Record<FeedbackTone, { freq: number; beeps: number; ms: number }> =
 };
 
 /** Main decides what happened; this only tells the person, by colour, words and sound. */
-export function giveFeedback(tone: FeedbackTone, message: string): void {
-  lastFeedback.value = { tone, message, id: nextId++, givenAt: performance.now() };
+export function giveFeedback(tone: FeedbackTone, message: FeedbackText): void {
+  lastFeedback.value = { tone, text: typeof message === 'function' ? message : () => message, id: nextId++, givenAt: performance.now() };
   beep(tone);
 }
 

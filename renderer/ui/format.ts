@@ -17,13 +17,13 @@ export function groupTrackingId(trackingId: string): string {
 
 /**
  * "14:05" for a time today, "3 Mar, 14:05" for one on another day, in the
- * staff member's language. `now` is main's clock (the counter store's), so
- * "today" is the app's today, not the page's.
+ * staff member's language. `now` is main's clock and days are the store's
+ * (its time zone), so "today" is the app's today, not the page's.
  */
 export function useTimeText(): (ms: number, now: number) => string {
   const { d } = useI18n();
   return (ms, now) => {
     const at = new Date(ms);
-    return at.toDateString() === new Date(now).toDateString() ? d(at, 'clock') : d(at, 'dayClock');
+    return d(at, 'day') === d(new Date(now), 'day') ? d(at, 'clock') : d(at, 'dayClock');
   };
 }

@@ -40,7 +40,7 @@ export function msg(language: Language, path: string, vars: Record<string, strin
     const forms = text.split(' | ');
     text = forms.length === 2 ? forms[count === 1 ? 0 : 1]! : forms[Math.min(count, forms.length - 1)]!;
   }
-  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? `{${key}}`));
+  return text.replace(/\{'([^']*)'\}/g, '$1').replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? `{${key}}`));
 }
 
 /** A tracking ID as the screens show it, in groups of four. */

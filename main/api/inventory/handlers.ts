@@ -30,10 +30,10 @@ export function inventoryHandlers(core: Pick<CounterCore, 'clock' | 'inventory' 
       lastSyncAt: core.sync.lastSuccessAt(),
     }),
     'inventory.customer': ({ customer, filter }) => core.inventory.parcelsOf(customer, filter).map(inventoryParcel),
-    'inventory.exportCsv': ({ filter }) => {
+    'inventory.exportCsv': ({ filter, form, language }) => {
       const rows = core.inventory.rows(filter).length;
       const { date } = localDay(core.clock.now(), core.hours.timeZone);
-      return { csv: core.inventory.csv(filter), count: rows, fileName: `inventory-${date}.csv` };
+      return { csv: core.inventory.csv(filter, { form: form ?? 'raw', language: language ?? 'en', timeZone: core.hours.timeZone }), count: rows, fileName: `inventory-${date}.csv` };
     },
     'inventory.sync': async () => {
       const result = await core.sync.sync((network) => core.adapters.for(network));

@@ -5,7 +5,7 @@ import { idSchema } from '../schemas';
 
 /** The current view: a search and the states to show (none given: the parcels in custody). */
 export const inventoryFilterSchema = z.strictObject({
-  search: z.string().max(80),
+  search: z.string().trim().max(80),
   states: z.array(z.enum(PARCEL_STATES)).max(PARCEL_STATES.length),
 });
 

@@ -21,7 +21,7 @@ function configOf(core: Pick<CounterCore, 'networks'>, n: Network): NetworkConfi
 }
 
 /** Every network's link as the status bar shows it: online or not, last answer, events waiting. */
-export function networkLinks(core: Pick<CounterCore, 'db' | 'networks' | 'links'>): NetworkLink[] {
+export function networkLinks(core: Pick<CounterCore, 'db' | 'networks' | 'links' | 'support'>): NetworkLink[] {
   const counts = new Map(
     sql<[], { network_id: string; pending: number; refused: number }>(
       core.db,
@@ -38,12 +38,14 @@ export function networkLinks(core: Pick<CounterCore, 'db' | 'networks' | 'links'
       const link = core.links.status(n.id);
       // The demo network lives inside the app: it is reachable even before its first call of this run.
       const state = n.adapter === 'demo' && link.state === 'unknown' ? 'online' : link.state;
-      return { ...link, state, name: n.name, pending: counts.get(n.id)?.pending ?? 0, refused: counts.get(n.id)?.refused ?? 0 };
+      // Support cases, replies and call-backs wait for the network too: they count among its events waiting.
+      const pending = (counts.get(n.id)?.pending ?? 0) + core.support.pending(n.id);
+      return { ...link, state, name: n.name, pending, refused: counts.get(n.id)?.refused ?? 0 };
     });
 }
 
 /** Network settings, "Test connection", link status and driver check-ins. */
-export function networkHandlers(core: Pick<CounterCore, 'db' | 'networks' | 'networkSettings' | 'adapters' | 'links' | 'checkIns'>, changed: () => void): HandlersOf<typeof networkCalls> {
+export function networkHandlers(core: Pick<CounterCore, 'db' | 'networks' | 'networkSettings' | 'adapters' | 'links' | 'checkIns' | 'support'>, changed: () => void): HandlersOf<typeof networkCalls> {
   return {
     'networks.list': () =>
       core.networks.list().map((n) => ({

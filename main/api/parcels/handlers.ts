@@ -25,11 +25,11 @@ export function parcelHandlers(core: Pick<CounterCore, 'db' | 'clock' | 'setting
   };
   const demo = () => {
     const adapter = core.adapters.demo as DemoNetwork | undefined;
-    if (!adapter) throw new CoreError('NOT_FOUND', 'The demo network is not available');
+    if (!adapter) throw new CoreError('NOT_FOUND', 'The demo network is not available', { reason: 'demoUnavailable' });
     return adapter;
   };
   const demoOnly = (networkId: string) => {
-    if (core.networks.get(networkId).adapter !== 'demo') throw new CoreError('CONFLICT', 'Training works on demo networks only');
+    if (core.networks.get(networkId).adapter !== 'demo') throw new CoreError('CONFLICT', 'Training works on demo networks only', { reason: 'trainingDemoOnly' });
   };
 
   return {
@@ -127,10 +127,10 @@ export function parcelHandlers(core: Pick<CounterCore, 'db' | 'clock' | 'setting
       demoOnly(networkId);
       const waiting = counter.parcels.inState(['received', 'expired', 'return_scanned'], networkId);
       const first = waiting[0];
-      if (!first) throw new CoreError('NOT_FOUND', 'No parcel is waiting for a customer of this network');
+      if (!first) throw new CoreError('NOT_FOUND', 'No parcel is waiting for a customer of this network', { reason: 'noParcelWaiting' });
       const cursor = Number(core.settings.get(cursorKeys.manifest(networkId)) ?? 0);
       const code = demo().pickupCodeOf(networkId, first.tracking_id, cursor);
-      if (!code) throw new CoreError('NOT_FOUND', 'This parcel was not announced by the demo network');
+      if (!code) throw new CoreError('NOT_FOUND', 'This parcel was not announced by the demo network', { reason: 'notAnnounced' });
       const sameCustomer = waiting.filter((p) => demo().pickupCodeOf(networkId, p.tracking_id, cursor) === code);
       return {
         recipientName: first.recipient_name,

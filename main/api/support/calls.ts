@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call, none } from '../call';
-import { rowIdSchema } from '../schemas';
+import { csvFormSchema, rowIdSchema } from '../schemas';
 import { attachmentsInputSchema, callbackViewSchema, caseDetailSchema, caseFilterSchema, caseListSchema, caseSortSchema, caseViewSchema, collaboratorSchema, emailSchema, newCaseSchema, officeHoursSchema, supportConfigSchema } from './schemas';
 
 export const supportCalls = {
@@ -37,7 +37,7 @@ export const supportCalls = {
   'support.close': call(z.strictObject({ caseId: rowIdSchema }), caseDetailSchema),
   /** Every case the filter shows (all pages) as CSV text; the renderer saves it. */
   'support.exportCsv': call(
-    z.strictObject({ filter: caseFilterSchema, sort: caseSortSchema }),
+    z.strictObject({ filter: caseFilterSchema, sort: caseSortSchema, ...csvFormSchema }),
     z.object({ csv: z.string(), count: z.number().int(), fileName: z.string() }),
   ),
   'support.attachment': call(

@@ -11,7 +11,7 @@ import type { supportCalls } from './calls';
  * `changed` wakes the scheduler, which sends what was stored to the network.
  */
 export function supportHandlers(
-  core: Pick<CounterCore, 'support' | 'db' | 'networks' | 'clock'>,
+  core: Pick<CounterCore, 'support' | 'db' | 'networks' | 'clock' | 'hours'>,
   changed: () => void,
   diagnostics: { appVersion: string; logDir?: string } = { appVersion: 'unknown' },
 ): HandlersOf<typeof supportCalls> {
@@ -46,7 +46,7 @@ export function supportHandlers(
     'support.addCollaborator': ({ name, email }) => support.addCollaborator(name, email),
     'support.removeCollaborator': ({ id }) => support.removeCollaborator(id),
     'support.open': (input) => after(support.open(input)),
-    'support.list': ({ filter, sort, page, pageSize }) => ({ ...support.list({ filter, sort, page, pageSize }), counters: support.counters() }),
+    'support.list': ({ filter, sort, page, pageSize }) => ({ ...support.list({ filter, sort, page, pageSize }), counters: support.counters(filter) }),
     'support.get': ({ caseId }) => detail(caseId),
     'support.reply': async ({ caseId, body, attachments }) => {
       const files = attachments.map((a) => ({ fileName: a.fileName, mimeType: a.mimeType, bytes: Buffer.from(a.base64, 'base64') }));
@@ -68,7 +68,7 @@ export function supportHandlers(
       support.close(caseId);
       return after(detail(caseId));
     },
-    'support.exportCsv': ({ filter, sort }) => support.exportCsv(filter, sort),
+    'support.exportCsv': ({ filter, sort, form, language }) => support.exportCsv(filter, sort, { form: form ?? 'raw', language: language ?? 'en', timeZone: core.hours.timeZone }),
     'support.attachment': ({ attachmentId }) => {
       const file = support.attachment(attachmentId);
       return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };

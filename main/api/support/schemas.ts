@@ -7,7 +7,7 @@ export { CASE_GROUPS, CASE_STATES, type CaseGroup, type CaseState };
 import { idSchema, rowIdSchema } from '../schemas';
 
 const timestamp = z.number().int().nonnegative();
-export const emailSchema = z.email().max(254);
+export const emailSchema = z.string().trim().pipe(z.email().max(254));
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 export const officeHoursSchema = z.strictObject({
@@ -33,6 +33,7 @@ export const newCaseSchema = z.strictObject({
   subject: z.string().trim().min(1).max(120),
   collaboratorId: rowIdSchema.optional(),
   email: emailSchema.optional(),
+  name: z.string().trim().min(1).max(120).optional(),
   product: z.enum(PRODUCTS),
   requestType: z.enum(REQUEST_TYPES),
   impact: z.enum(IMPACTS),
@@ -42,9 +43,9 @@ export const newCaseSchema = z.strictObject({
 
 export const caseFilterSchema = z.strictObject({
   states: z.array(caseStateSchema).max(CASE_STATES.length).optional(),
-  caseNumber: z.string().max(20).optional(),
-  email: z.string().max(254).optional(),
-  description: z.string().max(200).optional(),
+  caseNumber: z.string().trim().max(20).optional(),
+  email: z.string().trim().max(254).optional(),
+  description: z.string().trim().max(200).optional(),
   createdFrom: timestamp.optional(),
   createdTo: timestamp.optional(),
   includeOld: z.boolean().optional(),

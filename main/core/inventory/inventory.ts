@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { toSpreadsheetCsv } from '../spreadsheet-csv';
+import { writeCsv, type CsvColumn, type CsvOptions, RAW_CSV } from '../spreadsheet-csv';
 import { sql } from '../db/statements';
 import { IN_CUSTODY, type ParcelState } from '../parcels/parcel-states';
 import { PICKUP_CODE, type PickupCodeHasher, type PickupThrottle } from '../parcels/pickup-codes';
@@ -32,9 +32,22 @@ export interface CustomerPage {
   totalParcels: number;
 }
 
-export const CSV_COLUMNS = ['customer', 'tracking_id', 'parcel_id', 'network', 'state', 'shelf', 'size', 'announced_at', 'received_at', 'expires_at', 'state_changed_at'] as const;
+/** One parcel per row; names come from the networks, so writeCsv keeps one starting with "=" as text. */
+const PARCEL_CSV_COLUMNS: readonly CsvColumn<ParcelRow>[] = [
+  { key: 'customer', value: (p) => p.recipient_name },
+  { key: 'tracking_id', value: (p) => p.tracking_id },
+  { key: 'parcel_id', value: (p) => p.id },
+  { key: 'network', value: (p) => p.network_id },
+  { key: 'state', value: (p) => p.state, translateUnder: 'states' },
+  { key: 'shelf', value: (p) => p.slot_id },
+  { key: 'size', value: (p) => p.size, translateUnder: 'sizes' },
+  { key: 'announced_at', value: (p) => p.announced_at, date: true },
+  { key: 'received_at', value: (p) => p.received_at, date: true },
+  { key: 'expires_at', value: (p) => p.expires_at, date: true },
+  { key: 'state_changed_at', value: (p) => p.state_changed_at, date: true },
+];
+export const CSV_COLUMNS = PARCEL_CSV_COLUMNS.map((c) => c.key);
 
-const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
@@ -121,21 +134,7 @@ export class Inventory {
   }
 
   /** The current view as CSV (RFC 4180: commas, quotes and newlines in names are quoted), with a header row. */
-  csv(filter: InventoryFilter): string {
-    const records = this.rows(filter).map((p) => [
-      p.recipient_name,
-      p.tracking_id,
-      p.id,
-      p.network_id,
-      p.state,
-      p.slot_id ?? '',
-      p.size,
-      iso(p.announced_at),
-      iso(p.received_at),
-      iso(p.expires_at),
-      iso(p.state_changed_at),
-    ]);
-    // Names come from the networks: one that looks like a formula must stay text in a spreadsheet.
-    return toSpreadsheetCsv(CSV_COLUMNS, records);
+  csv(filter: InventoryFilter, options: CsvOptions = RAW_CSV): string {
+    return writeCsv(this.rows(filter), PARCEL_CSV_COLUMNS, 'inventory.csv', options);
   }
 }

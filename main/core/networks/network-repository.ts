@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
-import { CoreError } from '../errors';
-import { networkPolicySchema, policyOverridesSchema, type NetworkPolicy, type PolicyOverrides } from './network-shapes';
+import { CoreError, type FieldIssue } from '../errors';
+import { inputIssues } from '../input-issues';
+import { MAX_TRACKING_PATTERN_LENGTH, networkPolicySchema, POLICY_LIMITS, policyOverridesSchema, type NetworkPolicy, type PolicyNumberField, type PolicyOverrides } from './network-shapes';
 import { usablePolicyFields, type PolicyRefusal } from './policy-check';
 import { sql } from '../db/statements';
 import { PLAIN_TOKEN_CIPHER, type TokenCipher } from './token-cipher';
@@ -85,7 +86,7 @@ export class NetworkRepository {
     const overrides = checkedOverrides(policy, network.policyOverrides ?? {});
     const now = this.clock.now();
     this.db.transaction(() => {
-      if (sql(this.db, 'SELECT 1 FROM networks WHERE id = ?').get(network.id)) throw new CoreError('CONFLICT', `Network ${network.id} exists`);
+      if (sql(this.db, 'SELECT 1 FROM networks WHERE id = ?').get(network.id)) throw new CoreError('CONFLICT', `Network ${network.id} exists`, { reason: 'networkExists', params: { id: network.id }, issues: [{ field: 'id', reason: 'networkExists', params: { id: network.id } }] });
       sql(this.db, 'INSERT INTO networks (id, name, adapter, policy_json, policy_overrides_json, base_url, enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(network.id, network.name, network.adapter, JSON.stringify(policy), JSON.stringify(overrides), network.baseUrl ?? null, network.enabled === false ? 0 : 1, now);
       sql(this.db, 'INSERT INTO network_secrets (network_id, secret, created_at) VALUES (?, ?, ?)')
@@ -180,16 +181,31 @@ function checkedOverrides(policy: NetworkPolicy, overrides: PolicyOverrides): Po
   const parsed = policyOverridesSchema.safeParse(overrides);
   const refused = parsed.success ? usablePolicyFields(parsed.data).refused : [];
   if (parsed.success && refused.length > 0) {
-    const fields = refused.map((r) => `policyOverrides.${r.field}`);
-    const reasons = Object.fromEntries(refused.map((r) => [`policyOverrides.${r.field}`, r.problem]));
-    throw new CoreError('BAD_INPUT', `Policy overrides: ${refused.map((r) => `${r.field} (${r.problem})`).join(', ')}`, fields, reasons);
+    const issues = refused.map((r) => ({ field: `policyOverrides.${r.field}`, ...policyIssue(r) }));
+    throw new CoreError('BAD_INPUT', `Policy overrides: ${refused.map((r) => `${r.field} (${r.problem})`).join(', ')}`, { issues });
   }
   const merged = parsed.success ? networkPolicySchema.safeParse({ ...policy, ...parsed.data }) : parsed;
   if (!merged.success) {
-    const fields = merged.error.issues.map((i) => ['policyOverrides', ...i.path.map(String)].join('.'));
-    throw new CoreError('BAD_INPUT', `Policy overrides: ${fields.join(', ')}`, fields);
+    const issues = inputIssues(merged.error).map((issue) => ({ ...issue, field: `policyOverrides.${issue.field}` }));
+    throw new CoreError('BAD_INPUT', `Policy overrides: ${issues.map((i) => i.field).join(', ')}`, { issues });
   }
   return parsed.data!;
+}
+
+/** Why a policy field was refused, as a reason the form translates next to the field. */
+function policyIssue(refusal: PolicyRefusal): Pick<FieldIssue, 'reason' | 'params'> {
+  switch (refusal.problem) {
+    case 'out-of-range':
+      return refusal.field in POLICY_LIMITS ? { reason: 'outOfRange', params: { ...POLICY_LIMITS[refusal.field as PolicyNumberField] } } : { reason: 'invalid' };
+    case 'too-long':
+      return { reason: 'patternTooLong', params: { max: MAX_TRACKING_PATTERN_LENGTH } };
+    case 'empty':
+      return { reason: 'patternEmpty' };
+    case 'syntax':
+      return { reason: 'patternSyntax' };
+    case 'unsupported':
+      return { reason: 'patternUnsupported' };
+  }
 }
 
 function toNetwork(row: NetworkRow): Network {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { CoreError } from '../errors';
+import { CoreError, fieldError } from '../errors';
 import type { Network, NetworkRepository } from './network-repository';
 import type { PolicyOverrides } from './network-shapes';
 import { defaultHttpPolicy } from './policy';
@@ -27,7 +27,7 @@ export class NetworkSettings {
   ) {}
 
   add({ name, baseUrl, token, enabled, policyOverrides }: NetworkSettingsInput): Network {
-    if (!baseUrl || !token) throw new CoreError('BAD_INPUT', 'A new network needs its URL and token', [...(baseUrl ? [] : ['baseUrl']), ...(token ? [] : ['token'])]);
+    if (!baseUrl || !token) throw new CoreError('BAD_INPUT', 'A new network needs its URL and token', { issues: [...(baseUrl ? [] : ['baseUrl']), ...(token ? [] : ['token'])].map((field) => ({ field, reason: 'required' })) });
     return this.db
       .transaction(() => {
         const added = this.networks.add({ id: this.networks.freeIdFor(name), name, adapter: 'http', policy: defaultHttpPolicy, baseUrl, token, policyOverrides, enabled });
@@ -39,7 +39,7 @@ export class NetworkSettings {
 
   update(id: string, { name, baseUrl, token, enabled, policyOverrides }: NetworkSettingsInput): Network {
     const current = this.networks.get(id);
-    if (current.adapter === 'http' && !baseUrl) throw new CoreError('BAD_INPUT', 'An HTTP network needs its URL', ['baseUrl']);
+    if (current.adapter === 'http' && !baseUrl) throw fieldError('baseUrl', 'required', 'An HTTP network needs its URL');
     return this.db
       .transaction(() => {
         const updated = this.networks.update(id, { name, baseUrl: current.adapter === 'http' ? (baseUrl ?? null) : null, policyOverrides, enabled, ...(token ? { token } : {}) });

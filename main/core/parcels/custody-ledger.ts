@@ -86,7 +86,7 @@ export class CustodyLedger {
     }
     // The WHERE on the old state makes a concurrent move of the same parcel fail instead of overwrite.
     const result = sql(this.db, `UPDATE parcels SET ${sets.join(', ')} WHERE id = @id AND state = @from`).run(params);
-    if (result.changes !== 1) throw new CoreError('CONFLICT', `Parcel ${parcel.tracking_id} changed in the meantime`);
+    if (result.changes !== 1) throw new CoreError('CONFLICT', `Parcel ${parcel.tracking_id} changed in the meantime`, { reason: 'parcelChanged', params: { trackingId: parcel.tracking_id } });
     const moved = this.selectParcel.get(parcel.id)!;
     this.appendEvent(moved, parcel.state, to, details);
     return moved;

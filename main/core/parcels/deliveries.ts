@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
-import { CoreError } from '../errors';
+import { CoreError, fieldError } from '../errors';
 import type { Network, NetworkRepository } from '../networks/network-repository';
 import type { CustodyLedger } from './custody-ledger';
 import type { ParcelRepository } from './parcel-repository';
@@ -147,7 +147,7 @@ export class Deliveries {
     const network = this.networks.get(delivery.network_id);
     const trackingId = normaliseTrackingId(rawTrackingId);
     if (!this.isTrackingIdOf(network, trackingId)) {
-      throw new CoreError('BAD_INPUT', `${trackingId} is not a ${network.name} tracking ID`);
+      throw fieldError('trackingId', 'notNetworkTracking', `${trackingId} is not a ${network.name} tracking ID`, { trackingId, network: network.name });
     }
     return this.db.transaction(() => {
       const parcel =
@@ -165,10 +165,10 @@ export class Deliveries {
   postpone(deliveryId: number): DeliveryRow {
     const delivery = this.assertOpen(deliveryId);
     const network = this.networks.get(delivery.network_id);
-    if (delivery.intake_deadline_at === null) throw new CoreError('CONFLICT', 'This delivery has no intake deadline');
-    if (this.clock.now() >= delivery.intake_deadline_at) throw new CoreError('CONFLICT', 'The intake window has passed: scan the parcels now');
+    if (delivery.intake_deadline_at === null) throw new CoreError('CONFLICT', 'This delivery has no intake deadline', { reason: 'noIntakeDeadline' });
+    if (this.clock.now() >= delivery.intake_deadline_at) throw new CoreError('CONFLICT', 'The intake window has passed: scan the parcels now', { reason: 'intakeWindowPassed' });
     if (delivery.postpones_used >= network.policy.postponesAllowed) {
-      throw new CoreError('CONFLICT', 'The intake was already postponed: scan the parcels now');
+      throw new CoreError('CONFLICT', 'The intake was already postponed: scan the parcels now', { reason: 'alreadyPostponed' });
     }
     sql(this.db, 'UPDATE deliveries SET postpones_used = postpones_used + 1 WHERE id = ?').run(deliveryId);
     return this.get(deliveryId);
@@ -232,7 +232,7 @@ export class Deliveries {
 
   private assertOpen(deliveryId: number): DeliveryRow {
     const delivery = this.get(deliveryId);
-    if (delivery.completed_at !== null) throw new CoreError('CONFLICT', `Delivery ${deliveryId} is already closed`);
+    if (delivery.completed_at !== null) throw new CoreError('CONFLICT', `Delivery ${deliveryId} is already closed`, { reason: 'alreadyDone' });
     return delivery;
   }
 }

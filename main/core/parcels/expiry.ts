@@ -148,7 +148,7 @@ export class Expiry {
 
   private assertOpen(noticeId: number): ExpiryNoticeRow {
     const notice = this.notice(noticeId);
-    if (notice.completed_at !== null) throw new CoreError('CONFLICT', `Expiry notice ${noticeId} is already done`);
+    if (notice.completed_at !== null) throw new CoreError('CONFLICT', `Expiry notice ${noticeId} is already done`, { reason: 'alreadyDone' });
     return notice;
   }
 }

@@ -42,6 +42,6 @@ export function canTransition(from: ParcelState, to: ParcelState): boolean {
 
 export function assertTransition(from: ParcelState, to: ParcelState, trackingId: string): void {
   if (!canTransition(from, to)) {
-    throw new CoreError('CONFLICT', `Parcel ${trackingId} cannot go from ${from} to ${to}`);
+    throw new CoreError('CONFLICT', `Parcel ${trackingId} cannot go from ${from} to ${to}`, { reason: 'parcelMoveRefused', params: { trackingId } });
   }
 }

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
-import { CoreError } from '../errors';
+import { CoreError, fieldError } from '../errors';
 import type { CustodyLedger } from './custody-ledger';
 import type { ParcelRepository } from './parcel-repository';
 import { normaliseTrackingId, rejectionFor, type ScanRejection } from './parcel-rules';
@@ -66,7 +66,7 @@ export class Pickups {
    * not (it still counts, and is logged, like every attempt).
    */
   start(code: string, ctx: ActionContext & { method: 'scanner' | 'keyboard' }, networkId?: string): PickupStart {
-    if (!PICKUP_CODE.test(code)) throw new CoreError('BAD_INPUT', 'A pickup code has 6 digits');
+    if (!PICKUP_CODE.test(code)) throw fieldError('code', 'pickupCodeDigits', 'A pickup code has 6 digits');
     const entry: CodeEntry = ctx.method === 'scanner' && networkId !== undefined && this.barcodes.take(networkId, code) ? 'barcode' : 'typed';
     return this.db.transaction((): PickupStart => {
       const record = (outcome: AttemptOutcome) => this.throttle.record(outcome, ctx.actorId, ctx.method, entry);
@@ -220,6 +220,6 @@ export class Pickups {
   }
 
   private assertOpen(pickupId: number): void {
-    if (this.get(pickupId).completed_at !== null) throw new CoreError('CONFLICT', `Pickup ${pickupId} is already done`);
+    if (this.get(pickupId).completed_at !== null) throw new CoreError('CONFLICT', `Pickup ${pickupId} is already done`, { reason: 'alreadyDone' });
   }
 }

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
-import { CoreError } from '../errors';
+import { CoreError, fieldError } from '../errors';
 import type { NetworkRepository } from '../networks/network-repository';
 import type { CustodyLedger } from './custody-ledger';
 import type { ParcelRepository } from './parcel-repository';
@@ -36,11 +36,11 @@ export class Returns {
   }
 
   handOver(networkId: string, items: readonly { parcelId: number; scanned: boolean }[], ctx: ActionContext): ParcelRow[] {
-    if (items.length === 0) throw new CoreError('BAD_INPUT', 'Choose at least one parcel to hand over');
+    if (items.length === 0) throw fieldError('items', 'chooseParcel', 'Choose at least one parcel to hand over');
     return this.db.transaction(() =>
       items.map(({ parcelId, scanned }) => {
         const parcel = this.parcels.byId(parcelId);
-        if (parcel.network_id !== networkId) throw new CoreError('CONFLICT', `Parcel ${parcel.tracking_id} belongs to another network`);
+        if (parcel.network_id !== networkId) throw new CoreError('CONFLICT', `Parcel ${parcel.tracking_id} belongs to another network`, { reason: 'otherNetwork', params: { trackingId: parcel.tracking_id } });
         return this.ledger.move(
           parcel,
           'returned',

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { CoreError } from '../errors';
+import { CoreError, fieldError } from '../errors';
 import { IN_CUSTODY } from './parcel-states';
 import type { ParcelSize, ShelfSlotInput } from './parcel-shapes';
 import { sql } from '../db/statements';
@@ -55,14 +55,14 @@ export class ShelfSlots {
   /** Replaces the active layout. Slots still holding parcels stay until they are empty. */
   configure(slots: readonly ShelfSlotInput[]): ShelfSlot[] {
     const ids = new Set<string>();
-    for (const slot of slots) {
-      if (ids.has(slot.id.toUpperCase())) throw new CoreError('BAD_INPUT', `Slot ${slot.id} is listed twice`);
+    for (const [i, slot] of slots.entries()) {
+      if (ids.has(slot.id.toUpperCase())) throw fieldError(`slots.${i}.id`, 'slotTwice', `Slot ${slot.id} is listed twice`, { slot: slot.id });
       ids.add(slot.id.toUpperCase());
     }
     this.db.transaction(() => {
       const occupied = new Set(this.list().filter((s) => s.occupied > 0).map((s) => s.id));
       const missing = [...occupied].filter((id) => !ids.has(id));
-      if (missing.length > 0) throw new CoreError('CONFLICT', `Slots ${missing.join(', ')} still hold parcels`);
+      if (missing.length > 0) throw new CoreError('CONFLICT', `Slots ${missing.join(', ')} still hold parcels`, { reason: 'slotsHoldParcels', params: { slots: missing.join(', '), count: missing.length } });
       sql(this.db, 'UPDATE shelf_slots SET active = 0').run();
       const upsert = sql(this.db, 
         `INSERT INTO shelf_slots (id, size, capacity, position, active) VALUES (?, ?, ?, ?, 1)

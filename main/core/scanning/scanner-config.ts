@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
-import { CoreError } from '../errors';
+import { CoreError, fieldError } from '../errors';
 import type { SettingsRepository } from '../settings';
 import { sql } from '../db/statements';
 import { DEFAULT_SCANNER_PREFERENCES, scannerConfigSchema, scannerPreferencesSchema, type ScannerConfig, type ScannerPreferences } from './scanner-shapes';
@@ -44,12 +44,12 @@ export class ScannerConfigRepository {
   add(config: ScannerConfig, offeredSerialPaths: readonly string[] = []): string {
     const checked = scannerConfigSchema.parse(config);
     if (checked.kind === 'serial' && !looksLikeSerialDevice(checked.path) && !offeredSerialPaths.includes(checked.path)) {
-      throw new CoreError('BAD_INPUT', `${checked.path.slice(0, 80)} is not a serial port`, ['config.path']);
+      throw fieldError('config.path', 'notSerialPort', `${checked.path.slice(0, 80)} is not a serial port`);
     }
     const id = scannerIdOf(checked);
     const result = sql(this.db, 'INSERT INTO scanner_devices (id, kind, config_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING')
       .run(id, checked.kind, JSON.stringify(checked), this.clock.now());
-    if (result.changes === 0) throw new CoreError('CONFLICT', `${id} is already set up`);
+    if (result.changes === 0) throw new CoreError('CONFLICT', `${id} is already set up`, { reason: 'scannerExists', params: { id } });
     return id;
   }
 

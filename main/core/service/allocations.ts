@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
-import { CoreError } from '../errors';
+import { CoreError, fieldError } from '../errors';
 import { assertAllocationMove, type AllocationMove, type AllocationState } from './allocation-states';
 import type { ServiceHistory } from './history';
 import type { AllocationInput } from './service-shapes';
@@ -84,7 +84,7 @@ export class ServiceAllocations {
    */
   allocate(input: AllocationInput, actor: string): Allocation {
     if ((input.technicianId === undefined) === (input.groupCode === undefined)) {
-      throw new CoreError('BAD_INPUT', 'Allocate to a technician or to a resource group', ['technicianId', 'groupCode']);
+      throw new CoreError('BAD_INPUT', 'Allocate to a technician or to a resource group', { issues: ['technicianId', 'groupCode'].map((field) => ({ field, reason: 'technicianOrGroup' })) });
     }
     return this.db.transaction(() => {
       const line = lineRecord(this.db, input.lineId);
@@ -92,9 +92,9 @@ export class ServiceAllocations {
       if (line.repairStatus === 'finished') throw new CoreError('SERVICE_ALLOCATION_REFUSED', `Line ${line.id} is finished`);
       if (input.technicianId !== undefined) {
         const missing = this.missingSkillsFor(line.id, input.technicianId);
-        if (missing.length > 0) throw new CoreError('SERVICE_NOT_QUALIFIED', missing.join(', '), ['technicianId']);
+        if (missing.length > 0) throw new CoreError('SERVICE_NOT_QUALIFIED', missing.join(', '), { issues: [{ field: 'technicianId', reason: 'notQualified', params: { skills: missing.join(', ') } }] });
       } else if (!this.technicians.group(input.groupCode!)) {
-        throw new CoreError('NOT_FOUND', `No resource group ${input.groupCode}`, ['groupCode']);
+        throw new CoreError('NOT_FOUND', `No resource group ${input.groupCode}`, { reason: 'unknownGroup', params: { group: input.groupCode! }, issues: [{ field: 'groupCode', reason: 'unknownGroup', params: { group: input.groupCode! } }] });
       }
       const current = this.current(line.id);
       const target = { technicianId: input.technicianId ?? null, groupCode: input.groupCode ?? null, date: input.date, hours: input.hours };
@@ -109,7 +109,7 @@ export class ServiceAllocations {
         this.move(line, current, 'allocate', 'active', null, actor);
         return this.get(current.id);
       }
-      if (!input.reason) throw new CoreError('BAD_INPUT', `Line ${line.id} is already allocated: say why it moves`, ['reason']);
+      if (!input.reason) throw fieldError('reason', 'sayWhyMoved', `Line ${line.id} is already allocated: say why it moves`);
       if (current) this.move(line, current, 'reallocate', workStarted(line.repairStatus) ? 'finished' : 'canceled', input.reason, actor);
       const id = Number(
         sql(this.db, "INSERT INTO service_allocations (line_id, technician_id, group_code, date, hours, state, created_at) VALUES (?, ?, ?, ?, ?, 'active', ?)").run(

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { sql } from '../db/statements';
-import { CoreError } from '../errors';
+import { CoreError, fieldError } from '../errors';
 import type { CatalogEntry, CatalogKind } from './service-shapes';
 
 const TABLE: Record<CatalogKind, string> = { skill: 'service_skills', zone: 'service_zones' };
@@ -29,8 +29,8 @@ export class ServiceCatalog {
   }
 
   remove(kind: CatalogKind, code: string): void {
-    if (sql<{ code: string }>(this.db, USES[kind]).get({ code })) throw new CoreError('BAD_INPUT', `${kind} ${code} is still in use`, ['code'], { code: 'inUse' });
-    if (sql(this.db, `DELETE FROM ${TABLE[kind]} WHERE code = ?`).run(code).changes === 0) throw new CoreError('NOT_FOUND', `No ${kind} ${code}`, ['code']);
+    if (sql<{ code: string }>(this.db, USES[kind]).get({ code })) throw fieldError('code', 'inUse', `${kind} ${code} is still in use`, { code });
+    if (sql(this.db, `DELETE FROM ${TABLE[kind]} WHERE code = ?`).run(code).changes === 0) throw new CoreError('NOT_FOUND', `No ${kind} ${code}`);
   }
 
   /**
@@ -39,7 +39,8 @@ export class ServiceCatalog {
    */
   assertKnown(kind: CatalogKind, codes: readonly string[], prefix: string, suffix = ''): void {
     const known = new Set(this.list(kind).map((e) => e.code));
-    const fields = codes.flatMap((code, i) => (known.has(code) ? [] : [`${prefix}.${i}${suffix}`]));
-    if (fields.length > 0) throw new CoreError('BAD_INPUT', `Unknown ${kind}: ${codes.filter((c) => !known.has(c)).join(', ')}`, fields, Object.fromEntries(fields.map((f) => [f, `unknown-${kind}`])));
+    const reason = kind === 'skill' ? 'unknownSkill' : 'unknownZone';
+    const issues = codes.flatMap((code, i) => (known.has(code) ? [] : [{ field: `${prefix}.${i}${suffix}`, reason, params: { code } } as const]));
+    if (issues.length > 0) throw new CoreError('BAD_INPUT', `Unknown ${kind}: ${codes.filter((c) => !known.has(c)).join(', ')}`, { issues });
   }
 }

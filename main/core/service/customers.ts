@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import parsePhoneNumber, { type CountryCode } from 'libphonenumber-js';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
-import { CoreError } from '../errors';
+import { CoreError, fieldError } from '../errors';
 import type { CustomerInput } from './service-shapes';
 
 export interface Customer {
@@ -63,11 +63,11 @@ export class ServiceCustomers {
     let phone: string | null = null;
     if (input.phone !== '') {
       const parsed = parsePhoneNumber(input.phone, input.phoneCountry as CountryCode);
-      if (!parsed?.isValid()) throw new CoreError('BAD_INPUT', `${input.phone} is not a valid phone number`, ['phone']);
+      if (!parsed?.isValid()) throw fieldError('phone', 'phone', `${input.phone} is not a valid phone number`, { phone: input.phone });
       phone = parsed.number;
     }
     if ((input.latitude === null) !== (input.longitude === null)) {
-      throw new CoreError('BAD_INPUT', 'Latitude and longitude go together', [input.latitude === null ? 'latitude' : 'longitude']);
+      throw fieldError(input.latitude === null ? 'latitude' : 'longitude', 'coordinatesTogether', 'Latitude and longitude go together');
     }
     const values = [input.name, input.address, input.latitude, input.longitude, phone, input.email || null, input.zone || null] as const;
     if (input.id === undefined) {

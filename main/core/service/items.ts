@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
-import { CoreError } from '../errors';
+import { CoreError, fieldError } from '../errors';
 import type { ItemGroupInput, ItemInput } from './service-shapes';
 import type { ServiceCatalog } from './catalog';
 import { inherited } from './qualification';
@@ -110,14 +110,14 @@ export class ServiceItems {
 
   /** Creates (no id) or updates an item. A serial number is unique per model. */
   save(input: ItemInput): ServiceItem {
-    if (!sql(this.db, 'SELECT 1 FROM service_customers WHERE id = ?').get(input.customerId)) throw new CoreError('NOT_FOUND', `No customer ${input.customerId}`, ['customerId']);
-    if (input.groupCode !== null && !this.group(input.groupCode)) throw new CoreError('BAD_INPUT', `No item group ${input.groupCode}`, ['groupCode']);
+    if (!sql(this.db, 'SELECT 1 FROM service_customers WHERE id = ?').get(input.customerId)) throw new CoreError('NOT_FOUND', `No customer ${input.customerId}`, { reason: 'unknownCustomer', issues: [{ field: 'customerId', reason: 'unknownCustomer' }] });
+    if (input.groupCode !== null && !this.group(input.groupCode)) throw fieldError('groupCode', 'unknownGroup', `No item group ${input.groupCode}`, { group: input.groupCode });
     if (input.skills) this.catalog.assertKnown('skill', input.skills, 'skills');
     const serial = input.serial === '' ? null : input.serial;
     const clash = serial
       ? sql<[string, string], { id: number }>(this.db, 'SELECT id FROM service_items WHERE model = ? AND serial = ?').get(input.model, serial)
       : undefined;
-    if (clash && clash.id !== input.id) throw new CoreError('SERVICE_SERIAL_TAKEN', `Serial ${serial} is already on item ${clash.id}`, ['serial']);
+    if (clash && clash.id !== input.id) throw new CoreError('SERVICE_SERIAL_TAKEN', `Serial ${serial} is already on item ${clash.id}`, { issues: [{ field: 'serial', reason: 'serialTaken', params: { serial: String(serial) } }] });
     const values = [
       input.customerId,
       input.description,

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
-import { CoreError } from '../errors';
+import { CoreError, fieldError } from '../errors';
 import type { ServiceAllocations } from './allocations';
 import type { ServiceCustomers } from './customers';
 import type { ServiceHistory } from './history';
@@ -89,9 +89,9 @@ export class ServiceOrders {
       this.customers.get(input.customerId);
       const now = this.clock.now();
       const lines = input.lines.map((line, i) => {
-        if ((line.itemId === undefined) === (line.newItem === undefined)) throw new CoreError('BAD_INPUT', 'Name an item or describe a new one', [`lines.${i}.itemId`]);
+        if ((line.itemId === undefined) === (line.newItem === undefined)) throw fieldError(`lines.${i}.itemId`, 'itemOrNewItem', 'Name an item or describe a new one');
         const item = line.itemId !== undefined ? this.items.get(line.itemId) : this.items.save({ ...line.newItem!, customerId: input.customerId });
-        if (item.customerId !== input.customerId) throw new CoreError('BAD_INPUT', `Item ${item.id} belongs to another customer`, [`lines.${i}.itemId`]);
+        if (item.customerId !== input.customerId) throw fieldError(`lines.${i}.itemId`, 'otherCustomerItem', `Item ${item.id} belongs to another customer`);
         return { ...line, itemId: item.id, responseAt: this.responseFor(item.groupCode, now) };
       });
       const due = lines.map((l) => l.responseAt).filter((d): d is number => d !== null);

@@ -76,9 +76,7 @@ export class ServiceDesk {
     if (calendar) {
       // The cap on planned closures is the carriers' store feed's; the service calendar is not sent to them.
       const issues = checkOpeningHours(calendar, '0000-00-00').filter((i) => i.rule !== 'tooManyExceptions');
-      if (issues.length > 0) {
-        throw new CoreError('BAD_INPUT', 'The service hours overlap or close before they open', issues.map((i) => i.field), Object.fromEntries(issues.map((i) => [i.field, i.rule])));
-      }
+      if (issues.length > 0) throw new CoreError('BAD_INPUT', 'The service hours overlap or close before they open', { issues: issues.map((i) => ({ field: i.field, reason: i.rule })) });
     }
     this.settings.saveCalendar(calendar);
     return this.settings.calendar();

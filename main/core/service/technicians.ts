@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
-import { CoreError } from '../errors';
+import { CoreError, fieldError } from '../errors';
 import { checkOpeningHours } from '../hours/opening-hours';
 import type { TimeRange } from '../hours/hours-shapes';
 import type { Absence } from './capacity-calc';
@@ -56,17 +56,15 @@ export class ServiceTechnicians {
 
   save(input: TechnicianInput): Technician {
     const issues = checkOpeningHours({ week: input.week, exceptions: [] }, '0000-00-00');
-    if (issues.length > 0) {
-      throw new CoreError('BAD_INPUT', 'The working week has overlapping or reversed hours', issues.map((i) => i.field), Object.fromEntries(issues.map((i) => [i.field, i.rule])));
-    }
+    if (issues.length > 0) throw new CoreError('BAD_INPUT', 'The working week has overlapping or reversed hours', { issues: issues.map((i) => ({ field: i.field, reason: i.rule })) });
     if ((input.latitude === null) !== (input.longitude === null)) {
       const missing = input.latitude === null ? 'latitude' : 'longitude';
-      throw new CoreError('BAD_INPUT', 'Latitude and longitude go together', [missing], { [missing]: 'coordinatePair' });
+      throw fieldError(missing, 'coordinatesTogether', 'Latitude and longitude go together');
     }
     this.catalog.assertKnown('skill', input.skills, 'skills');
     this.catalog.assertKnown('zone', input.zones.map((z) => z.zone), 'zones', '.zone');
-    const unknownGroups = input.groups.flatMap((code, i) => (this.group(code) ? [] : [`groups.${i}`]));
-    if (unknownGroups.length > 0) throw new CoreError('BAD_INPUT', 'No such resource group', unknownGroups, Object.fromEntries(unknownGroups.map((f) => [f, 'unknown-group'])));
+    const unknownGroups = input.groups.flatMap((code, i) => (this.group(code) ? [] : [{ field: `groups.${i}`, reason: 'unknownGroup' as const, params: { group: code } }]));
+    if (unknownGroups.length > 0) throw new CoreError('BAD_INPUT', 'No such resource group', { issues: unknownGroups });
     return this.db.transaction(() => {
       const values = [input.name, JSON.stringify(input.skills), input.latitude, input.longitude, JSON.stringify(input.week)] as const;
       let id = input.id;

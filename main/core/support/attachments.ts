@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { fileTypeFromBuffer } from 'file-type';
-import { CoreError } from '../errors';
+import { CoreError, type ErrorParams } from '../errors';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from './support-shapes';
 
 export interface AttachmentInput {
@@ -15,13 +15,23 @@ export interface AttachmentInput {
 /** `unsafe`: an executable, a script, a PDF with actions, or a file that is two formats at once. */
 export type AttachmentProblem = 'too-many' | 'too-large' | 'empty' | 'type' | 'name' | 'unsafe';
 
-/** A refused attachment: nothing of the message it came with was written. */
+const REASONS = {
+  'too-many': 'attachmentsTooMany',
+  'too-large': 'attachmentTooLarge',
+  empty: 'attachmentEmpty',
+  type: 'attachmentType',
+  name: 'attachmentName',
+  unsafe: 'attachmentUnsafe',
+} as const;
+
+/** A refused attachment: nothing of the message it came with was written. The field is the attachments of the message. */
 export class AttachmentError extends CoreError {
   constructor(
     readonly problem: AttachmentProblem,
     message: string,
+    params: ErrorParams,
   ) {
-    super('BAD_INPUT', message, ['attachments']);
+    super('BAD_INPUT', message, { reason: REASONS[problem], params, issues: [{ field: 'attachments', reason: REASONS[problem], params }] });
     this.name = 'AttachmentError';
   }
 }
@@ -45,7 +55,8 @@ export async function checkAttachmentContent(files: readonly AttachmentInput[]):
     const detected = await fileTypeFromBuffer(file.bytes);
     const isText = !ATTACHMENT_TYPES[file.mimeType]?.signature;
     if (isText ? detected !== undefined : detected?.mime !== file.mimeType) {
-      throw new AttachmentError(isText ? 'unsafe' : 'type', `${cleanFileName(file.fileName)} is not really a ${file.mimeType} file${detected ? ` (it is ${detected.mime})` : ''}`);
+      const fileName = cleanFileName(file.fileName);
+      throw new AttachmentError(isText ? 'unsafe' : 'type', `${fileName} is not really a ${file.mimeType} file${detected ? ` (it is ${detected.mime})` : ''}`, { file: fileName });
     }
   }
 }
@@ -56,24 +67,29 @@ export async function checkAttachmentContent(files: readonly AttachmentInput[]):
  */
 export function checkAttachments(files: readonly AttachmentInput[]): AttachmentInput[] {
   if (files.length > MAX_ATTACHMENTS_PER_MESSAGE) {
-    throw new AttachmentError('too-many', `At most ${MAX_ATTACHMENTS_PER_MESSAGE} attachments per message (got ${files.length}); nothing was sent`);
+    throw new AttachmentError('too-many', `At most ${MAX_ATTACHMENTS_PER_MESSAGE} attachments per message (got ${files.length}); nothing was sent`, {
+      max: MAX_ATTACHMENTS_PER_MESSAGE,
+    });
   }
   return files.map((original) => {
     const file = { ...original, fileName: cleanFileName(original.fileName) };
-    if (!file.fileName || file.fileName.startsWith('.')) throw new AttachmentError('name', 'An attached file has no usable name');
-    if (file.bytes.length === 0) throw new AttachmentError('empty', `${file.fileName} is empty`);
+    if (!file.fileName || file.fileName.startsWith('.')) throw new AttachmentError('name', 'An attached file has no usable name', {});
+    if (file.bytes.length === 0) throw new AttachmentError('empty', `${file.fileName} is empty`, { file: file.fileName });
     if (file.bytes.length > MAX_ATTACHMENT_BYTES) {
-      throw new AttachmentError('too-large', `${file.fileName} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+      throw new AttachmentError('too-large', `${file.fileName} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`, {
+        file: file.fileName,
+        size: MAX_ATTACHMENT_BYTES / 1024 / 1024,
+      });
     }
     const type = ATTACHMENT_TYPES[file.mimeType];
     if (!type || !type.extensions.includes(extname(file.fileName).toLowerCase())) {
-      throw new AttachmentError('type', `${file.fileName}: only PNG, JPEG, PDF, TXT and CSV files can be attached`);
+      throw new AttachmentError('type', `${file.fileName}: only PNG, JPEG, PDF, TXT and CSV files can be attached`, { file: file.fileName });
     }
     if (type.signature && !type.signature.every((byte, i) => file.bytes[i] === byte)) {
-      throw new AttachmentError('type', `${file.fileName} is not really a ${file.mimeType} file`);
+      throw new AttachmentError('type', `${file.fileName} is not really of type ${file.mimeType}`, { file: file.fileName });
     }
     const unsafe = unsafeContentOf(file);
-    if (unsafe) throw new AttachmentError('unsafe', `${file.fileName} cannot be attached: ${unsafe}`);
+    if (unsafe) throw new AttachmentError('unsafe', `${file.fileName} cannot be attached: ${unsafe}`, { file: file.fileName });
     return file;
   });
 }

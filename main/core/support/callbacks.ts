@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import parsePhoneNumber, { type CountryCode } from 'libphonenumber-js';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
-import { CoreError } from '../errors';
+import { CoreError, fieldError } from '../errors';
 import type { NetworkRepository } from '../networks/network-repository';
 
 export interface CallbackRequest {
@@ -24,9 +24,9 @@ export class CallbackRequests {
   /** A call-back request with a phone number that libphonenumber-js accepts as valid; stored, then sent. */
   request(phone: string, defaultCountry: CountryCode, networkId?: string): CallbackRequest {
     const parsed = parsePhoneNumber(phone, defaultCountry);
-    if (!parsed || !parsed.isValid()) throw new CoreError('BAD_INPUT', `${phone} is not a valid phone number`);
+    if (!parsed || !parsed.isValid()) throw fieldError('phone', 'phone', `${phone} is not a valid phone number`, { phone });
     const network = networkId ? this.networks.get(networkId) : this.networks.list().find((n) => n.enabled);
-    if (!network) throw new CoreError('NOT_FOUND', 'No network to send the request to');
+    if (!network) throw new CoreError('NOT_FOUND', 'No network to send the request to', { reason: 'noNetwork' });
     const id = Number(
       sql(this.db, 'INSERT INTO support_callbacks (network_id, phone, created_at) VALUES (?, ?, ?)').run(network.id, parsed.number, this.clock.now()).lastInsertRowid,
     );

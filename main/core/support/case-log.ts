@@ -1,12 +1,21 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
-import { sql } from '../db/statements';
 import { DAY_MS } from '../durations';
 import { CoreError } from '../errors';
-import { toSpreadsheetCsv } from '../spreadsheet-csv';
+import { writeCsv, type CsvColumn, type CsvOptions, RAW_CSV } from '../spreadsheet-csv';
 import { caseView, type CaseRow, type SupportCase } from './case-records';
 import { CASE_GROUPS, type CaseGroup, type CaseState } from './case-states';
 import type { CaseSortKey } from './support-shapes';
+
+/** The summary of a case in the export: no message content, no CC. */
+const CASE_CSV_COLUMNS: readonly CsvColumn<SupportCase>[] = [
+  { key: 'created', value: (c) => c.createdAt, date: true },
+  { key: 'case_id', value: (c) => c.number },
+  { key: 'state', value: (c) => c.state, translateUnder: 'support.states' },
+  { key: 'primary_email', value: (c) => c.primaryEmail },
+  { key: 'short_description', value: (c) => c.shortDescription },
+  { key: 'description', value: (c) => c.description },
+];
 
 /** Closed cases stay in the default case log view for this long ("recently resolved"). */
 export const RECENTLY_RESOLVED_MS = 30 * DAY_MS;
@@ -70,23 +79,26 @@ export class CaseLog {
   }
 
   /** The summary of every case the filter shows, as CSV (docs/rules.md, Support: no message content, no CC). */
-  exportCsv(filter: CaseFilter = {}, sort?: CaseQuery['sort']): { csv: string; count: number; fileName: string } {
+  exportCsv(filter: CaseFilter = {}, sort?: CaseQuery['sort'], options: CsvOptions = RAW_CSV): { csv: string; count: number; fileName: string } {
     const cases = this.filtered(filter, sort);
-    if (cases.length === 0) throw new CoreError('CONFLICT', 'No case is shown: there is nothing to export');
+    if (cases.length === 0) throw new CoreError('CONFLICT', 'No case is shown: there is nothing to export', { reason: 'nothingToExport' });
     // A description such as "=HYPERLINK(…)" stays text when the file is opened in a spreadsheet.
-    const csv = toSpreadsheetCsv(
-      ['created', 'case_id', 'state', 'primary_email', 'short_description', 'description'],
-      cases.map((c) => [new Date(c.createdAt).toISOString(), c.number, c.state, c.primaryEmail, c.shortDescription, c.description]),
-    );
+    const csv = writeCsv(cases, CASE_CSV_COLUMNS, 'support.csv', options);
     const day = new Date(this.clock.now()).toISOString().slice(0, 10);
     return { csv, count: cases.length, fileName: `support-cases-${day}.csv` };
   }
 
-  counters(): Record<'all' | CaseGroup, number> {
-    const rows = sql<[], { state: CaseState; n: number }>(this.db, 'SELECT state, count(*) AS n FROM support_cases GROUP BY state').all();
-    const count = (states: readonly CaseState[]) => rows.filter((r) => states.includes(r.state)).reduce((n, r) => n + r.n, 0);
+  /**
+   * Each counter counts what clicking it shows: the cases the filter shows,
+   * whatever its state, in that counter's states.
+   */
+  counters(filter: CaseFilter = {}): Record<'all' | CaseGroup, number> {
+    const count = (states?: readonly CaseState[]) => {
+      const { where, params } = this.whereOf({ ...filter, states: states ? [...states] : undefined });
+      return this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM support_cases WHERE ${where}`).get(params)!.n;
+    };
     return {
-      all: rows.reduce((n, r) => n + r.n, 0),
+      all: count(),
       open: count(CASE_GROUPS.open),
       inProgress: count(CASE_GROUPS.inProgress),
       awaitingReply: count(CASE_GROUPS.awaitingReply),
@@ -122,7 +134,9 @@ export class CaseLog {
       clauses.push('created_at < @createdTo');
       params.createdTo = filter.createdTo;
     }
-    if (!filter.includeOld) {
+    // Asking for closed cases alone shows them at every age; otherwise only the recently closed ones, unless asked.
+    const closedOnly = filter.states !== undefined && filter.states.length > 0 && filter.states.every((s) => s === 'closed');
+    if (!filter.includeOld && !closedOnly) {
       clauses.push("(state <> 'closed' OR closed_at >= @recentSince)");
       params.recentSince = this.clock.now() - RECENTLY_RESOLVED_MS;
     }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
-import { CoreError } from '../errors';
+import { CoreError, fieldError, type FieldIssue } from '../errors';
 import type { NetworkRepository } from '../networks/network-repository';
 import { caseNumber, caseRow, readCase, type SupportCase } from './case-records';
 import { moveCase } from './case-moves';
@@ -16,6 +16,8 @@ export interface NewCase {
   collaboratorId?: number;
   /** Used as the owner's email when there is no collaborator list. */
   email?: string;
+  /** The person who asks, when there is no collaborator list; signs the description. */
+  name?: string;
   product: Product;
   requestType: RequestType;
   impact: Impact;
@@ -39,19 +41,23 @@ export class Cases {
     let collaboratorId: number | null = null;
     if (collaborators.length > 0) {
       const person = collaborators.find((c) => c.id === input.collaboratorId);
-      if (!person) throw new CoreError('BAD_INPUT', 'Choose the person who asks from the collaborator list');
+      if (!person) throw fieldError('collaboratorId', 'choosePerson', 'Choose the person who asks from the collaborator list');
       email = person.email;
       collaboratorId = person.id;
     } else {
-      if (input.collaboratorId !== undefined) throw new CoreError('BAD_INPUT', 'There is no collaborator list: write your name and email in the description');
-      // No collaborator list (docs/rules.md, Support): the person writes their name and email in the description.
+      if (input.collaboratorId !== undefined) throw fieldError('collaboratorId', 'noCollaboratorList', 'There is no collaborator list: give your name and email');
+      // No collaborator list (docs/rules.md, Support): the person gives their own name and email (an email in the description still counts).
       const found = input.email ?? /[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[A-Za-z]{2,}/.exec(input.description)?.[0];
-      if (!found) throw new CoreError('BAD_INPUT', 'Write your name and email in the description: the operator answers to that email');
+      if (!found) {
+        const issues: FieldIssue[] = [...(input.name ? [] : [{ field: 'name', reason: 'required' as const }]), { field: 'email', reason: 'required' }];
+        throw new CoreError('BAD_INPUT', 'Give your name and email: the operator answers to that email', { issues });
+      }
       email = found;
     }
+    const description = input.name ? `${input.description}\n\n${input.name} <${email}>` : input.description;
     if (input.followUpOf !== undefined) {
       const previous = caseRow(this.db, input.followUpOf);
-      if (previous.state !== 'closed') throw new CoreError('CONFLICT', `Case ${caseNumber(previous.id)} is not closed: reply to it instead of opening a follow-up`);
+      if (previous.state !== 'closed') throw new CoreError('CONFLICT', `Case ${caseNumber(previous.id)} is not closed: reply to it instead of opening a follow-up`, { reason: 'caseNotClosed', params: { number: caseNumber(previous.id) } });
     }
     const now = this.clock.now();
     const id = this.db.transaction(() => {
@@ -61,11 +67,11 @@ export class Cases {
           `INSERT INTO support_cases (network_id, subject, collaborator_id, product, request_type, impact, description, short_description,
              primary_email, state, follow_up_of, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
-        ).run(network.id, input.subject, collaboratorId, input.product, input.requestType, input.impact, input.description, input.subject, email, input.followUpOf ?? null, now, now)
+        ).run(network.id, input.subject, collaboratorId, input.product, input.requestType, input.impact, description, input.subject, email, input.followUpOf ?? null, now, now)
           .lastInsertRowid,
       );
       // The description is the first message of the correspondence; it travels with the case.
-      sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at) VALUES (?, 'shop', ?, ?)").run(caseId, input.description, now);
+      sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at) VALUES (?, 'shop', ?, ?)").run(caseId, description, now);
       return caseId;
     }).immediate();
     return this.get(id);
@@ -78,7 +84,7 @@ export class Cases {
   /** Edit (docs/rules.md, Support): the primary email (its person becomes the owner), the CC list and the short description. */
   edit(caseId: number, changes: { primaryEmail: string; cc: string[]; shortDescription: string }): SupportCase {
     const current = caseRow(this.db, caseId);
-    if (current.state === 'closed') throw new CoreError('CONFLICT', `Case ${caseNumber(caseId)} is closed and cannot be edited: open a follow-up instead`);
+    if (current.state === 'closed') throw new CoreError('CONFLICT', `Case ${caseNumber(caseId)} is closed and cannot be edited: open a follow-up instead`, { reason: 'caseClosed', params: { number: caseNumber(caseId) } });
     const ownerId = this.collaborators.idByEmail(changes.primaryEmail);
     const cc = [...new Set(changes.cc.map((e) => e.trim()).filter((e) => e && e.toLowerCase() !== changes.primaryEmail.toLowerCase()))];
     sql(this.db, 'UPDATE support_cases SET primary_email = ?, collaborator_id = ?, cc_json = ?, short_description = ?, updated_at = ? WHERE id = ?').run(

@@ -1,4 +1,4 @@
-import { CoreError } from '../errors';
+import { fieldError } from '../errors';
 import type { SettingsRepository } from '../settings';
 
 export interface OfficeHours {
@@ -21,7 +21,7 @@ export class OperatorOfficeHours {
   }
 
   set(hours: OfficeHours): OfficeHours {
-    if (hours.from >= hours.to) throw new CoreError('BAD_INPUT', 'Office hours must end after they start');
+    if (hours.from >= hours.to) throw fieldError('to', 'endsBeforeStart', 'Office hours must end after they start');
     const days = [...new Set(hours.days)].sort();
     this.settings.set(OFFICE_HOURS_KEY, JSON.stringify({ days, from: hours.from, to: hours.to }));
     return this.get();

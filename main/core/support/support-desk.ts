@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { CsvOptions } from '../spreadsheet-csv';
 import type { CountryCode } from 'libphonenumber-js';
 import type { Clock } from '../clock';
 import type { NetworkAdapter, SupportUpdate } from '../networks/network-adapter';
@@ -119,11 +120,11 @@ export class SupportDesk {
   filtered(filter: CaseFilter = {}, sort?: CaseQuery['sort']): SupportCase[] {
     return this.log.filtered(filter, sort);
   }
-  exportCsv(filter: CaseFilter = {}, sort?: CaseQuery['sort']): { csv: string; count: number; fileName: string } {
-    return this.log.exportCsv(filter, sort);
+  exportCsv(filter: CaseFilter = {}, sort?: CaseQuery['sort'], options?: CsvOptions): { csv: string; count: number; fileName: string } {
+    return this.log.exportCsv(filter, sort, options);
   }
-  counters(): Record<'all' | CaseGroup, number> {
-    return this.log.counters();
+  counters(filter: CaseFilter = {}): Record<'all' | CaseGroup, number> {
+    return this.log.counters(filter);
   }
 
   // ── Call-back requests ──

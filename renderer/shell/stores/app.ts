@@ -3,13 +3,13 @@ import { computed, ref } from 'vue';
 import type { Language, SystemStatus } from '../../../main/api/schemas';
 import { counter } from '../../api/counter';
 import { loadScannerPreferences } from '../../features/scanning/composables/scanner-preferences';
-import { applyLanguage, i18n, preferredLanguage } from '../i18n';
+import { applyLanguage, applyStoreRegion, preferredLanguage } from '../i18n';
 
 /** The app's state as main reports it (ready or not, the store id) and the staff's language choice. */
 export const useAppStore = defineStore('app', () => {
   const status = ref<SystemStatus>();
   const loadError = ref<string>();
-  const language = ref<Language>(i18n.global.locale.value as Language);
+  const language = ref<Language>(preferredLanguage(navigator.languages));
 
   const ready = computed(() => status.value?.state === 'ready');
 
@@ -17,7 +17,9 @@ export const useAppStore = defineStore('app', () => {
     try {
       status.value = await counter.call('system.status');
       if (status.value.state !== 'ready') return;
-      const settings = await counter.call('settings.get');
+      const [settings, store] = await Promise.all([counter.call('settings.get'), counter.call('store.profile').catch(() => undefined)]);
+      // Without the store's data the screens still work, with dates in this PC's time zone.
+      if (store) applyStoreRegion(store);
       language.value = settings.language ?? preferredLanguage(navigator.languages);
       await applyLanguage(language.value);
     } catch (error) {

@@ -81,7 +81,8 @@ test.describe('inventory', () => {
     expect(expected.totalParcels).toBeGreaterThan(0);
     await expect(page.getByTestId('inventory-totals')).toHaveText(totals('en', expected.totalCustomers, expected.totalParcels));
 
-    // The CSV is made in main from the same filter and downloaded; read back, it holds exactly those parcels.
+    // The CSV is made in main from the same filter and downloaded; read back (raw form), it holds exactly those parcels.
+    await page.getByRole('checkbox', { name: msg('en', 'common.rawExport') }).check();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: msg('en', 'inventory.export') }).click();
     const file = await download;

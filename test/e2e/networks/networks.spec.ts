@@ -25,7 +25,8 @@ const shaped = (path: string, vars: Record<string, string | number> = {}, count?
       .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('.+'),
   );
-const clock = (ms: number) => new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' }).format(ms);
+// English dates and times are British unless the store says otherwise.
+const clock = (ms: number) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(ms);
 
 /** The network's pill in the top bar. */
 const linkStatus = (page: Page): Locator => page.getByRole('group', { name: en('networks.status.group') }).getByRole('status', { name: startsWith(NAME) });
@@ -252,7 +253,7 @@ test.describe('HTTP networks', () => {
     await save.click();
     await expect(form.getByRole('alert')).toContainText(en('errors.BAD_INPUT'));
     await expect(pattern).toHaveAttribute('aria-invalid', 'true');
-    await expect(pattern).toHaveAccessibleDescription(escaped(en('settings.networks.form.patternProblems.unsupported')));
+    await expect(pattern).toHaveAccessibleDescription(escaped(en('errors.reasons.patternUnsupported')));
 
     await pattern.fill('');
     const intake = form.getByLabel(en('settings.networks.form.intakeWindowMinutes'));

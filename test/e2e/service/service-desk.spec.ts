@@ -143,7 +143,7 @@ test('intake for a new customer and a new item, a refused phone next to its fiel
   await page.getByLabel(m('service.customer.phone'), { exact: true }).fill('12');
   await page.getByRole('button', { name: m('service.intake.saveCustomer') }).click();
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText(m('errors.BAD_INPUT'));
+  await expect(alert).toContainText(m('errors.reasons.phone', { phone: '12' }));
   await expect(page.getByLabel(m('service.customer.phone'), { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel(m('service.customer.phone'), { exact: true })).toHaveAttribute('aria-describedby', 'intake-error');
   expect(await host.call<unknown[]>('service.customers.search', { text: 'Luca' })).toEqual([]);

@@ -40,9 +40,11 @@ test.describe('store details', () => {
     await form.getByRole('button', { name: it('settings.store.save') }).click();
     const error = form.getByRole('alert');
     await expect(error).toContainText(it('errors.BAD_INPUT'));
-    await expect(error).toContainText('address.countryCode');
+    await expect(error).not.toContainText('address.countryCode');
     await expect(error).toContainText(it('settings.checkMarked'));
     await expect(country).toHaveAttribute('aria-invalid', 'true');
+    await expect(country).toBeFocused();
+    await expect(country).toHaveAccessibleDescription(it('errors.reasons.format'));
     await expect(form).toHaveAttribute('aria-describedby', (await error.getAttribute('id'))!);
     await expect(form.getByTestId('store-saved')).toHaveCount(0);
     expect(await host.call<StoreProfile>('store.profile')).toEqual(saved);

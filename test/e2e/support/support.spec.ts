@@ -28,13 +28,33 @@ test('in Italian: open a ticket, the demo operator answers, reply with two files
     await expect(page.getByRole('heading', { level: 1, name: it('support.form.title') })).toBeVisible();
     await expect(page.getByTestId('office-hours')).toContainText('09:00–18:00');
     await expect(page.getByTestId('office-hours')).toContainText('24');
-    // No collaborators yet: no person field, the description asks for name and email.
+    // No collaborators yet: no person field; name and email have their own fields.
     await expect(page.getByRole('combobox', { name: it('support.form.person') })).toHaveCount(0);
+    await expect(page.getByRole('textbox', { name: it('support.form.email'), exact: true })).toBeVisible();
     const info = page.getByRole('button', { name: it('support.form.info', { field: it('support.form.subject') }) });
     await info.click();
     await expect(info).toHaveAttribute('aria-expanded', 'true');
     await expect(page.getByText(it('support.form.infos.subject'))).toBeVisible();
     await expectNamedTouchTargets(page);
+  });
+
+  await test.step('sent empty, or with a subject of spaces: every refused field is marked next to it, in Italian, the first one focused', async () => {
+    await page.getByRole('textbox', { name: it('support.form.subject') }).fill('   ');
+    await page.getByRole('button', { name: it('support.form.send') }).click();
+    const network = page.getByRole('combobox', { name: it('support.form.network') });
+    await expect(network).toHaveAttribute('aria-invalid', 'true');
+    await expect(network).toBeFocused();
+    await expect(network).toHaveAccessibleDescription(it('errors.reasons.required'));
+    for (const name of ['support.form.subject', 'support.form.name', 'support.form.email', 'support.form.description']) {
+      const field = page.getByRole('textbox', { name: it(name), exact: true });
+      await expect(field).toHaveAttribute('aria-invalid', 'true');
+      await expect(field).toHaveAccessibleDescription(it('errors.reasons.required'));
+    }
+    await expect(page.getByTestId('field-error')).toHaveCount(8);
+    await expect(page.getByTestId('scan-feedback')).toHaveCount(0);
+    await page.getByRole('textbox', { name: it('support.form.email'), exact: true }).fill('mario.rossi@');
+    await page.getByRole('button', { name: it('support.form.send') }).click();
+    await expect(page.getByRole('textbox', { name: it('support.form.email'), exact: true })).toHaveAccessibleDescription(it('errors.reasons.email'));
   });
 
   await test.step('fill every field and send', async () => {
@@ -43,7 +63,9 @@ test('in Italian: open a ticket, the demo operator answers, reply with two files
     await page.getByRole('combobox', { name: it('support.form.product') }).selectOption({ label: it('support.products.scanner') });
     await page.getByRole('combobox', { name: it('support.form.requestType') }).selectOption({ label: it('support.requestTypes.technical') });
     await page.getByRole('combobox', { name: it('support.form.impact') }).selectOption({ label: it('support.impacts.blocked') });
-    await page.getByRole('textbox', { name: it('support.form.descriptionNoPeople') }).fill('Da stamattina lo scanner emette un bip ma non legge.\nMario Rossi, mario.rossi@example.com');
+    await page.getByRole('textbox', { name: it('support.form.name'), exact: true }).fill('Mario Rossi');
+    await page.getByRole('textbox', { name: it('support.form.email'), exact: true }).fill(' mario.rossi@example.com ');
+    await page.getByRole('textbox', { name: it('support.form.description') }).fill('Da stamattina lo scanner emette un bip ma non legge.');
     await page.getByRole('button', { name: it('support.form.send') }).click();
     await expect(page.getByTestId('case-number')).toHaveText('CS-000001');
     await expect(state).toHaveText(it('support.states.open'));
@@ -65,7 +87,7 @@ test('in Italian: open a ticket, the demo operator answers, reply with two files
     await page.getByLabel(it('support.detail.attach')).setInputFiles(
       [1, 2, 3, 4].map((n) => ({ name: `foto-${n}.png`, mimeType: 'image/png', buffer: PNG })),
     );
-    await expect(page.getByText(it('support.detail.tooMany', { count: 3 }))).toBeVisible();
+    await expect(page.getByText(msg('it', 'support.detail.tooMany', { count: 3 }, 3))).toBeVisible();
     const chosen = page.getByTestId('chosen-files').getByRole('listitem');
     await expect(chosen).toHaveCount(3);
     await expect(chosen.filter({ hasText: 'foto-4.png' })).toHaveCount(0);
@@ -113,7 +135,9 @@ test('in Italian: open a ticket, the demo operator answers, reply with two files
     await expect(page.getByRole('textbox', { name: it('support.form.subject') })).toHaveValue(
       it('support.form.prefill.followUpSubject', { number: 'CS-000001', subject: 'Lo scanner non legge le etichette' }),
     );
-    await expect(page.getByRole('textbox', { name: it('support.form.descriptionNoPeople') })).toHaveValue(/CS-000001[\s\S]*mario\.rossi@example\.com/);
+    await expect(page.getByRole('textbox', { name: it('support.form.description') })).toHaveValue(it('support.form.prefill.followUpDescription', { number: 'CS-000001' }));
+    await expect(page.getByRole('textbox', { name: it('support.form.email'), exact: true })).toHaveValue('mario.rossi@example.com');
+    await page.getByRole('textbox', { name: it('support.form.name'), exact: true }).fill('Mario Rossi');
     await page.getByRole('button', { name: it('support.form.send') }).click();
     await expect(page.getByTestId('case-number')).toHaveText('CS-000002');
     await expect(page.getByTestId('case-summary').getByRole('link', { name: 'CS-000001' })).toBeVisible();
@@ -147,7 +171,7 @@ test('the case log: counters, filter and sort across pages, export exactly the f
   await expect(page.getByTestId('counter-inProgress')).toHaveText('14');
   await expect(page.getByTestId('counter-open')).toHaveText('0');
   await expect(page.getByTestId('case-row')).toHaveCount(10);
-  await expect(page.getByTestId('case-page')).toHaveText(en('support.log.page', { page: 1, pages: 2, total: 14 }));
+  await expect(page.getByTestId('case-page')).toHaveText(msg('en', 'support.log.page', { page: 1, pages: 2, total: 14 }, 14));
 
   await test.step('sort by case ID, both ways', async () => {
     const sortById = page.getByRole('button', { name: en('support.log.sortBy', { column: en('support.log.columns.number') }) });
@@ -159,11 +183,14 @@ test('the case log: counters, filter and sort across pages, export exactly the f
   });
 
   await test.step('filter by email and description; the result spans pages; export it and read it back', async () => {
+    // The filters are folded away until asked for: the cases come first.
+    await expect(page.getByRole('searchbox', { name: en('support.log.email') })).toBeHidden();
+    await page.getByText(en('support.log.filters'), { exact: true }).click();
     await page.getByRole('searchbox', { name: en('support.log.email') }).fill('bruno');
-    await expect(page.getByTestId('case-page')).toHaveText(en('support.log.page', { page: 1, pages: 1, total: 9 }));
+    await expect(page.getByTestId('case-page')).toHaveText(msg('en', 'support.log.page', { page: 1, pages: 1, total: 9 }, 9));
     await page.getByRole('searchbox', { name: en('support.log.email') }).fill('');
     await page.getByRole('searchbox', { name: en('support.log.description') }).fill('comma');
-    await expect(page.getByTestId('case-page')).toHaveText(en('support.log.page', { page: 1, pages: 1, total: 5 }));
+    await expect(page.getByTestId('case-page')).toHaveText(msg('en', 'support.log.page', { page: 1, pages: 1, total: 5 }, 5));
     await page.getByRole('searchbox', { name: en('support.log.description') }).fill('line');
     const shown = await host.call<CaseList>('support.list', {
       filter: { description: 'line' },
@@ -171,15 +198,16 @@ test('the case log: counters, filter and sort across pages, export exactly the f
       page: 1,
       pageSize: 100,
     });
-    await expect(page.getByTestId('case-page')).toHaveText(en('support.log.page', { page: 1, pages: 1, total: shown.total }));
+    await expect(page.getByTestId('case-page')).toHaveText(msg('en', 'support.log.page', { page: 1, pages: 1, total: shown.total }, shown.total));
 
     await page.getByRole('searchbox', { name: en('support.log.description') }).fill('');
     await page.getByRole('combobox', { name: en('support.log.state') }).selectOption({ label: en('support.states.in_progress') });
-    await expect(page.getByTestId('case-page')).toHaveText(en('support.log.page', { page: 1, pages: 2, total: 14 }));
+    await expect(page.getByTestId('case-page')).toHaveText(msg('en', 'support.log.page', { page: 1, pages: 2, total: 14 }, 14));
     await page.getByRole('button', { name: en('support.log.next') }).click();
-    await expect(page.getByTestId('case-page')).toHaveText(en('support.log.page', { page: 2, pages: 2, total: 14 }));
+    await expect(page.getByTestId('case-page')).toHaveText(msg('en', 'support.log.page', { page: 2, pages: 2, total: 14 }, 14));
     await expect(page.getByTestId('case-row')).toHaveCount(4);
 
+    await page.getByRole('checkbox', { name: en('common.rawExport') }).check();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: en('support.log.export') }).click();
     const file = await download;
@@ -220,7 +248,9 @@ test('contact support: a call-back request with a validated phone number, confir
   await page.getByRole('combobox', { name: fr('help.contact.country') }).selectOption('FR');
   await page.getByRole('textbox', { name: fr('help.contact.phone') }).fill('01 23');
   await page.getByRole('button', { name: fr('help.contact.callMe') }).click();
-  await expect(page.getByRole('alert')).toHaveText(fr('help.contact.invalid'));
+  const phone = page.getByRole('textbox', { name: fr('help.contact.phone') });
+  await expect(phone).toHaveAttribute('aria-invalid', 'true');
+  await expect(phone).toHaveAccessibleDescription(fr('errors.reasons.phone', { phone: '01 23' }));
   await page.getByRole('textbox', { name: fr('help.contact.phone') }).fill('01 42 68 53 00');
   await page.getByRole('button', { name: fr('help.contact.callMe') }).click();
   await expect(page.getByTestId('callback-status')).toHaveText(fr('help.contact.sent', { phone: '+33 1 42 68 53 00' }));
@@ -249,10 +279,10 @@ test('the overdue-returns notice on home opens the ticket form filled in with th
   await expect(page.getByRole('combobox', { name: en('support.form.network') })).toHaveValue('demo-it');
   await expect(page.getByRole('textbox', { name: en('support.form.subject') })).toHaveValue(en('support.form.prefill.returnsSubject', { network: italian.name }));
   await expect(page.getByRole('combobox', { name: en('support.form.product') })).toHaveValue('returns');
-  const description = page.getByRole('textbox', { name: en('support.form.descriptionNoPeople') });
-  const since = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(refusedAt));
+  const description = page.getByRole('textbox', { name: en('support.form.description') });
+  const since = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(refusedAt));
   const expected = msg('en', 'support.form.prefill.returnsDescription', { count: refused.length, network: italian.name, since }, refused.length);
-  await expect(description).toHaveValue(`${expected}\n\n${en('support.form.prefill.nameAndEmail')}`);
+  await expect(description).toHaveValue(expected);
 });
 
 test('settings: the collaborator list feeds the person field of the ticket form; office hours are configurable and shown on it', async ({ page, launchHost }) => {
@@ -291,8 +321,25 @@ test('settings: the collaborator list feeds the person field of the ticket form;
   const primary = page.getByRole('textbox', { name: en('support.detail.primaryEmail') });
   await expect(primary).toHaveAccessibleDescription(en('support.detail.editOwnerWarning'));
   await primary.fill('boss@example.com');
-  await page.getByRole('textbox', { name: en('support.detail.cc') }).fill('anna@example.com, accounts@example.com');
+  // A bad CC address is marked on the CC field, in the app's words.
+  const cc = page.getByRole('textbox', { name: en('support.detail.cc') });
+  await cc.fill('anna@example.com, accounts@');
+  await page.getByRole('button', { name: en('support.detail.save') }).click();
+  await expect(cc).toHaveAttribute('aria-invalid', 'true');
+  await expect(cc).toBeFocused();
+  await expect(page.getByTestId('field-error')).toHaveText(en('errors.reasons.email'));
+  await cc.fill('anna@example.com, accounts@example.com');
   await page.getByRole('button', { name: en('support.detail.save') }).click();
   await expect(page.getByTestId('case-summary')).toContainText('boss@example.com');
   await expect(page.getByTestId('case-summary')).toContainText('anna@example.com, accounts@example.com');
+
+  // Mark as resolved asks first: Cancel leaves the case as it is, the dialog's own button closes it.
+  await page.getByRole('button', { name: en('support.detail.resolve') }).click();
+  const dialog = page.getByRole('dialog', { name: en('support.detail.confirmResolve.title', { number: 'CS-000001' }) });
+  await dialog.getByRole('button', { name: en('common.cancel') }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('case-state')).not.toHaveText(en('support.states.closed'));
+  await page.getByRole('button', { name: en('support.detail.resolve') }).click();
+  await dialog.getByRole('button', { name: en('support.detail.resolve') }).click();
+  await expect(page.getByTestId('case-state')).toHaveText(en('support.states.closed'));
 });

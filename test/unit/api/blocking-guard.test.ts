@@ -71,7 +71,7 @@ const AVAILABILITY: Record<string, Availability> = {
   'networks.links': 'always',
   'networks.checkIns': 'always',
   'networks.dismissCheckIn': 'always',
-  'store.profile': 'not-while-blocked',
+  'store.profile': 'always',
   'store.saveProfile': 'not-while-blocked',
   'driverQr.show': 'always',
   'driverQr.suggestNetwork': 'always',

@@ -275,6 +275,29 @@ describe('router errors and outputs', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', fields: ['name', 'address.countryCode', 'address.floor'] } });
   });
 
+  it('gives each refused field a reason code and its bound, never zod text', async () => {
+    const { router } = setup();
+    const answer = await router.dispatch('store.saveProfile', {
+      ...valid['store.saveProfile'] as object,
+      name: '   ',
+      address: { addressLine1: 'x'.repeat(181), city: 'Milano', postalCode: '20121', countryCode: 'IT' },
+      capabilities: [],
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BAD_INPUT',
+        issues: [
+          { field: 'name', reason: 'required' },
+          { field: 'address.addressLine1', reason: 'tooLong', params: { max: 180 } },
+          { field: 'capabilities', reason: 'tooFew', params: { min: 1 } },
+        ],
+      },
+    });
+    const issues = (answer as { error: { issues: { reason: string }[] } }).error.issues;
+    expect(JSON.stringify(issues)).not.toMatch(/✖|Too |expected/);
+  });
+
   it('an unknown network is NOT_FOUND', async () => {
     const { router } = setup();
     expect(await router.dispatch('driverQr.show', { networkId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

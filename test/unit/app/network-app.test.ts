@@ -128,6 +128,20 @@ describe('an HTTP network in the app', () => {
     expect(server.profiles().at(-1)!.profile.standardHours).toContainEqual({ day: 'MONDAY', ranges: [{ opens: '09:00', closes: '18:00' }] });
   });
 
+  it('counts a support case waiting for a network that is down among its events waiting', async () => {
+    const { app, server, id, clock } = await withCarrier();
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0 }), { timeout: 10_000 });
+    await server.stop();
+    clock.advance(60_000);
+    await app.poke();
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'offline' }), { timeout: 10_000 });
+    // Custody events of the first manifest may still be waiting too: the case adds one to whatever waits.
+    const before = (await linkOf(app, id))!.pending;
+    await call(app, 'support.open', { networkId: id, subject: 'Scanner', email: 'anna@example.com', product: 'scanner', requestType: 'technical', impact: 'degraded', description: 'It beeps.' });
+    await app.poke();
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'offline', pending: before + 1 }), { timeout: 10_000 });
+  });
+
   it('announces a driver check-in once, keeps it across a restart, and forgets it when dismissed', async () => {
     const { app, server, clock, seen, dir } = await withCarrier();
     server.addDriverCheckIn(app.core!.storeId, { id: 'drv-1', at: clock.now(), driverName: 'Paolo', parcelCount: 4 });

@@ -66,8 +66,9 @@ describe('scanner settings and the hub', () => {
       ['wedge', 'connected'],
       ['serial:/dev/ttyACM0', 'connected'],
     ]);
-    serial.setStatus({ state: 'disconnected', reason: 'unplugged' });
-    expect(statuses.at(-1)).toEqual({ id: 'serial:/dev/ttyACM0', kind: 'serial', status: { state: 'disconnected', reason: 'unplugged' } });
+    serial.setStatus({ state: 'disconnected', reason: 'unplugged', problem: 'lost' });
+    // What the screen receives: the code it translates, never main's English reason.
+    expect(statuses.at(-1)).toEqual({ id: 'serial:/dev/ttyACM0', kind: 'serial', status: { state: 'disconnected', problem: 'lost' } });
     serial.scan('QC0000000001');
     expect(scans).toEqual([{ code: 'QC0000000001', source: 'serial', deviceId: 'serial:/dev/ttyACM0' }]);
     expect(() => core.scanners.add({ kind: 'serial', path: '/dev/ttyACM0', baudRate: 9600, terminator: 'CR' })).toThrow(/already/);

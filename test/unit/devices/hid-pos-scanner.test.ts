@@ -79,7 +79,7 @@ describe('HID scanner driver (fake node-hid)', () => {
     const { timers, hid, scans, statuses, scanner } = setup();
     await timers.advance(0);
     expect(scanner.id).toBe('hid:0c2e:0b8f');
-    expect(statuses).toEqual([{ state: 'disconnected', reason: 'HID scanner 0c2e:0b8f not found (unplugged?)' }]);
+    expect(statuses).toEqual([{ state: 'disconnected', reason: 'HID scanner 0c2e:0b8f not found (unplugged?)', problem: 'not-found' }]);
 
     await timers.advance(3800);
     expect(hid.listedAt).toEqual([0, 250, 750, 1750, 3750]); // 250 → 500 → 1000 → 2000 ms
@@ -107,6 +107,7 @@ describe('HID scanner driver (fake node-hid)', () => {
     expect(connection.closed).toBe(true);
     expect(scanner.status.state).toBe('disconnected');
     expect(scanner.status.reason).toMatch(/disconnected: could not read/);
+    expect(scanner.status.problem).toBe('lost');
     const listed = hid.listedAt.length;
     await timers.advance(250);
     expect(hid.listedAt.length).toBe(listed + 1); // first re-poll after 250 ms, not 5 s
@@ -120,7 +121,7 @@ describe('HID scanner driver (fake node-hid)', () => {
 
     await scanner.close();
     expect(again.closed).toBe(true);
-    expect(scanner.status).toEqual({ state: 'disconnected', reason: 'closed' });
+    expect(scanner.status).toEqual({ state: 'disconnected', reason: 'closed', problem: 'closed' });
     const count = hid.listedAt.length;
     await timers.advance(60_000);
     expect(hid.listedAt.length).toBe(count);

@@ -85,6 +85,7 @@ describe('serial scanner on a real pty pair (socat)', { retry: 2 }, () => {
     const down = await seen(statuses, mark, (s) => s.state !== 'connected');
     expect(down.state).toBe('disconnected');
     expect(down.reason).toMatch(/disconnected|closed/);
+    expect(down.problem).toBe('lost');
 
     // Stays down while the device is away (retries fail with "not found").
     await new Promise((resolve) => setTimeout(resolve, 150));
@@ -100,7 +101,7 @@ describe('serial scanner on a real pty pair (socat)', { retry: 2 }, () => {
 
     // close() stops reconnecting: unplug and replug, and nothing reconnects.
     await device.close();
-    expect(device.status).toEqual({ state: 'disconnected', reason: 'closed' });
+    expect(device.status).toEqual({ state: 'disconnected', reason: 'closed', problem: 'closed' });
     const countAtClose = statuses.length;
     await line.stop();
     await line.start();
@@ -112,7 +113,7 @@ describe('serial scanner on a real pty pair (socat)', { retry: 2 }, () => {
   it('starts before the device exists and connects when it appears', async () => {
     open();
     const first = await seen(statuses, 0, () => true);
-    expect(first).toEqual({ state: 'disconnected', reason: `${line.a} not found (unplugged?)` });
+    expect(first).toEqual({ state: 'disconnected', reason: `${line.a} not found (unplugged?)`, problem: 'not-found' });
     await line.start();
     await seen(statuses, 0, (s) => s.state === 'connected', 3000);
     line.write('ABC123\r');

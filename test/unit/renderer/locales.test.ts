@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../../main/core/errors';
+import { ERROR_CODES, ERROR_REASONS } from '../../../main/core/errors';
 
 const dir = join(__dirname, '../../../locales');
 const load = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
@@ -39,8 +39,9 @@ describe('locales', () => {
 
   it('translate every error code main can send', () => {
     for (const file of files) {
-      const errors = load(file).errors as Record<string, string>;
+      const { reasons, ...errors } = load(file).errors as Record<string, unknown>;
       expect(Object.keys(errors).sort(), file).toEqual([...ERROR_CODES].sort());
+      expect(Object.keys(reasons as object).sort(), file).toEqual([...ERROR_REASONS].sort());
     }
   });
 

@@ -7,7 +7,8 @@ import { counter } from '../../../api/counter';
 export const useDriverQrStore = defineStore('driverQr', () => {
   const networks = ref<NetworkSummary[]>([]);
   const qr = ref<DriverQrView>();
-  const error = ref<string>();
+  /** Main's refusal, translated where it is shown. */
+  const error = ref<unknown>();
   let shownNetworkId: string | undefined;
 
   counter.on('driverQr.rotated', (next) => {
@@ -25,7 +26,7 @@ export const useDriverQrStore = defineStore('driverQr', () => {
       qr.value = await counter.call('driverQr.show', { networkId });
     } catch (e) {
       qr.value = undefined;
-      error.value = e instanceof Error ? e.message : String(e);
+      error.value = e;
     }
   }
 

@@ -19,12 +19,12 @@ export function useIdleScans(): void {
       return;
     }
     if (c.kind === 'unknown') {
-      giveFeedback('error', t('idleScan.unknown', { code: scan.code }));
+      giveFeedback('error', () => t('idleScan.unknown', { code: scan.code }));
       return;
     }
     const { parcel } = await counter.call('parcels.locate', { trackingId: c.trackingId });
     if (!parcel) {
-      giveFeedback('warning', t('idleScan.notHere', { tracking: groupTrackingId(c.trackingId) }));
+      giveFeedback('warning', () => t('idleScan.notHere', { tracking: groupTrackingId(c.trackingId) }));
       return;
     }
     giveFeedback(

@@ -20,8 +20,11 @@ const endsBurst = (key: string) => key === 'Enter' || key === 'Tab';
 /**
  * In a plain browser (the browser host) there is no before-input-event: the
  * page forwards its key-downs to main's wedge detector instead. Keys typed
- * into a field stay there. An Enter that ends a fast burst is kept from
- * clicking the focused button; main decides whether the burst was a scan.
+ * into a field stay there. Only a run of fast printable keys can be a scan:
+ * the Enter or Tab that ends such a run is kept from clicking the focused
+ * button or moving focus; main decides whether the burst was a scan. Tab and
+ * the other non-printing keys never count as part of a run, so a person's
+ * quick Tabs always move focus.
  *
  * A burst travels in one call, so it arrives whole or not at all: while the
  * connection is down the transport holds it and sends it once it is back; a
@@ -31,7 +34,7 @@ const endsBurst = (key: string) => key === 'Enter' || key === 'Tab';
 export function forwardKeysToWedge(): void {
   if (window.counter) return; // Electron: main sees the keys itself.
   let lastAt = -Infinity;
-  let fastRun = 0;
+  let printableRun = 0;
   let burst: Key[] = [];
   let pause: ReturnType<typeof setTimeout> | undefined;
 
@@ -42,7 +45,7 @@ export function forwardKeysToWedge(): void {
     if (keys.length === 0) return;
     counter.call('wedge.keys', { keys }).catch(() => {
       const looksLikeScan = keys.length >= SCAN_MIN_KEYS && endsBurst(keys.at(-1)!.key);
-      if (looksLikeScan) giveFeedback('error', i18n.global.t('wedge.scanLost'));
+      if (looksLikeScan) giveFeedback('error', () => i18n.global.t('wedge.scanLost'));
     });
   };
 
@@ -53,9 +56,13 @@ export function forwardKeysToWedge(): void {
       const key = event.key;
       if (key.length !== 1 && !endsBurst(key)) return;
       const at = event.timeStamp;
-      fastRun = at - lastAt <= FAST_MS ? fastRun + 1 : 0;
+      const fast = at - lastAt <= FAST_MS;
       lastAt = at;
-      if (endsBurst(key) && fastRun >= 3) event.preventDefault();
+      if (key.length === 1) printableRun = fast ? printableRun + 1 : 1;
+      else {
+        if (fast && printableRun >= 3) event.preventDefault();
+        printableRun = 0;
+      }
       burst.push({ key, at });
       clearTimeout(pause);
       if (endsBurst(key) || burst.length >= MAX_KEYS) send();

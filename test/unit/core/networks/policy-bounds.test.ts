@@ -48,14 +48,14 @@ describe('policy numbers are bounded where they enter', () => {
     const app = start();
     expect(await save(app, { trackingIdPattern: '^IT[0-9]{10}$' })).toMatchObject({ ok: true });
     for (const [pattern, reason] of [
-      ['(', 'syntax'],
-      ['^(?=IT)[0-9A-Z]{12}$', 'unsupported'],
-      ['^(IT)\\1$', 'unsupported'],
+      ['(', 'patternSyntax'],
+      ['^(?=IT)[0-9A-Z]{12}$', 'patternUnsupported'],
+      ['^(IT)\\1$', 'patternUnsupported'],
     ] as const) {
       const result = await save(app, { trackingIdPattern: pattern });
       expect(result, pattern).toEqual({
         ok: false,
-        error: expect.objectContaining({ code: 'BAD_INPUT', fields: ['policyOverrides.trackingIdPattern'], reasons: { 'policyOverrides.trackingIdPattern': reason } }),
+        error: expect.objectContaining({ code: 'BAD_INPUT', fields: ['policyOverrides.trackingIdPattern'], issues: [{ field: 'policyOverrides.trackingIdPattern', reason }] }),
       });
     }
     expect(await save(app, { trackingIdPattern: 'x'.repeat(201) })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', fields: ['policyOverrides.trackingIdPattern'] } });

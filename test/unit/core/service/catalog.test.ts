@@ -28,9 +28,9 @@ describe('skills and service zones', () => {
     const error = refusal(() => core.service.technicians.save(input));
     expect(error.code).toBe('BAD_INPUT');
     expect(error.fields).toEqual(['skills.1']);
-    expect(error.reasons).toEqual({ 'skills.1': 'unknown-skill' });
+    expect(error.issues).toEqual([{ field: 'skills.1', reason: 'unknownSkill', params: { code: 'welding' } }]);
     const zoneError = refusal(() => core.service.technicians.save({ ...input, skills: ['gas'] }));
-    expect(zoneError.reasons).toEqual({ 'zones.1.zone': 'unknown-zone' });
+    expect(zoneError.issues).toEqual([{ field: 'zones.1.zone', reason: 'unknownZone', params: { code: 'EST' } }]);
     expect(core.service.technicians.get(ids.anna)).toEqual(anna);
   });
 
@@ -54,8 +54,8 @@ describe('skills and service zones', () => {
       { code: 'cooling', name: 'Cooling' },
       { code: 'gas', name: 'Gas appliances' },
     ]);
-    expect(refusal(() => core.service.catalog.remove('skill', 'gas')).reasons).toEqual({ code: 'inUse' });
-    expect(refusal(() => core.service.catalog.remove('zone', 'NORD')).reasons).toEqual({ code: 'inUse' });
+    expect(refusal(() => core.service.catalog.remove('skill', 'gas')).issues).toEqual([{ field: 'code', reason: 'inUse', params: { code: 'gas' } }]);
+    expect(refusal(() => core.service.catalog.remove('zone', 'NORD')).issues).toEqual([{ field: 'code', reason: 'inUse', params: { code: 'NORD' } }]);
     core.service.catalog.remove('skill', 'cooling');
     expect(core.service.catalog.list('skill').map((e) => e.code)).toEqual(['boiler', 'gas']);
     expect(refusal(() => core.service.catalog.remove('skill', 'cooling')).code).toBe('NOT_FOUND');
@@ -66,8 +66,8 @@ describe('skills and service zones', () => {
     const anna = core.service.technicians.get(ids.anna);
     const week = WEEK.map((day) => [...day]);
     week[2] = [{ opens: '12:00', closes: '08:00' }];
-    expect(refusal(() => core.service.technicians.save({ ...anna, week })).reasons).toEqual({ 'week.2.0': 'closeBeforeOpen' });
-    expect(refusal(() => core.service.technicians.save({ ...anna, longitude: null })).reasons).toEqual({ longitude: 'coordinatePair' });
+    expect(refusal(() => core.service.technicians.save({ ...anna, week })).issues).toMatchObject([{ field: 'week.2.0', reason: 'closeBeforeOpen' }]);
+    expect(refusal(() => core.service.technicians.save({ ...anna, longitude: null })).issues).toEqual([{ field: 'longitude', reason: 'coordinatesTogether' }]);
     expect(core.service.technicians.get(ids.anna)).toEqual(anna);
   });
 

@@ -263,6 +263,23 @@ describe('the case log', () => {
     core.close();
   });
 
+  it('exports for a spreadsheet in the shop\'s language: byte-order mark, translated headers and states, local dates, ";" in Italian and French', () => {
+    const { core, clock } = openTestCore(tempDir());
+    clock.set(Date.UTC(2026, 11, 1, 14, 28));
+    const c = core.support.open(ticket({ email: 'anna@example.com', subject: 'Scanner', description: 'Legge; a volte' }));
+    core.support.transition(c.id, 'in_progress', 'operator');
+    const it = core.support.exportCsv({}, undefined, { form: 'spreadsheet', language: 'it', timeZone: 'Europe/Rome' }).csv;
+    expect(it.startsWith('\uFEFF')).toBe(true);
+    const [header, row] = it.slice(1).split('\r\n');
+    expect(header).toBe('Creata il;Numero richiesta;Stato;Email principale;Descrizione breve;Descrizione');
+    expect(row).toBe('01/12/2026 15:28;CS-000001;In gestione;anna@example.com;Scanner;"Legge; a volte"');
+    const en = core.support.exportCsv({}, undefined, { form: 'spreadsheet', language: 'en', timeZone: 'Europe/London' }).csv;
+    expect(en.slice(1).split('\r\n')[1]).toBe('01/12/2026 14:28,CS-000001,In progress,anna@example.com,Scanner,Legge; a volte');
+    const raw = core.support.exportCsv({}, undefined, { form: 'raw', language: 'fr', timeZone: 'Europe/Paris' }).csv;
+    expect(raw.split('\r\n')[1]).toBe('2026-12-01T14:28:00.000Z,CS-000001,in_progress,anna@example.com,Scanner,Legge; a volte');
+    core.close();
+  });
+
   it('keeps descriptions that a spreadsheet would run as formulas as text, even behind whitespace or a line break', () => {
     const { core } = openTestCore(tempDir());
     const formulas = ['=HYPERLINK("http://evil.example")', ' =1+1', '\n=1+1', '\t@SUM(A1)', '  +cmd|calc'];
@@ -287,6 +304,19 @@ describe('the case log', () => {
     expect(core.support.list({ sort: { by: 'email', direction: 'desc' } }).items.map((c) => c.id)).toEqual([b.id, a.id]);
     expect(core.support.list({ pageSize: 1, page: 2 })).toMatchObject({ total: 2, pages: 2, page: 2 });
     expect(core.support.counters()).toEqual({ all: 2, open: 1, inProgress: 0, awaitingReply: 1, closed: 0 });
+    expect(core.support.counters({ email: 'bruno' })).toEqual({ all: 1, open: 0, inProgress: 0, awaitingReply: 1, closed: 0 });
+    core.close();
+  });
+
+  it('counts in each counter what clicking it shows: All leaves out cases closed long ago, Closed shows them', () => {
+    const { core, clock } = openTestCore(tempDir());
+    const old = core.support.close(core.support.open(ticket()).id);
+    clock.advance(31 * DAY_MS);
+    core.support.open(ticket());
+    const counters = core.support.counters();
+    expect(counters).toEqual({ all: 1, open: 1, inProgress: 0, awaitingReply: 0, closed: 1 });
+    expect(core.support.list().total).toBe(counters.all);
+    expect(core.support.list({ filter: { states: ['closed'] } }).items.map((c) => c.id)).toEqual([old.id]);
     core.close();
   });
 
@@ -314,7 +344,16 @@ describe('the case log', () => {
   it('takes the email from the description when the shop has no collaborator list, and asks for it when there is none', () => {
     const { core } = openTestCore(tempDir());
     expect(core.support.open(ticket({ email: undefined, description: 'Scanner rotto. Mario Rossi, mario.rossi@example.com' })).primaryEmail).toBe('mario.rossi@example.com');
-    expect(() => core.support.open(ticket({ email: undefined, description: 'Scanner rotto' }))).toThrow(/name and email in the description/);
+    expect(() => core.support.open(ticket({ email: undefined, description: 'Scanner rotto' }))).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT', issues: [{ field: 'name', reason: 'required' }, { field: 'email', reason: 'required' }] }),
+    );
+    core.close();
+  });
+
+  it('takes the name and email from their own fields when the shop has no collaborator list, and signs the description with them', () => {
+    const { core } = openTestCore(tempDir());
+    const c = core.support.open(ticket({ name: 'Mario Rossi', email: 'mario.rossi@example.com', description: 'Scanner rotto' }));
+    expect(c).toMatchObject({ primaryEmail: 'mario.rossi@example.com', description: 'Scanner rotto\n\nMario Rossi <mario.rossi@example.com>' });
     core.close();
   });
 });

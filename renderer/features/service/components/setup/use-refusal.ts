@@ -1,13 +1,13 @@
 import { computed, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { refusedFields, refusedReasons, useErrorText } from '../../../../ui/report-error';
+import type { FieldIssue } from '../../../../../main/api/errors';
+import { refusedIssues, translateIssue, useErrorText } from '../../../../ui/report-error';
 
 /**
  * Main's refusal of a setup form, per field: each refused field gets the
- * text of main's reason code (`service.setup.reasons.*`, or the hours
- * rules), else the field's own rule (`service.setup.rules.<rule>`), so the
- * form can show it next to the field. `error` is the whole refusal for the
- * top of the form.
+ * text of main's reason code (`errors.reasons.*`, with its parameters), else
+ * the field's own rule (`service.setup.rules.<rule>`), so the form can show
+ * it next to the field. `error` is the whole refusal for the top of the form.
  */
 /** The field of an hours editor a refused path belongs to (`week.1.0.opens` is shown on the range `week.1.0`). */
 const HOURS_FIELD = /^(week\.\d+\.\d+|exceptions\.\d+\.date|exceptions\.\d+\.ranges\.\d+|exceptions)/;
@@ -18,13 +18,14 @@ export function useRefusal(idPrefix: string, inputPrefix = '') {
   const errorText = useErrorText();
   const error = ref('');
   const fields = ref<string[]>([]);
-  const reasons = ref<Record<string, string>>({});
+  const reasons = ref<Record<string, Pick<FieldIssue, 'reason' | 'params'>>>({});
 
   function refused(e: unknown): void {
     error.value = errorText(e);
     const strip = (f: string) => (inputPrefix && f.startsWith(inputPrefix) ? f.slice(inputPrefix.length) : f);
-    fields.value = refusedFields(e).map(strip);
-    reasons.value = Object.fromEntries(Object.entries(refusedReasons(e)).map(([f, r]) => [strip(f), r]));
+    const issues = refusedIssues(e);
+    fields.value = issues.map((i) => strip(i.field));
+    reasons.value = Object.fromEntries(issues.map((i) => [strip(i.field), { reason: i.reason, params: i.params }]));
   }
   function clear(): void {
     error.value = '';
@@ -32,8 +33,7 @@ export function useRefusal(idPrefix: string, inputPrefix = '') {
     reasons.value = {};
   }
   const invalid = (path: string) => fields.value.some((f) => f === path || f.startsWith(`${path}.`));
-  const reasonText = (reason: string) =>
-    te(`service.setup.reasons.${reason}`) ? t(`service.setup.reasons.${reason}`) : te(`hours.rules.${reason}`) ? t(`hours.rules.${reason}`) : t('service.setup.rules.check');
+  const reasonText = (issue: Pick<FieldIssue, 'reason' | 'params'>) => (te(`errors.reasons.${issue.reason}`) ? translateIssue(t, te, issue) : t('service.setup.rules.check'));
   /** What to show next to the field at `path` ('' when main did not refuse it); `rule` names the field's own rule text. */
   function message(path: string, rule = 'check'): string {
     if (!invalid(path)) return '';
