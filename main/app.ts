@@ -1,6 +1,9 @@
 import { EventBus } from './api/event-bus';
 import { coreHandlers, unavailableHandlers } from './api/handlers';
 import { blockingGuard } from './api/blocking-guard';
+import { roleGuard } from './api/roles';
+import { sessionView } from './api/staff-handlers';
+import { outsideAnyCall } from './core/staff/acting-staff';
 import { createRouter, type Router } from './api/router';
 import type { ScanClassificationView, SystemStatus } from './api/schemas';
 import { classifyScan, ScanDeduper, scanNetworksOf } from './core/scanning';
@@ -69,6 +72,8 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
       close: () => {},
     };
   }
+  const chainCheck = core.counter.chain.checkAtStart();
+  if (chainCheck.breaks.length > 0) log(`custody log chain broken at event ${chainCheck.breaks[0]!.eventId} (${chainCheck.breaks[0]!.problem})`);
   const testHooks = options.testHooks ?? false;
   const announce = () => events.emit('counter.changed', { at: core.clock.now() });
   let closed = false;
@@ -93,6 +98,7 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
       supportSync(core, { announce, log, wake: () => void (closed || scheduler.poke()) }),
       networkSync(core, { announce: () => (announce(), pushOutbox()), wake: () => void (closed || scheduler.poke()), checkedIn: (checkIn) => (events.emit('networks.driverCheckedIn', checkIn), announce()), log }),
       outbox.retries(),
+      idleLock(core),
     ],
     (source, error) => log(`scheduled work ${source} failed`, error),
   );
@@ -102,16 +108,25 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
     emitLinks();
     if (networkLinks(core).some((l) => l.state === 'online' && l.pending > 0)) pushOutbox();
   });
-  const changed = () => {
-    announce();
-    emitLinks();
-    void scheduler.poke();
-    pushOutbox();
-  };
+  // Started by a call but not part of it: the pushes and timers it sets off run as the system, not as the person.
+  const changed = () =>
+    outsideAnyCall(() => {
+      announce();
+      emitLinks();
+      void scheduler.poke();
+      pushOutbox();
+    });
+  core.session.onChange(() => {
+    if (!closed) events.emit('session.changed', sessionView(core));
+    outsideAnyCall(() => void scheduler.poke());
+  });
+  const signedIn = roleGuard(core.session);
+  const blocked = blockingGuard(() => core.counter.blocking.current());
   const deduper = new ScanDeduper();
   const receiveScan = (scan: RawScan) => {
     const receivedAt = options.clock.now();
     if (deduper.isDuplicate({ code: scan.code, source: scan.deviceId ?? scan.source, at: receivedAt })) return;
+    core.session.touch();
     events.emit('scanner.scanned', { code: scan.code, source: scan.source, receivedAt, classification: classifyForRenderer(core, scan) });
   };
   const scanners = new ScannerHub({ core, events, receiveScan, extraSerialPaths: options.serialPaths, log });
@@ -123,7 +138,8 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
     status: { state: 'ready', storeId: core.storeId, version: options.version, testHooks },
     router: createRouter(coreHandlers(core, { version: options.version, testHooks }, { changed, hub: scanners }), {
       log,
-      guard: blockingGuard(() => core.counter.blocking.current()),
+      guard: (name) => signedIn(name) ?? blocked(name),
+      actor: () => core.session.current()?.id,
     }),
     events,
     core,
@@ -152,6 +168,15 @@ function driverQrRotation(core: CounterCore, events: EventBus): DeadlineSource {
         events.emit('driverQr.rotated', await core.driverQr.current(network.id));
       }
     },
+  };
+}
+
+/** Locks the counter once nobody touched it for the manager's idle time; a flow with a running deadline holds it off until it ends. */
+function idleLock(core: CounterCore): DeadlineSource {
+  return {
+    name: 'idle-lock',
+    nextAt: () => core.session.lockDueAt(),
+    run: (now) => void core.session.lockIfIdle(now),
   };
 }
 

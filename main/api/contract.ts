@@ -44,6 +44,8 @@ import {
 } from './network-schemas';
 import { shelfSlotInputSchema } from '../core/parcels/shelf-slots';
 import { scannerConfigSchema, scannerPreferencesSchema } from '../core/scanning/scanner-config';
+import { sessionSchema, staffCalls } from './staff-schemas';
+import { custodyCalls } from './custody-schemas';
 import {
   availableScannersSchema,
   scannerStatusEventSchema,
@@ -187,6 +189,9 @@ export const calls = {
     z.strictObject({ attachmentId: z.number().int().positive() }),
     z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   ),
+
+  ...staffCalls,
+  ...custodyCalls,
 } as const;
 
 /** Every event main pushes to the renderer. */
@@ -203,6 +208,8 @@ export const events = {
   'networks.links': z.array(networkLinkSchema),
   /** A network says one of its drivers is at the counter. */
   'networks.driverCheckedIn': driverCheckInSchema,
+  /** Someone signed in, switched, or the counter locked itself. */
+  'session.changed': sessionSchema,
 } as const;
 
 export type Calls = typeof calls;

@@ -8,6 +8,8 @@ import { networkHandlers } from './network-handlers';
 import { parcelHandlers } from './parcel-handlers';
 import { scannerHandlers } from './scanner-handlers';
 import { supportHandlers } from './support-handlers';
+import { staffHandlers } from './staff-handlers';
+import { custodyHandlers } from './custody-handlers';
 import type { Handlers } from './router';
 import type { Language, SystemStatus } from './schemas';
 
@@ -36,6 +38,8 @@ export function coreHandlers(core: CounterCore, info: { version: string; testHoo
     ...hoursHandlers(core, deps.changed),
     ...scannerHandlers(core, deps.hub),
     ...supportHandlers(core, deps.changed),
+    ...staffHandlers(core),
+    ...custodyHandlers(core),
   };
 }
 

@@ -2,15 +2,16 @@ import type { CounterCore } from '../core/counter-core';
 import { CoreError } from '../core/errors';
 import type { DemoNetwork } from '../core/networks/demo-network';
 import { DAY_MS } from '../core/parcels/parcel-rules';
-import { SYSTEM_ACTOR, type ActionContext } from '../core/parcels/types';
+import type { ActionContext } from '../core/parcels/types';
+import { actingStaffId } from '../core/staff/acting-staff';
 import { formatPickupBarcode } from '../core/scanning';
 import { counterStatus, deliveryView, expiredView, parcelView, pickupView } from './parcel-views';
 import type { Handlers } from './router';
 
 type ParcelCallName = Extract<keyof Handlers, `counter.${string}` | `delivery.${string}` | `pickup.${string}` | `expired.${string}` | `returns.${string}` | `parcels.${string}` | `slots.${string}` | `training.${string}`>;
 
-/** Until staff accounts exist every action is the default counter user's, through the same field staff will use. */
-const as = (method: ActionContext['method']): ActionContext => ({ actorId: SYSTEM_ACTOR, method });
+/** The signed-in person the router runs the call as. */
+const as = (method: ActionContext['method']): ActionContext => ({ actorId: actingStaffId(), method });
 
 /**
  * The parcel counter's calls. `changed` tells the scheduler and the

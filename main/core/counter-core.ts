@@ -20,6 +20,8 @@ import { InventorySync } from './inventory/sync';
 import { DemoOperatorDesk } from './networks/demo-operator';
 import { AttachmentStore } from './support/attachments';
 import { SupportDesk } from './support/support-desk';
+import { StaffDirectory } from './staff/staff-directory';
+import { StaffSession } from './staff/staff-session';
 
 /** Where attached files are copied, inside the data folder. */
 export const ATTACHMENTS_DIR_NAME = 'attachments';
@@ -50,6 +52,10 @@ export interface CounterCore {
   sync: InventorySync;
   /** Weekly hours and dated exceptions, sent to every network. */
   hours: OpeningHoursService;
+  /** The people who may sign in, their roles and PINs. */
+  staff: StaffDirectory;
+  /** Who is signed in at this counter, and the idle lock. */
+  session: StaffSession;
   close(): void;
 }
 
@@ -68,6 +74,7 @@ export function openCounterCore(dataDir: string, clock: Clock, options: CoreOpti
   const links = new NetworkStatusBoard(settings, clock);
   const store: StoreProfileService = new StoreProfileService(db, clock, settings, networks, storeId, () => hours.get());
   const hours = new OpeningHoursService(db, clock, settings, () => store.timeZone(), (h) => store.publish(h));
+  const staff = new StaffDirectory(db, clock);
   return {
     db,
     clock,
@@ -85,6 +92,8 @@ export function openCounterCore(dataDir: string, clock: Clock, options: CoreOpti
     inventory: new Inventory(db, counter.hasher, counter.throttle),
     sync: new InventorySync(clock, networks, counter, settings),
     hours,
+    staff,
+    session: new StaffSession(staff, clock, settings, () => counter.blocking.deadlines().length > 0),
     close: () => db.close(),
   };
 }

@@ -5,10 +5,11 @@ import { parseArgs } from 'node:util';
 import { startCounterApp } from '../app';
 import { AdjustableClock, systemClock } from '../core/clock';
 import { startBrowserHost } from './browser-host';
+import { signInTestManager } from './test-staff';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** `npm run serve -- --port <p> --data-dir <dir> [--test-hooks] [--serial <path>]` (architecture.md, "Test seam"). */
+/** `npm run serve -- --port <p> --data-dir <dir> [--test-hooks [--test-staff]] [--serial <path>]` (architecture.md, "Test seam"). */
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -16,6 +17,8 @@ export async function main(argv: string[]): Promise<void> {
       port: { type: 'string', default: '5180' },
       'data-dir': { type: 'string', default: resolve(repoRoot, '.data') },
       'test-hooks': { type: 'boolean', default: false },
+      // With --test-hooks: a test manager exists and is signed in at start (the project's e2e fixture passes it).
+      'test-staff': { type: 'boolean', default: false },
       serial: { type: 'string' },
       'renderer-dir': { type: 'string', default: resolve(repoRoot, 'out/renderer') },
     },
@@ -32,6 +35,7 @@ export async function main(argv: string[]): Promise<void> {
     testHooks: Boolean(testClock),
     serialPaths: values.serial ? [values.serial] : [],
   });
+  if (values['test-staff'] && testClock && app.core) await signInTestManager(app.core);
   const host = await startBrowserHost({ app, rendererDir: resolve(values['renderer-dir']), port, testClock });
   console.log(`OpenCounter browser host on http://127.0.0.1:${host.port}/ (data: ${resolve(values['data-dir'])})`);
   if (testClock) console.log('Test hooks are ON: /test/scan, /test/clock, /test/health. Never use this in a shop.');

@@ -3,7 +3,8 @@ import { stringify } from 'csv-stringify/sync';
 import { sql } from '../db/statements';
 import { IN_CUSTODY, type ParcelState } from '../parcels/parcel-states';
 import { PICKUP_CODE, type PickupCodeHasher, type PickupThrottle } from '../parcels/pickup-codes';
-import { PARCEL_COLUMNS, SYSTEM_ACTOR, type ParcelRow } from '../parcels/types';
+import { PARCEL_COLUMNS, type ParcelRow } from '../parcels/types';
+import { actingStaffId } from '../staff/acting-staff';
 
 /** What staff see: a search (name, tracking ID or 6-digit pickup code) within some states (in custody by default). */
 export interface InventoryFilter {
@@ -48,12 +49,12 @@ export class Inventory {
    */
   private codeHash(code: string): Buffer | undefined {
     if (this.throttle.lockedUntil() !== undefined) {
-      this.throttle.record('throttled', SYSTEM_ACTOR, 'keyboard');
+      this.throttle.record('throttled', actingStaffId(), 'keyboard');
       return undefined;
     }
     const hash = this.hasher.hash(code);
     const found = sql<[Buffer], { one: number }>(this.db, 'SELECT 1 AS one FROM parcels WHERE pickup_code_hash = ? LIMIT 1').get(hash);
-    this.throttle.record(found ? 'matched' : 'wrong', SYSTEM_ACTOR, 'keyboard');
+    this.throttle.record(found ? 'matched' : 'wrong', actingStaffId(), 'keyboard');
     return hash;
   }
 

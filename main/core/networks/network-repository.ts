@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import { networkPolicySchema, policyOverridesSchema, type NetworkPolicy, type PolicyOverrides } from './policy';
 import { sql } from '../db/statements';
+import { actingStaffId } from '../staff/acting-staff';
 
 export const NETWORK_ADAPTERS = ['demo', 'http'] as const;
 export type NetworkAdapterName = (typeof NETWORK_ADAPTERS)[number];
@@ -79,8 +80,8 @@ export class NetworkRepository {
     const now = this.clock.now();
     this.db.transaction(() => {
       if (sql(this.db, 'SELECT 1 FROM networks WHERE id = ?').get(network.id)) throw new CoreError('CONFLICT', `Network ${network.id} exists`);
-      sql(this.db, 'INSERT INTO networks (id, name, adapter, policy_json, policy_overrides_json, base_url, enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(network.id, network.name, network.adapter, JSON.stringify(policy), JSON.stringify(overrides), network.baseUrl ?? null, network.enabled === false ? 0 : 1, now);
+      sql(this.db, 'INSERT INTO networks (id, name, adapter, policy_json, policy_overrides_json, base_url, enabled, created_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(network.id, network.name, network.adapter, JSON.stringify(policy), JSON.stringify(overrides), network.baseUrl ?? null, network.enabled === false ? 0 : 1, now, actingStaffId());
       sql(this.db, 'INSERT INTO network_secrets (network_id, secret, created_at) VALUES (?, ?, ?)')
         .run(network.id, randomBytes(SECRET_BYTES), now);
       if (network.token) this.storeToken(network.id, network.token);
@@ -93,8 +94,8 @@ export class NetworkRepository {
     const current = this.get(id);
     const overrides = checkedOverrides(current.networkPolicy, changes.policyOverrides);
     this.db.transaction(() => {
-      sql(this.db, 'UPDATE networks SET name = ?, base_url = ?, policy_overrides_json = ?, enabled = ? WHERE id = ?')
-        .run(changes.name, changes.baseUrl, JSON.stringify(overrides), changes.enabled ? 1 : 0, id);
+      sql(this.db, 'UPDATE networks SET name = ?, base_url = ?, policy_overrides_json = ?, enabled = ?, updated_by = ? WHERE id = ?')
+        .run(changes.name, changes.baseUrl, JSON.stringify(overrides), changes.enabled ? 1 : 0, actingStaffId(), id);
       // Another server: its cursors mean nothing to it, so the store starts from its beginning.
       if (changes.baseUrl !== current.baseUrl) {
         for (const key of [`manifest.cursor.${id}`, `checkins.cursor.${id}`, `support.cursor.${id}`]) sql(this.db, 'DELETE FROM settings WHERE key = ?').run(key);
@@ -139,8 +140,8 @@ export class NetworkRepository {
   }
 
   private storeToken(id: string, token: string): void {
-    sql(this.db, 'INSERT INTO network_tokens (network_id, token, updated_at) VALUES (?, ?, ?) ON CONFLICT (network_id) DO UPDATE SET token = excluded.token, updated_at = excluded.updated_at')
-      .run(id, token, this.clock.now());
+    sql(this.db, 'INSERT INTO network_tokens (network_id, token, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT (network_id) DO UPDATE SET token = excluded.token, updated_at = excluded.updated_at, updated_by = excluded.updated_by')
+      .run(id, token, this.clock.now(), actingStaffId());
   }
 }
 

@@ -4,6 +4,7 @@ import { CoreError } from '../errors';
 import { assertTransition, type ParcelState } from './parcel-states';
 import { PARCEL_COLUMNS, type ActionContext, type ParcelRow } from './types';
 import { sql } from '../db/statements';
+import { CustodyChain } from './custody-chain';
 
 /** Columns a move may set besides the state. */
 export interface ParcelPatch {
@@ -47,16 +48,19 @@ export class CustodyLedger {
   private readonly insertOutbox: Statement;
   private readonly selectParcel: Statement<[number], ParcelRow>;
 
+  private readonly chain: CustodyChain;
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
   ) {
+    this.chain = new CustodyChain(db, clock);
     this.insertEvent = db.prepare(
-      `INSERT INTO custody_events (parcel_id, from_state, to_state, at, actor_id, method, slot_id, reason, delivery_id)
-       VALUES (@parcelId, @fromState, @toState, @at, @actorId, @method, @slotId, @reason, @deliveryId)`,
+      `INSERT INTO custody_events (id, parcel_id, from_state, to_state, at, actor_id, method, slot_id, reason, delivery_id, prev_hash, hash)
+       VALUES (@id, @parcelId, @fromState, @toState, @at, @actorId, @method, @slotId, @reason, @deliveryId, @prevHash, @hash)`,
     );
     this.insertOutbox = db.prepare(
-      `INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES (?, ?, 'custody', ?, ?)`,
+      `INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at, actor_id) VALUES (?, ?, 'custody', ?, ?, ?)`,
     );
     this.selectParcel = db.prepare(`SELECT ${PARCEL_COLUMNS} FROM parcels WHERE id = ?`);
   }
@@ -99,7 +103,20 @@ export class CustodyLedger {
     const at = this.clock.now();
     const slotId = details.slotId !== undefined ? details.slotId : parcel.slot_id;
     const deliveryId = details.deliveryId !== undefined ? details.deliveryId : parcel.delivery_id;
+    const content = {
+      parcel_id: parcel.id,
+      from_state: from,
+      to_state: to,
+      at,
+      actor_id: details.actorId,
+      method: details.method,
+      slot_id: slotId,
+      reason: details.reason ?? null,
+      delivery_id: deliveryId,
+    };
+    const { id, prevHash, hash } = this.chain.link(content);
     const { lastInsertRowid } = this.insertEvent.run({
+      id,
       parcelId: parcel.id,
       fromState: from,
       toState: to,
@@ -107,10 +124,12 @@ export class CustodyLedger {
       actorId: details.actorId,
       method: details.method,
       slotId,
-      reason: details.reason ?? null,
+      reason: content.reason,
       deliveryId,
+      prevHash,
+      hash,
     });
     const payload = { trackingId: parcel.tracking_id, from, to, at, method: details.method, reason: details.reason ?? null };
-    this.insertOutbox.run(parcel.network_id, `custody-${lastInsertRowid}`, JSON.stringify(payload), at);
+    this.insertOutbox.run(parcel.network_id, `custody-${lastInsertRowid}`, JSON.stringify(payload), at, details.actorId);
   }
 }

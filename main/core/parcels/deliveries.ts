@@ -9,6 +9,7 @@ import type { ShelfSlots } from './shelf-slots';
 import { PARCEL_COLUMNS, SYSTEM_ACTOR, type ActionContext, type ParcelRow } from './types';
 import { matchesTrackingPattern, normaliseTrackingId, rejectionFor, retentionEnd, type ScanRejection } from './parcel-rules';
 import { sql } from '../db/statements';
+import { actingStaffId } from '../staff/acting-staff';
 
 export interface DeliveryRow {
   id: number;
@@ -194,9 +195,9 @@ export class Deliveries {
   private queueCapacityWarning(networkId: string, capacity: number): void {
     const now = this.clock.now();
     sql(this.db, 
-        "INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES (?, ?, 'capacity', ?, ?)",
+        "INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at, actor_id) VALUES (?, ?, 'capacity', ?, ?, ?)",
       )
-      .run(networkId, `capacity-${networkId}-${now}-${randomBytes(4).toString('hex')}`, JSON.stringify({ capacity, at: now }), now);
+      .run(networkId, `capacity-${networkId}-${now}-${randomBytes(4).toString('hex')}`, JSON.stringify({ capacity, at: now }), now, actingStaffId());
   }
 
   private assertOpen(deliveryId: number): DeliveryRow {

@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import type { Clock } from '../clock';
 import { storeKey } from '../store-keys';
 import { sql } from '../db/statements';
+import { waitAfter } from '../escalating-wait';
 
 export const PICKUP_CODE = /^\d{6}$/;
 
@@ -53,7 +54,7 @@ export class PickupThrottle {
       )
       .get({ counter: this.counterId, since: now - THROTTLE.WINDOW_MS })!;
     if (recent.n < THROTTLE.FREE_WRONG || recent.last === null) return undefined;
-    const cooldown = Math.min(THROTTLE.BASE_COOLDOWN_MS * 2 ** (recent.n - THROTTLE.FREE_WRONG), THROTTLE.MAX_COOLDOWN_MS);
+    const cooldown = waitAfter(recent.n, { free: THROTTLE.FREE_WRONG, baseMs: THROTTLE.BASE_COOLDOWN_MS, maxMs: THROTTLE.MAX_COOLDOWN_MS });
     const until = recent.last + cooldown;
     return until > now ? until : undefined;
   }

@@ -6,6 +6,7 @@ import { sql } from '../db/statements';
 import { localDay, type OpeningHoursInput } from '../hours/opening-hours';
 import type { Network, NetworkRepository } from '../networks/network-repository';
 import type { SettingsRepository } from '../settings';
+import { actingStaffId } from '../staff/acting-staff';
 
 const PROFILE_KEY = 'store.profile';
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
@@ -91,10 +92,10 @@ export class StoreProfileService {
   /** Queues the whole store record for each network (all of them unless named), in the caller's transaction. */
   publish(hours: OpeningHoursInput, only?: readonly string[]): void {
     const now = this.clock.now();
-    const enqueue = sql(this.db, "INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES (?, ?, 'store-profile', ?, ?)");
+    const enqueue = sql(this.db, "INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at, actor_id) VALUES (?, ?, 'store-profile', ?, ?, ?)");
     for (const network of this.networks.list()) {
       if (only && !only.includes(network.id)) continue;
-      enqueue.run(network.id, `store-profile:${randomUUID()}`, JSON.stringify(this.recordFor(network, hours, now)), now);
+      enqueue.run(network.id, `store-profile:${randomUUID()}`, JSON.stringify(this.recordFor(network, hours, now)), now, actingStaffId());
     }
   }
 

@@ -9,6 +9,7 @@ import type { NetworkRepository } from '../networks/network-repository';
 import type { SettingsRepository } from '../settings';
 import { AttachmentStore, checkAttachments, type AttachmentInput } from './attachments';
 import { assertCaseMove, CASE_GROUPS, canMoveCase, type CaseActor, type CaseGroup, type CaseState } from './case-states';
+import { actingStaffId } from '../staff/acting-staff';
 
 export const DAY_MS = 24 * 60 * 60_000;
 /** An answered case the shop leaves without a reply for this long closes itself (seed 002). */
@@ -241,13 +242,13 @@ export class SupportDesk {
         sql(
           this.db,
           `INSERT INTO support_cases (network_id, subject, collaborator_id, product, request_type, impact, description, short_description,
-             primary_email, state, follow_up_of, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
-        ).run(network.id, input.subject, collaboratorId, input.product, input.requestType, input.impact, input.description, input.subject, email, input.followUpOf ?? null, now, now)
+             primary_email, state, follow_up_of, created_at, updated_at, opened_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
+        ).run(network.id, input.subject, collaboratorId, input.product, input.requestType, input.impact, input.description, input.subject, email, input.followUpOf ?? null, now, now, actingStaffId())
           .lastInsertRowid,
       );
       // The description is the first message of the correspondence; it travels with the case.
-      sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at) VALUES (?, 'shop', ?, ?)").run(caseId, input.description, now);
+      sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at, actor_id) VALUES (?, 'shop', ?, ?, ?)").run(caseId, input.description, now, actingStaffId());
       return caseId;
     }).immediate();
     return this.get(id);
@@ -295,7 +296,7 @@ export class SupportDesk {
         const state = this.row(caseId).state;
         if (state === 'closed') assertCaseMove(caseNumber(caseId), 'closed', 'reopened', 'shop');
         const messageId = Number(
-          sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at) VALUES (?, 'shop', ?, ?)").run(caseId, body, now).lastInsertRowid,
+          sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at, actor_id) VALUES (?, 'shop', ?, ?, ?)").run(caseId, body, now, actingStaffId()).lastInsertRowid,
         );
         const attach = sql(
           this.db,
@@ -489,7 +490,7 @@ export class SupportDesk {
     const network = networkId ? this.networks.get(networkId) : this.networks.list().find((n) => n.enabled);
     if (!network) throw new CoreError('NOT_FOUND', 'No network to send the request to');
     const id = Number(
-      sql(this.db, 'INSERT INTO support_callbacks (network_id, phone, created_at) VALUES (?, ?, ?)').run(network.id, parsed.number, this.clock.now()).lastInsertRowid,
+      sql(this.db, 'INSERT INTO support_callbacks (network_id, phone, created_at, actor_id) VALUES (?, ?, ?, ?)').run(network.id, parsed.number, this.clock.now(), actingStaffId()).lastInsertRowid,
     );
     return this.callback(id);
   }

@@ -120,6 +120,23 @@ const valid: Record<CallName, unknown> = {
   'support.close': { caseId: 1 },
   'support.exportCsv': { filter: {}, sort: { by: 'number', direction: 'asc' } },
   'support.attachment': { attachmentId: 1 },
+  'session.current': undefined,
+  'session.setUp': { name: 'Giulia', pin: '2468' },
+  'session.signIn': { staffId: 'P-1A2B3C4D', pin: '2468' },
+  'session.lock': undefined,
+  'session.touch': undefined,
+  'staff.signInList': undefined,
+  'staff.list': undefined,
+  'staff.add': { name: 'Marco', role: 'clerk', pin: '13579' },
+  'staff.resetPin': { staffId: 'P-1A2B3C4D', pin: '975310' },
+  'staff.setRole': { staffId: 'P-1A2B3C4D', role: 'manager' },
+  'staff.setActive': { staffId: 'P-1A2B3C4D', active: false },
+  'staff.setIdleLock': { minutes: 15 },
+  'custody.verify': undefined,
+  'custody.alert': undefined,
+  'custody.acknowledge': { alertId: 1 },
+  'custody.exportCsv': { from: '2026-11-01', to: '2026-11-30' },
+  'custody.receipt': { parcelIds: [1, 2] },
 };
 
 /** Hand-picked values that look plausible but break a rule of the contract. */
@@ -170,6 +187,11 @@ const extra: Partial<Record<CallName, unknown[]>> = {
     { caseId: 1, body: 'x', attachments: [{ fileName: 'a.txt', mimeType: 'text/plain', path: '/etc/passwd' }] },
   ],
   'support.edit': [{ caseId: 1, primaryEmail: 'nope', cc: [], shortDescription: 'x' }, { caseId: 1, primaryEmail: 'a@example.com', cc: ['nope'], shortDescription: 'x' }],
+  'session.setUp': [{ name: 'Giulia', pin: '123' }, { name: 'Giulia', pin: '123456789' }, { name: 'Giulia', pin: '12a4' }, { name: '   ', pin: '1234' }],
+  'staff.add': [{ name: 'Marco', role: 'owner', pin: '1234' }, { name: 'Marco', role: 'clerk', pin: '1 234' }],
+  'custody.exportCsv': [{ from: '2026-11-1', to: '2026-11-30' }, { from: '2026-11-01', to: 'yesterday' }],
+  'custody.receipt': [{ parcelIds: [] }, { parcelIds: [0] }],
+  'staff.setIdleLock': [{ minutes: -1 }, { minutes: 1.5 }, { minutes: 100_000 }],
   'support.list': [{ filter: { states: ['lost'] }, sort: { by: 'createdAt', direction: 'desc' }, page: 1, pageSize: 10 }, { filter: {}, sort: { by: 'createdAt', direction: 'desc' }, page: 1, pageSize: 1000 }],
 };
 

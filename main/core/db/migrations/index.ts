@@ -7,6 +7,8 @@ import { inventoryHours } from './0050-inventory-hours';
 import { demoOperatorSteps } from './0060-demo-operator-steps';
 import { custodyCountIndex } from './0070-custody-count-index';
 import { networkLinks } from './0080-network-links';
+import { staffAccounts } from './0130-staff-accounts';
+import { custodyChain } from './0140-custody-chain';
 
 /** Every migration, oldest first. A new one is appended here and never edited after release. */
-export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex, networkLinks];
+export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex, networkLinks, staffAccounts, custodyChain];
