@@ -9,7 +9,10 @@ import type { ScanClassificationView, SystemStatus } from './api/schemas';
 import { classifyScan, ScanDeduper, scanNetworksOf } from './core/scanning';
 import type { Clock } from './core/clock';
 import type { RawScan } from './devices/scan';
-import { openCounterCore, type CoreOptions, type CounterCore } from './core/counter-core';
+import { backupFolderOf, openCounterCore, type CoreOptions, type CounterCore } from './core/counter-core';
+import { BACKUPS_DIR_NAME, checkBackup, createBackup, listBackups, newestGoodBackup, replaceLiveDatabase } from './core/backup/backups';
+import { CoreError } from './core/errors';
+import { join } from 'node:path';
 import { networkLinks } from './api/network-handlers';
 import { networkSync } from './network-sync';
 import { supportSync } from './support-sync';
@@ -55,15 +58,62 @@ export interface CounterApp {
 export function startCounterApp(options: CounterAppOptions): CounterApp {
   const log = options.log ?? ((message, error) => console.error(`[opencounter] ${message}`, error ?? ''));
   const events = new EventBus();
+  // A restore closes the running core and starts a new one on the restored file; transports keep this object.
+  const restore = async (name: string) => {
+    const folder = backupFolderFor(options.dataDir, current.core);
+    if (!listBackups(folder).some((b) => b.name === name)) throw new CoreError('NOT_FOUND', `No backup ${name}`);
+    const check = checkBackup(folder, name);
+    if (!check.ok) throw new CoreError('BACKUP_DAMAGED', `Backup ${name} failed its ${check.problem} check: ${check.detail}`);
+    current.close();
+    let replacedKeptIn: string;
+    try {
+      replacedKeptIn = replaceLiveDatabase(options.dataDir, folder, name, options.clock.now());
+    } finally {
+      current = startCore(options, events, log, restore);
+    }
+    log(`restored backup ${name}; the replaced files are in ${replacedKeptIn}`);
+    return { restored: name, replacedKeptIn };
+  };
+  let current = startCore(options, events, log, restore);
+  return {
+    get status() {
+      return current.status;
+    },
+    router: { dispatch: (name, input) => current.router.dispatch(name, input) },
+    events,
+    get core() {
+      return current.core;
+    },
+    receiveScan: (scan) => current.receiveScan(scan),
+    get scanners() {
+      return current.scanners;
+    },
+    poke: () => current.poke(),
+    close: () => current.close(),
+  };
+}
+
+/** Where backups are: the folder the settings name, else inside the data folder (also when the database is unreadable). */
+function backupFolderFor(dataDir: string, core: CounterCore | undefined): string {
+  return core ? backupFolderOf(core.db, dataDir) : join(dataDir, BACKUPS_DIR_NAME);
+}
+
+function startCore(
+  options: CounterAppOptions,
+  events: EventBus,
+  log: (message: string, error?: unknown) => void,
+  restore: (name: string) => Promise<{ restored: string; replacedKeptIn: string }>,
+): CounterApp {
   let core: CounterCore;
   try {
     core = openCounterCore(options.dataDir, options.clock, options.core);
   } catch (error) {
     log('database could not be opened', error);
-    const status = databaseErrorStatus(error, options.version);
+    const good = newestGoodBackup(backupFolderFor(options.dataDir, undefined));
+    const status = { ...databaseErrorStatus(error, options.version), backup: good ? { name: good.name, at: good.at } : null };
     return {
       status,
-      router: createRouter(unavailableHandlers(status), { log }),
+      router: createRouter(unavailableHandlers(status, restore), { log }),
       events,
       core: undefined,
       receiveScan: () => {},
@@ -132,11 +182,12 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
   const scanners = new ScannerHub({ core, events, receiveScan, extraSerialPaths: options.serialPaths, log });
   void scanners.refresh().catch((error: unknown) => log('scanners could not be opened', error));
   scheduler.start();
+  void dailyBackup(core, options.dataDir).catch((error: unknown) => log('the daily backup failed', error));
   void pullFirstDemoManifests(core).then(changed, (error) => log('demo manifest could not be loaded', error));
   pushOutbox();
   return {
     status: { state: 'ready', storeId: core.storeId, version: options.version, testHooks },
-    router: createRouter(coreHandlers(core, { version: options.version, testHooks }, { changed, hub: scanners }), {
+    router: createRouter(coreHandlers(core, { version: options.version, testHooks }, { changed, hub: scanners, backups: { dataDir: options.dataDir, restore } }), {
       log,
       guard: (name) => signedIn(name) ?? blocked(name),
       actor: () => core.session.current()?.id,
@@ -169,6 +220,14 @@ function driverQrRotation(core: CounterCore, events: EventBus): DeadlineSource {
       }
     },
   };
+}
+
+/** The first start of each (UTC) day takes a backup with the backup API; the rotation keeps 7 daily and 4 weekly. */
+async function dailyBackup(core: CounterCore, dataDir: string): Promise<void> {
+  const folder = backupFolderOf(core.db, dataDir);
+  const today = Math.floor(core.clock.now() / 86_400_000);
+  if (listBackups(folder).some((b) => b.kind !== 'pre-migration' && Math.floor(b.at / 86_400_000) === today)) return;
+  await createBackup(core.db, dataDir, folder, core.clock, 'daily');
 }
 
 /** Locks the counter once nobody touched it for the manager's idle time; a flow with a running deadline holds it off until it ends. */

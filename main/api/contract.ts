@@ -46,6 +46,7 @@ import { shelfSlotInputSchema } from '../core/parcels/shelf-slots';
 import { scannerConfigSchema, scannerPreferencesSchema } from '../core/scanning/scanner-config';
 import { sessionSchema, staffCalls } from './staff-schemas';
 import { custodyCalls } from './custody-schemas';
+import { backupCalls } from './backup-schemas';
 import {
   availableScannersSchema,
   scannerStatusEventSchema,
@@ -192,6 +193,7 @@ export const calls = {
 
   ...staffCalls,
   ...custodyCalls,
+  ...backupCalls,
 } as const;
 
 /** Every event main pushes to the renderer. */

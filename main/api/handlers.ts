@@ -10,6 +10,7 @@ import { scannerHandlers } from './scanner-handlers';
 import { supportHandlers } from './support-handlers';
 import { staffHandlers } from './staff-handlers';
 import { custodyHandlers } from './custody-handlers';
+import { backupHandlers, type RestoreControl } from './backup-handlers';
 import type { Handlers } from './router';
 import type { Language, SystemStatus } from './schemas';
 
@@ -20,6 +21,8 @@ export interface HandlerDeps {
   hub: ScannerHub;
   /** Tells the scheduler and the renderer that parcels or deadlines may have changed. */
   changed(): void;
+  /** Backups and restore need the app (data folder, restart); absent in handler-only tests. */
+  backups?: RestoreControl;
 }
 
 export function coreHandlers(core: CounterCore, info: { version: string; testHooks: boolean }, deps: HandlerDeps): Handlers {
@@ -40,14 +43,16 @@ export function coreHandlers(core: CounterCore, info: { version: string; testHoo
     ...supportHandlers(core, deps.changed),
     ...staffHandlers(core),
     ...custodyHandlers(core),
+    ...backupHandlers(core, deps.backups),
   };
 }
 
 /** When the database could not be opened: the status call says why, every other call refuses. */
-export function unavailableHandlers(status: SystemStatus): Handlers {
+export function unavailableHandlers(status: SystemStatus, restore?: RestoreControl['restore']): Handlers {
   const refuse = () => {
     throw new CoreError('DATABASE_UNAVAILABLE', 'The counter data is not available');
   };
   const handlers = Object.fromEntries(CALL_NAMES.map((name) => [name, refuse])) as unknown as Handlers;
-  return { ...handlers, 'system.status': () => status };
+  // The one way out of a damaged file: the error screen offers the newest backup that passes its checks.
+  return { ...handlers, 'system.status': () => status, ...(restore ? { 'backups.restore': ({ name }) => restore(name) } : {}) };
 }

@@ -103,6 +103,10 @@ export const CALL_ROLES: Readonly<Partial<Record<CallName, CallRole>>> = {
   'custody.verify': 'manager',
   'custody.acknowledge': 'manager',
   'custody.exportCsv': 'manager',
+  'backups.list': 'manager',
+  'backups.create': 'manager',
+  'backups.setFolder': 'manager',
+  'backups.restore': 'manager',
 };
 
 export function roleOf(name: CallName): CallRole {

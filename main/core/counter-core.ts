@@ -22,9 +22,10 @@ import { AttachmentStore } from './support/attachments';
 import { SupportDesk } from './support/support-desk';
 import { StaffDirectory } from './staff/staff-directory';
 import { StaffSession } from './staff/staff-session';
+import { ATTACHMENTS_DIR_NAME, BACKUP_FOLDER_KEY, BACKUPS_DIR_NAME, createPreMigrationBackup } from './backup/backups';
 
 /** Where attached files are copied, inside the data folder. */
-export const ATTACHMENTS_DIR_NAME = 'attachments';
+export { ATTACHMENTS_DIR_NAME };
 
 /** The domain, wired to one database and one clock. No Electron, no transport. */
 export interface CounterCore {
@@ -65,7 +66,7 @@ export interface CoreOptions {
 }
 
 export function openCounterCore(dataDir: string, clock: Clock, options: CoreOptions = {}): CounterCore {
-  const db = openDatabase(join(dataDir, DATABASE_FILE_NAME));
+  const db = openDatabase(join(dataDir, DATABASE_FILE_NAME), (opened) => createPreMigrationBackup(opened, dataDir, backupFolderOf(opened, dataDir), clock.now()));
   const settings = new SettingsRepository(db, clock);
   const networks = new NetworkRepository(db, clock);
   const storeId = settings.getOrCreate('store.id', () => `ST-${randomBytes(5).toString('hex').toUpperCase()}`);
@@ -96,6 +97,13 @@ export function openCounterCore(dataDir: string, clock: Clock, options: CoreOpti
     session: new StaffSession(staff, clock, settings, () => counter.blocking.deadlines().length > 0),
     close: () => db.close(),
   };
+}
+
+/** The backup folder from settings; by default inside the data folder. */
+export function backupFolderOf(db: Database, dataDir: string): string {
+  const hasSettings = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'settings'").get();
+  const chosen = hasSettings ? db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(BACKUP_FOLDER_KEY)?.value : undefined;
+  return chosen ?? join(dataDir, BACKUPS_DIR_NAME);
 }
 
 /** A fresh install gets the demo networks once; a shop that removed or renamed them keeps its choice. */

@@ -35,8 +35,9 @@ export async function main(argv: string[]): Promise<void> {
     testHooks: Boolean(testClock),
     serialPaths: values.serial ? [values.serial] : [],
   });
-  if (values['test-staff'] && testClock && app.core) await signInTestManager(app.core);
-  const host = await startBrowserHost({ app, rendererDir: resolve(values['renderer-dir']), port, testClock });
+  // The PIN hash takes a moment: the host listens at once and /test/health answers once the manager is in.
+  const ready = values['test-staff'] && testClock && app.core ? signInTestManager(app.core) : undefined;
+  const host = await startBrowserHost({ app, rendererDir: resolve(values['renderer-dir']), port, testClock, ready });
   console.log(`OpenCounter browser host on http://127.0.0.1:${host.port}/ (data: ${resolve(values['data-dir'])})`);
   if (testClock) console.log('Test hooks are ON: /test/scan, /test/clock, /test/health. Never use this in a shop.');
 

@@ -137,6 +137,10 @@ const valid: Record<CallName, unknown> = {
   'custody.acknowledge': { alertId: 1 },
   'custody.exportCsv': { from: '2026-11-01', to: '2026-11-30' },
   'custody.receipt': { parcelIds: [1, 2] },
+  'backups.list': undefined,
+  'backups.create': undefined,
+  'backups.setFolder': { folder: '/srv/backups' },
+  'backups.restore': { name: '2026-11-24T09-00-00-000Z-daily' },
 };
 
 /** Hand-picked values that look plausible but break a rule of the contract. */
@@ -191,6 +195,7 @@ const extra: Partial<Record<CallName, unknown[]>> = {
   'staff.add': [{ name: 'Marco', role: 'owner', pin: '1234' }, { name: 'Marco', role: 'clerk', pin: '1 234' }],
   'custody.exportCsv': [{ from: '2026-11-1', to: '2026-11-30' }, { from: '2026-11-01', to: 'yesterday' }],
   'custody.receipt': [{ parcelIds: [] }, { parcelIds: [0] }],
+  'backups.restore': [{ name: '../../etc/passwd' }, { name: '2026-11-24T09-00-00-000Z-daily/../x' }],
   'staff.setIdleLock': [{ minutes: -1 }, { minutes: 1.5 }, { minutes: 100_000 }],
   'support.list': [{ filter: { states: ['lost'] }, sort: { by: 'createdAt', direction: 'desc' }, page: 1, pageSize: 10 }, { filter: {}, sort: { by: 'createdAt', direction: 'desc' }, page: 1, pageSize: 1000 }],
 };
