@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * End-to-end tests against the browser host (architecture.md, "Test seam"),
- * driven by Debian's Chromium (toolchain.md): Playwright's own browsers are
+ * End-to-end tests against the browser host (README.md, Architecture: browser host),
+ * driven by Debian's Chromium: Playwright's own browsers are
  * not installed. Each test file gets its own hosts from test/e2e/fixtures.ts,
  * so there is no `webServer` here. `npm run test:e2e` builds the renderer first.
  */

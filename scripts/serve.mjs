@@ -1,11 +1,12 @@
-// `npm run serve`: builds the renderer when there is no build yet, then starts
-// the browser host (main/host/cli.ts) under tsx with the arguments given.
+// `npm run serve`: builds the renderer when there is no build yet or its sources
+// are newer than the build, then starts the browser host (main/host/cli.ts)
+// under tsx with the arguments given.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { rendererBuildIsStale } from './renderer-freshness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-if (!existsSync(`${root}out/renderer/index.html`)) {
+if (rendererBuildIsStale(root)) {
   const build = spawnSync('npm', ['run', 'build:renderer'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

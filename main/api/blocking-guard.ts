@@ -3,7 +3,7 @@ import type { CallName } from './contract';
 import type { CallGuard } from './router';
 
 /**
- * What stays available while the counter is blocked (product.md §1 A3, C2):
+ * What stays available while the counter is blocked (docs/rules.md, Parcels):
  * the pending task itself, the driver QR, help, reading state, and the
  * language (a display preference, so a colleague can read the screen).
  */
@@ -17,8 +17,16 @@ const ALWAYS_ALLOWED: ReadonlySet<CallName> = new Set<CallName>([
   'networks.checkIns',
   'networks.dismissCheckIn',
   'driverQr.show',
+  'driverQr.suggestNetwork',
   'counter.status',
   'parcels.locate',
+  // The beep volume of the scans that lift the block; reading it changes nothing.
+  'scanners.preferences',
+  // Who must do the overdue task has to be able to sign in first (also after a restart or the idle lock).
+  'staff.signInList',
+  // The red notice of a broken custody chain and a hand-over's receipt number are state to read.
+  'custody.alert',
+  'custody.receipt',
 ]);
 
 const TASK_CALLS: Record<BlockingTask['kind'], string> = {
@@ -26,8 +34,8 @@ const TASK_CALLS: Record<BlockingTask['kind'], string> = {
   'expired-scan': 'expired.',
 };
 
-/** Help and support stay open while blocked: a stuck counter is exactly when the shop needs them. */
-const ALWAYS_ALLOWED_PREFIXES = ['help.', 'support.'] as const;
+/** Help and support stay open while blocked: a stuck counter is exactly when the shop needs them. Sign-in too. */
+const ALWAYS_ALLOWED_PREFIXES = ['help.', 'support.', 'session.'] as const;
 
 /** Main enforces blocking: a refused call never reaches core, whatever the renderer shows. */
 export function blockingGuard(currentTask: () => BlockingTask | undefined): CallGuard {

@@ -19,7 +19,7 @@ export function createClient(transport: Transport): CounterClient {
   return {
     async call(name, ...input) {
       const envelope = await transport.invoke(name, input[0]);
-      if (!envelope.ok) throw new ApiCallError(envelope.error.code, envelope.error.message, name, envelope.error.fields);
+      if (!envelope.ok) throw new ApiCallError(envelope.error.code, envelope.error.message, name, envelope.error.fields, envelope.error.reasons);
       return envelope.value as never;
     },
     on(name, handler) {

@@ -6,6 +6,8 @@ export const apiErrorSchema = z.strictObject({
   message: z.string(),
   /** For BAD_INPUT: the input fields at fault, as dotted paths (`address.countryCode`). */
   fields: z.array(z.string()).optional(),
+  /** For BAD_INPUT: a reason code per refused field, where main knows more than "check this field". */
+  reasons: z.record(z.string(), z.string()).optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
@@ -19,6 +21,7 @@ export class ApiCallError extends Error {
     message: string,
     readonly call: string,
     readonly fields: readonly string[] = [],
+    readonly reasons: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'ApiCallError';

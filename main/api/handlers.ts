@@ -1,46 +1,45 @@
 import { CoreError } from '../core/errors';
 import type { CounterCore } from '../core/counter-core';
 import { CALL_NAMES } from './contract';
-import type { ScannerHub } from '../scanner-hub';
-import { hoursHandlers } from './hours-handlers';
-import { inventoryHandlers } from './inventory-handlers';
-import { networkHandlers } from './network-handlers';
-import { parcelHandlers } from './parcel-handlers';
-import { scannerHandlers } from './scanner-handlers';
-import { supportHandlers } from './support-handlers';
-import { staffHandlers } from './staff-handlers';
-import { custodyHandlers } from './custody-handlers';
-import { backupHandlers, type RestoreControl } from './backup-handlers';
+import { driverQrHandlers } from './driver-qr/handlers';
+import { hoursHandlers } from './hours/handlers';
+import { inventoryHandlers } from './inventory/handlers';
+import { networkHandlers } from './networks/handlers';
+import { parcelHandlers } from './parcels/handlers';
+import { scannerHandlers, type ScannerControl } from './scanning/handlers';
+import { storeHandlers } from './store/handlers';
+import { serviceHandlers } from './service/handlers';
+import { supportHandlers } from './support/handlers';
+import { systemHandlers } from './system/handlers';
+import { staffHandlers } from './staff/handlers';
+import { custodyHandlers } from './custody/handlers';
+import { backupHandlers, type RestoreControl } from './backup/handlers';
 import type { Handlers } from './router';
-import type { Language, SystemStatus } from './schemas';
+import type { SystemStatus } from './schemas';
 
-const LANGUAGE_KEY = 'ui.language';
-
-/** Binds each contract call to core. Thin on purpose: rules live in core. */
+/** What the handlers need from the process around core. */
 export interface HandlerDeps {
-  hub: ScannerHub;
+  /** The scanners: the open ones and what is plugged in. */
+  scanners: ScannerControl;
   /** Tells the scheduler and the renderer that parcels or deadlines may have changed. */
   changed(): void;
   /** Backups and restore need the app (data folder, restart); absent in handler-only tests. */
   backups?: RestoreControl;
 }
 
+/** Binds each contract call to core, feature by feature. Thin on purpose: rules live in core. */
 export function coreHandlers(core: CounterCore, info: { version: string; testHooks: boolean }, deps: HandlerDeps): Handlers {
-  const uiSettings = () => ({ language: (core.settings.get(LANGUAGE_KEY) as Language | undefined) ?? null });
   return {
-    'system.status': () => ({ state: 'ready', storeId: core.storeId, version: info.version, testHooks: info.testHooks }),
-    'settings.get': uiSettings,
-    'settings.setLanguage': ({ language }) => {
-      core.settings.set(LANGUAGE_KEY, language);
-      return uiSettings();
-    },
-    'driverQr.show': ({ networkId }) => core.driverQr.current(networkId),
+    ...systemHandlers(core, info),
+    ...driverQrHandlers(core),
     ...parcelHandlers(core, deps.changed),
     ...networkHandlers(core, deps.changed),
+    ...storeHandlers(core, deps.changed),
     ...inventoryHandlers(core, deps.changed),
     ...hoursHandlers(core, deps.changed),
-    ...scannerHandlers(core, deps.hub),
+    ...scannerHandlers(core, deps.scanners),
     ...supportHandlers(core, deps.changed),
+    ...serviceHandlers(core),
     ...staffHandlers(core),
     ...custodyHandlers(core),
     ...backupHandlers(core, deps.backups),

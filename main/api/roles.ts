@@ -1,4 +1,4 @@
-import type { StaffRole } from '../core/staff/staff-rules';
+import type { StaffRole } from '../core/staff/staff-shapes';
 import type { StaffSession } from '../core/staff/staff-session';
 import { CALL_NAMES, type CallName } from './contract';
 import type { CallGuard } from './router';
@@ -21,6 +21,7 @@ export const CALL_ROLES: Readonly<Partial<Record<CallName, CallRole>>> = {
   'settings.setLanguage': 'none',
   'networks.list': 'none',
   'driverQr.show': 'none',
+  'driverQr.suggestNetwork': 'none',
   'help.requestCallback': 'none',
   'help.callbacks': 'none',
   // What the screen needs before anyone signs in: scanner beeps, keys a wedge scanner types.
@@ -76,6 +77,28 @@ export const CALL_ROLES: Readonly<Partial<Record<CallName, CallRole>>> = {
   'support.exportCsv': 'clerk',
   'support.attachment': 'clerk',
   'custody.alert': 'clerk',
+  // The service desk at the counter: customers, items, orders, allocation and the board.
+  'service.home': 'clerk',
+  'service.customers.search': 'clerk',
+  'service.customers.save': 'clerk',
+  'service.customers.items': 'clerk',
+  'service.items.bySerial': 'clerk',
+  'service.items.save': 'clerk',
+  'service.groups.list': 'clerk',
+  'service.calendar.get': 'clerk',
+  'service.route.get': 'clerk',
+  'service.technicians.list': 'clerk',
+  'service.resourceGroups.list': 'clerk',
+  'service.orders.promise': 'clerk',
+  'service.orders.create': 'clerk',
+  'service.orders.list': 'clerk',
+  'service.orders.get': 'clerk',
+  'service.lines.setStatus': 'clerk',
+  'service.allocate': 'clerk',
+  'service.allocations.cancel': 'clerk',
+  'service.suggest': 'clerk',
+  'service.board': 'clerk',
+  'service.day': 'clerk',
   'custody.receipt': 'clerk',
 
   'networks.configs': 'manager',
@@ -83,6 +106,7 @@ export const CALL_ROLES: Readonly<Partial<Record<CallName, CallRole>>> = {
   'networks.testConnection': 'manager',
   'store.saveProfile': 'manager',
   'slots.configure': 'manager',
+  'pickups.liftCodeLock': 'manager',
   'scanners.add': 'manager',
   'scanners.remove': 'manager',
   'scanners.setPreferences': 'manager',
@@ -107,6 +131,13 @@ export const CALL_ROLES: Readonly<Partial<Record<CallName, CallRole>>> = {
   'backups.create': 'manager',
   'backups.setFolder': 'manager',
   'backups.restore': 'manager',
+  // Setting up the service desk: technicians and their absences, skills, zones, calendars, item groups, routes.
+  'service.groups.save': 'manager',
+  'service.calendar.save': 'manager',
+  'service.route.save': 'manager',
+  'service.technicians.save': 'manager',
+  'service.technicians.addAbsence': 'manager',
+  'service.resourceGroups.save': 'manager',
 };
 
 export function roleOf(name: CallName): CallRole {

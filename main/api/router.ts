@@ -42,7 +42,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
       const parsed = schema.input.safeParse(input);
       if (!parsed.success) {
         log(`refused bad input for ${name}`);
-        return fail('BAD_INPUT', z.prettifyError(parsed.error), fieldsOf(parsed.error));
+        return fail('BAD_INPUT', clip(z.prettifyError(parsed.error), MAX_MESSAGE_CHARS), fieldsOf(parsed.error).slice(0, MAX_FIELDS).map((f) => clip(f, MAX_FIELD_CHARS)));
       }
       const refusal = options.guard?.(name);
       if (refusal) return { ok: false, error: refusal };
@@ -52,7 +52,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
         const value = await (actor === undefined ? handler(parsed.data) : actAs(actor, () => handler(parsed.data)));
         return { ok: true, value: schema.output.parse(value) };
       } catch (error) {
-        if (error instanceof CoreError) return fail(error.code, error.message, error.fields);
+        if (error instanceof CoreError) return fail(error.code, error.message, error.fields, error.reasons);
         log(`call ${name} failed`, error);
         return fail('INTERNAL', 'Something went wrong in the counter app. The action was not completed.');
       }
@@ -60,8 +60,23 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
   };
 }
 
-function fail(code: ApiError['code'], message: string, fields?: readonly string[]): Envelope<never> {
-  return { ok: false, error: { code, message, ...(fields && fields.length > 0 ? { fields: [...new Set(fields)] } : {}) } };
+/**
+ * A refusal repeats the offending keys: an attacker's 100 KB key must not
+ * come back whole (nor a thousand of them), so the answer stays small.
+ */
+const MAX_MESSAGE_CHARS = 2000;
+const MAX_FIELD_CHARS = 100;
+const MAX_FIELDS = 20;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function fail(code: ApiError['code'], message: string, fields?: readonly string[], reasons?: Readonly<Record<string, string>>): Envelope<never> {
+  return {
+    ok: false,
+    error: { code, message, ...(fields && fields.length > 0 ? { fields: [...new Set(fields)] } : {}), ...(reasons && Object.keys(reasons).length > 0 ? { reasons: { ...reasons } } : {}) },
+  };
 }
 
 /** The dotted path of each field a schema refused (an unknown key counts as its own path). */

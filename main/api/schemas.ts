@@ -6,6 +6,8 @@ export type Language = z.infer<typeof languageSchema>;
 
 /** Network and store ids as the driver QR payload allows them. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** A database row id: cases, parcels, deliveries, check-ins. */
+export const rowIdSchema = z.number().int().positive();
 
 export const systemStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('ready'), storeId: z.string(), version: z.string(), testHooks: z.boolean() }),

@@ -6,10 +6,12 @@ import { DATABASE_FILE_NAME, openDatabase } from './db/open';
 import { DriverQrService } from './driver-qr/driver-qr-service';
 import { demoNetworks } from './networks/demo-networks';
 import { NetworkRepository } from './networks/network-repository';
+import type { TokenCipher } from './networks/token-cipher';
 import { SettingsRepository } from './settings';
 import { DemoNetwork } from './networks/demo-network';
 import { NetworkAdapters, type HttpTuning } from './networks/network-adapters';
 import { NetworkStatusBoard } from './networks/network-status';
+import { NetworkSettings } from './networks/network-settings';
 import { DriverCheckIns } from './networks/driver-check-ins';
 import { StoreProfileService } from './store/store-profile';
 import { ParcelCounter } from './parcels/parcel-counter';
@@ -23,6 +25,7 @@ import { SupportDesk } from './support/support-desk';
 import { StaffDirectory } from './staff/staff-directory';
 import { StaffSession } from './staff/staff-session';
 import { ATTACHMENTS_DIR_NAME, BACKUP_FOLDER_KEY, BACKUPS_DIR_NAME, createPreMigrationBackup } from './backup/backups';
+import { ServiceDesk } from './service/service-desk';
 
 /** Where attached files are copied, inside the data folder. */
 export { ATTACHMENTS_DIR_NAME };
@@ -34,6 +37,8 @@ export interface CounterCore {
   storeId: string;
   settings: SettingsRepository;
   networks: NetworkRepository;
+  /** Adding and editing networks from Settings, with the store record each change owes them. */
+  networkSettings: NetworkSettings;
   driverQr: DriverQrService;
   counter: ParcelCounter;
   scanners: ScannerConfigRepository;
@@ -57,18 +62,23 @@ export interface CounterCore {
   staff: StaffDirectory;
   /** Who is signed in at this counter, and the idle lock. */
   session: StaffSession;
+  /** After-sales service: customers, items, orders, technicians, allocation and visit planning. */
+  service: ServiceDesk;
   close(): void;
 }
 
 export interface CoreOptions {
   /** Timeouts and retries of HTTP networks (tests shorten them). */
   http?: HttpTuning;
+  /** How network tokens are sealed at rest (Electron's safeStorage); plain by default. */
+  tokenCipher?: TokenCipher;
 }
 
 export function openCounterCore(dataDir: string, clock: Clock, options: CoreOptions = {}): CounterCore {
   const db = openDatabase(join(dataDir, DATABASE_FILE_NAME), (opened) => createPreMigrationBackup(opened, dataDir, backupFolderOf(opened, dataDir), clock.now()));
   const settings = new SettingsRepository(db, clock);
-  const networks = new NetworkRepository(db, clock);
+  const networks = new NetworkRepository(db, clock, options.tokenCipher);
+  networks.sealPlainTokens();
   const storeId = settings.getOrCreate('store.id', () => `ST-${randomBytes(5).toString('hex').toUpperCase()}`);
   seedDemoNetworks(db, networks);
   const counter = new ParcelCounter(db, clock, networks, settings);
@@ -82,6 +92,7 @@ export function openCounterCore(dataDir: string, clock: Clock, options: CoreOpti
     storeId,
     settings,
     networks,
+    networkSettings: new NetworkSettings(db, networks, (ids) => store.publish(hours.get(), ids)),
     driverQr: new DriverQrService(storeId, networks, clock),
     counter,
     scanners: new ScannerConfigRepository(db, clock, settings),
@@ -91,10 +102,11 @@ export function openCounterCore(dataDir: string, clock: Clock, options: CoreOpti
     checkIns: new DriverCheckIns(db, clock, settings),
     store,
     inventory: new Inventory(db, counter.hasher, counter.throttle),
-    sync: new InventorySync(clock, networks, counter, settings),
+    sync: new InventorySync(clock, networks, counter, settings, links),
     hours,
     staff,
     session: new StaffSession(staff, clock, settings, () => counter.blocking.deadlines().length > 0),
+    service: new ServiceDesk(db, clock, settings, () => store.timeZone()),
     close: () => db.close(),
   };
 }

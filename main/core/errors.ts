@@ -13,6 +13,10 @@ export const ERROR_CODES = [
   'CONFLICT',
   'DATABASE_UNAVAILABLE',
   'INTERNAL',
+  'SERVICE_ORDER_FINISHED',
+  'SERVICE_NOT_QUALIFIED',
+  'SERVICE_ALLOCATION_REFUSED',
+  'SERVICE_SERIAL_TAKEN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -23,6 +27,8 @@ export class CoreError extends Error {
     message: string,
     /** For BAD_INPUT: the input fields at fault (dotted paths), so a form can mark them. */
     readonly fields?: readonly string[],
+    /** For BAD_INPUT: a reason code for a refused field whose fix is not obvious, which the renderer translates. */
+    readonly reasons?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = 'CoreError';

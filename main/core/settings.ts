@@ -37,3 +37,13 @@ export class SettingsRepository {
     }).immediate();
   }
 }
+
+/** The settings keys more than one module reads: the network cursors, kept per network. */
+export const cursorKeys = {
+  /** Where the network's manifest was read up to. */
+  manifest: (networkId: string) => `manifest.cursor.${networkId}`,
+  /** Where the network's driver check-ins were read up to. */
+  checkIns: (networkId: string) => `checkins.cursor.${networkId}`,
+  /** Where the network's support updates were read up to. */
+  support: (networkId: string) => `support.cursor.${networkId}`,
+} as const;

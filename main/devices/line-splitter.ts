@@ -1,5 +1,5 @@
-/** The bytes a serial scanner sends after each code. */
-export type SerialTerminator = 'CR' | 'LF' | 'CRLF';
+/** The bytes a serial scanner sends after each code. 'ANY': CR, LF or CR LF, whichever the scanner sends. */
+export type SerialTerminator = 'CR' | 'LF' | 'CRLF' | 'ANY';
 
 export type ScanTextEncoding = 'latin1' | 'utf8';
 
@@ -25,11 +25,14 @@ const LF = 0x0a;
  * Splits a serial byte stream into codes. Splits on bytes, then decodes, so a
  * UTF-8 character cut between two chunks survives. Lenient about the other
  * line-end byte: with 'CR' a stray LF (a scanner set to CR LF) is dropped,
- * and with 'LF' a stray CR; blank lines are skipped.
+ * and with 'LF' a stray CR; with 'ANY' either ends a code; blank lines are
+ * skipped.
  */
 export function createLineSplitter(options: LineSplitterOptions): LineSplitter {
   const split = options.terminator === 'LF' ? LF : CR;
   const other = options.terminator === 'LF' ? CR : LF;
+  // With 'ANY' both bytes end a line; the empty line between the CR and LF of a CR LF is skipped like any blank line.
+  const ends = (byte: number) => byte === split || (options.terminator === 'ANY' && byte === other);
   const maxBytes = options.maxBytes ?? 4096;
   const decoder = new TextDecoder(options.encoding === 'utf8' ? 'utf-8' : 'latin1');
   let pending: number[] = [];
@@ -48,7 +51,7 @@ export function createLineSplitter(options: LineSplitterOptions): LineSplitter {
     push(chunk) {
       const lines: string[] = [];
       for (const byte of chunk) {
-        if (byte === split) {
+        if (ends(byte)) {
           const line = overflow ? undefined : finish(pending);
           pending = [];
           overflow = false;

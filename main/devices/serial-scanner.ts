@@ -25,7 +25,7 @@ export interface SerialScannerOptions {
   path: string;
   /** Default 9600 (ignored by USB-CDC scanners, needed by real RS-232 ones). */
   baudRate?: number;
-  /** What ends one code. Default 'CR' (a stray LF after it is tolerated). */
+  /** What ends one code. Default 'ANY': CR, LF or CR LF. */
   terminator?: SerialTerminator;
   /** Default 'latin1'. */
   encoding?: ScanTextEncoding;
@@ -70,7 +70,7 @@ export function openSerialScanner(options: SerialScannerOptions): SerialScanner 
   const baudRate = options.baudRate ?? 9600;
   const createPort = options.createPort ?? defaultCreatePort;
   const emitter = new DeviceEmitter(id);
-  const splitter = createLineSplitter({ terminator: options.terminator ?? 'CR', encoding: options.encoding ?? 'latin1' });
+  const splitter = createLineSplitter({ terminator: options.terminator ?? 'ANY', encoding: options.encoding ?? 'latin1' });
   if (options.onScan) emitter.onScan(options.onScan);
   if (options.onStatus) emitter.onStatus(options.onStatus);
 

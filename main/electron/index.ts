@@ -1,5 +1,6 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage } from 'electron';
 import { fileURLToPath } from 'node:url';
+import { openCounterLog } from '../app/logging';
 import { runElectronMain } from './main-process';
 
 // The electron-vite main entry: out/main/index.js, next to out/preload and out/renderer.
@@ -7,9 +8,11 @@ runElectronMain({
   app,
   BrowserWindow,
   ipcMain,
+  safeStorage,
   argv: process.argv,
   env: process.env,
   outDir: fileURLToPath(new URL('..', import.meta.url)),
+  log: openCounterLog(app.getPath('userData')).log,
 }).catch((error: unknown) => {
   console.error('[opencounter] the app could not start', error);
   app.exit(1);

@@ -1,6 +1,6 @@
 import type { App, BrowserWindow, IpcMain } from 'electron';
 import { join } from 'node:path';
-import { startCounterApp, type CounterApp, type CounterAppOptions } from '../app';
+import { startCounterApp, type CounterApp, type CounterAppOptions } from '../app/start';
 import { systemClock } from '../core/clock';
 import { bindRouterToIpc } from './ipc-binding';
 import { parseLaunchOptions } from './launch-options';
@@ -8,12 +8,15 @@ import { createMainWindow, type BrowserWindowConstructor } from './main-window';
 import { loadRenderer, locateRenderer } from './renderer-location';
 import { claimSingleInstance } from './single-instance';
 import { routeKeysToWedge } from './wedge-input';
+import { safeStorageCipher, type SafeStorageLike } from './safe-storage-cipher';
 
 /** Everything the Electron main process needs from outside, so tests can hand in fakes. */
 export interface ElectronMainDeps {
   app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getPath' | 'getVersion' | 'isPackaged'>;
   BrowserWindow: BrowserWindowConstructor;
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  /** Seals the network tokens at rest. */
+  safeStorage: SafeStorageLike;
   argv: readonly string[];
   env: Readonly<Record<string, string | undefined>>;
   /** The build output folder holding main/, preload/ and renderer/. */
@@ -39,11 +42,13 @@ export async function runElectronMain(deps: ElectronMainDeps): Promise<ElectronM
   app.on('window-all-closed', () => app.quit());
 
   await app.whenReady();
+  const tokenCipher = safeStorageCipher(deps.safeStorage, log);
   const counterApp = (deps.startCounterApp ?? startCounterApp)({
     dataDir: app.getPath('userData'),
     clock: systemClock,
     version: app.getVersion(),
     log,
+    ...(tokenCipher ? { core: { tokenCipher } } : {}),
   });
   // A packaged app never takes its page from the environment.
   const devServerUrl = app.isPackaged ? undefined : deps.env.ELECTRON_RENDERER_URL;
@@ -53,6 +58,7 @@ export async function runElectronMain(deps: ElectronMainDeps): Promise<ElectronM
     preloadPath: join(deps.outDir, 'preload', 'index.cjs'),
     appUrl: location.appUrl,
     kiosk: parseLaunchOptions(deps.argv).kiosk,
+    devTools: !app.isPackaged,
     log,
   });
   window.on('closed', () => {

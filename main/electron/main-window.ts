@@ -12,6 +12,8 @@ export interface MainWindowOptions {
   /** The page the window may show; anything else is refused. */
   appUrl: string;
   kiosk: boolean;
+  /** Off in a packaged app: DevTools would let anyone at the counter run code in the page. */
+  devTools: boolean;
   log: (message: string) => void;
 }
 
@@ -43,6 +45,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: options.devTools,
     },
   });
   const { session } = window.webContents;

@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import type { CounterApp } from '../app';
+import type { CounterApp } from '../app/start';
 import type { AdjustableClock } from '../core/clock';
 import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy';
 import { readStaticFile } from './static-files';
 import { handleTestHook } from './test-hooks';
 import { bindRouterToWebSocket } from './ws-binding';
+import { ownOrigins, refusalOf } from './request-guard';
+import { MAX_CALL_FRAME_BYTES } from '../api/wire';
 
 export interface BrowserHostOptions {
   app: CounterApp;
@@ -16,6 +18,7 @@ export interface BrowserHostOptions {
   testClock?: AdjustableClock;
   /** With --test-hooks: what /test/health waits for before it answers (the test manager's sign-in). */
   ready?: Promise<void>;
+  log?: (message: string) => void;
 }
 
 export interface BrowserHost {
@@ -26,21 +29,29 @@ export interface BrowserHost {
 const MAX_HOOK_BODY = 64 * 1024;
 
 /**
- * Serves the built renderer and the router on 127.0.0.1 only. A WebSocket
- * upgrade is refused unless its Origin is this very page, so another site
- * open in the same browser cannot drive the counter.
+ * Serves the built renderer and the router on 127.0.0.1 only. Every request
+ * must name this host (no DNS rebinding), a state-changing one must not come
+ * from another origin, and a WebSocket upgrade must come from this very page,
+ * so another site open in the same browser cannot drive the counter. A
+ * malformed request or frame closes that one connection, never the host.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const { app } = options;
-  const server = createServer((req, res) => void handleHttp(req, res, options));
-  // A support reply carries up to 3 files of 1 MiB as base64 (4/3 larger): the frame cap leaves room for them.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 6 * 1024 * 1024 });
-  const unbind = bindRouterToWebSocket(wss, app.router, app.events);
+  const log = options.log ?? ((message: string) => console.error(`[opencounter] ${message}`));
+  const port = () => (server.address() as AddressInfo).port;
+  const server = createServer((req, res) => {
+    handleHttp(req, res, options, port()).catch((error: unknown) => {
+      log(`request ${req.method} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) reply(res, 500, { ok: false });
+      else res.destroy();
+    });
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CALL_FRAME_BYTES });
+  const unbind = bindRouterToWebSocket(wss, app.router, app.events, log);
 
   server.on('upgrade', (req, socket, head) => {
-    const port = (server.address() as AddressInfo).port;
-    const allowed = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
-    if (req.url !== '/api' || !allowed.includes(req.headers.origin ?? '')) {
+    socket.on('error', () => socket.destroy());
+    if (req.url !== '/api' || refusalOf(req, port()) || !ownOrigins(port()).includes(req.headers.origin ?? '')) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -62,13 +73,29 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-async function handleHttp(req: IncomingMessage, res: ServerResponse, options: BrowserHostOptions): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+async function handleHttp(req: IncomingMessage, res: ServerResponse, options: BrowserHostOptions, port: number): Promise<void> {
+  const refusal = refusalOf(req, port);
+  if (refusal) return reply(res, refusal.status, { ok: false, error: { code: 'FORBIDDEN', message: refusal.reason } });
+  let url: URL;
+  let path: string;
+  try {
+    url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return reply(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: 'Malformed path' } });
+  }
   if (url.pathname.startsWith('/test/')) {
     if (!options.testClock) return reply(res, 404, { ok: false });
+    let text: string;
+    try {
+      text = req.method === 'POST' ? await readBody(req) : '';
+    } catch {
+      res.setHeader('Connection', 'close');
+      return reply(res, 413, { ok: false, error: { code: 'BAD_INPUT', message: 'Body too large' } });
+    }
     let body: unknown;
     try {
-      body = req.method === 'POST' ? JSON.parse((await readBody(req)) || 'null') : undefined;
+      body = req.method === 'POST' ? JSON.parse(text || 'null') : undefined;
     } catch {
       return reply(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: 'Body is not JSON' } });
     }
@@ -83,8 +110,8 @@ async function handleHttp(req: IncomingMessage, res: ServerResponse, options: Br
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, { ok: false });
   const file =
-    (await readStaticFile(options.rendererDir, url.pathname)) ??
-    (url.pathname.includes('.') ? undefined : await readStaticFile(options.rendererDir, '/index.html'));
+    (await readStaticFile(options.rendererDir, path)) ??
+    (path.includes('.') ? undefined : await readStaticFile(options.rendererDir, '/index.html'));
   if (!file) return reply(res, 404, { ok: false });
   res.writeHead(200, {
     'Content-Type': file.type,
@@ -108,7 +135,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       size += chunk.length;
       if (size > MAX_HOOK_BODY) {
         reject(new Error('Body too large'));
-        req.destroy();
+        req.pause();
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));

@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startCounterApp } from '../app';
+import { openCounterLog } from '../app/logging';
+import { startCounterApp } from '../app/start';
 import { AdjustableClock, systemClock } from '../core/clock';
 import { startBrowserHost } from './browser-host';
 import { signInTestManager } from './test-staff';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** `npm run serve -- --port <p> --data-dir <dir> [--test-hooks [--test-staff]] [--serial <path>]` (architecture.md, "Test seam"). */
+/** `npm run serve -- --port <p> --data-dir <dir> [--test-hooks [--test-staff]] [--serial <path>]` (README.md, Architecture: browser host). */
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -34,6 +35,7 @@ export async function main(argv: string[]): Promise<void> {
     version,
     testHooks: Boolean(testClock),
     serialPaths: values.serial ? [values.serial] : [],
+    log: openCounterLog(resolve(values['data-dir'])).log,
   });
   // The PIN hash takes a moment: the host listens at once and /test/health answers once the manager is in.
   const ready = values['test-staff'] && testClock && app.core ? signInTestManager(app.core) : undefined;

@@ -13,9 +13,9 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Reads a file of the built renderer; anything outside `root` or missing is undefined. */
-export async function readStaticFile(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | undefined> {
-  const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+/** Reads a file of the built renderer by its decoded URL path; anything outside `root` or missing is undefined. */
+export async function readStaticFile(root: string, path: string): Promise<{ body: Buffer; type: string } | undefined> {
+  const relative = path === '/' ? '/index.html' : path;
   const file = normalize(join(root, relative));
   if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
   try {

@@ -18,7 +18,7 @@ export interface TestHookTarget {
 
 export type HookResponse = { status: number; body: unknown };
 
-/** The --test-hooks endpoints of architecture.md's test seam. Never mounted without the flag. */
+/** The --test-hooks endpoints of the browser host's test seam (README.md, Architecture). Never mounted without the flag. */
 export async function handleTestHook(
   method: string,
   path: string,

@@ -4,11 +4,19 @@ import type { Router } from '../api/router';
 import { callFrameSchema, type ServerFrame } from '../api/wire';
 
 /** Serves the router on every socket and forwards every event to each of them. */
-export function bindRouterToWebSocket(wss: WebSocketServer, router: Router, events: EventBus): () => void {
+export function bindRouterToWebSocket(
+  wss: WebSocketServer,
+  router: Router,
+  events: EventBus,
+  log: (message: string) => void = () => {},
+): () => void {
   const send = (socket: WebSocket, frame: ServerFrame) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
   wss.on('connection', (socket) => {
+    // A protocol error (oversize frame, bad UTF-8, unmasked frame, reserved opcode): ws closes this socket
+    // itself; without a listener the 'error' event would take the whole host down.
+    socket.on('error', (error) => log(`WebSocket closed after a protocol error: ${error.message}`));
     socket.on('message', async (data) => {
       let frame;
       try {

@@ -6,13 +6,15 @@ const RECONNECT_MS = [250, 500, 1000, 2000, 5000];
 
 /**
  * The browser host's transport: one WebSocket to /api on the page's own
- * origin. Calls made while it (re)connects wait; calls in flight when it
- * drops fail, because main may or may not have run them.
+ * origin. Calls made while it (re)connects wait and are sent once it is back
+ * (however many tries that takes); calls already sent when it drops fail,
+ * because main may or may not have run them.
  */
 export function createWebSocketTransport(url: string): Transport {
   const listeners = new Set<(name: string, payload: unknown) => void>();
   const pending = new Map<number, (envelope: Envelope<unknown>) => void>();
-  let queue: string[] = [];
+  /** Frames not yet on the wire, by call id. */
+  let queue = new Map<number, string>();
   let nextId = 1;
   let attempt = 0;
   let socket: WebSocket;
@@ -21,8 +23,8 @@ export function createWebSocketTransport(url: string): Transport {
     socket = new WebSocket(url);
     socket.onopen = () => {
       attempt = 0;
-      for (const frame of queue) socket.send(frame);
-      queue = [];
+      for (const frame of queue.values()) socket.send(frame);
+      queue = new Map();
     };
     socket.onmessage = (message) => {
       const frame = JSON.parse(String(message.data)) as ServerFrame;
@@ -34,10 +36,11 @@ export function createWebSocketTransport(url: string): Transport {
       }
     };
     socket.onclose = () => {
-      for (const settle of pending.values()) {
+      for (const [id, settle] of pending) {
+        if (queue.has(id)) continue; // never sent: it goes out on the next connection
         settle({ ok: false, error: { code: 'INTERNAL', message: 'The connection to the counter app was lost' } });
+        pending.delete(id);
       }
-      pending.clear();
       setTimeout(connect, RECONNECT_MS[Math.min(attempt++, RECONNECT_MS.length - 1)]);
     };
   };
@@ -50,7 +53,7 @@ export function createWebSocketTransport(url: string): Transport {
       return new Promise((resolve) => {
         pending.set(id, resolve);
         if (socket.readyState === WebSocket.OPEN) socket.send(frame);
-        else queue.push(frame);
+        else queue.set(id, frame);
       });
     },
     subscribe(listener) {

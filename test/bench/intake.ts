@@ -8,7 +8,7 @@ import { createRouter } from '../../main/api/router';
 import { ManualClock } from '../../main/core/clock';
 import { openCounterCore } from '../../main/core/counter-core';
 import { ingestManifest } from '../../main/core/parcels/manifest-ingest';
-import { ScannerHub } from '../../main/scanner-hub';
+import { ScannerHub } from '../../main/app/scanner-hub';
 
 const DELIVERIES = 60;
 const PER_DELIVERY = 20;
@@ -27,7 +27,7 @@ export async function benchIntake(): Promise<{ rows: [string, string][]; ratio: 
     core.counter.slots.configure([{ id: 'A1', size: 'small', capacity: 500 }, { id: 'B1', size: 'medium', capacity: 500 }, { id: 'C1', size: 'large', capacity: 500 }]);
     core.db.prepare("UPDATE networks SET policy_json = json_set(policy_json, '$.capacity', 100000)").run();
     const hub = new ScannerHub({ core, events: new EventBus(), receiveScan: () => {} });
-    const router = createRouter(coreHandlers(core, { version: 'bench', testHooks: false }, { changed: () => {}, hub }));
+    const router = createRouter(coreHandlers(core, { version: 'bench', testHooks: false }, { changed: () => {}, scanners: hub }));
     const total = DELIVERIES * PER_DELIVERY;
     const items = Array.from({ length: total }, (_, i) => ({
       trackingId: `QC${String(i).padStart(10, '0')}`,

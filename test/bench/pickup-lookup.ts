@@ -6,7 +6,7 @@ import { coreHandlers } from '../../main/api/handlers';
 import { createRouter } from '../../main/api/router';
 import { ManualClock } from '../../main/core/clock';
 import { openCounterCore } from '../../main/core/counter-core';
-import { ScannerHub } from '../../main/scanner-hub';
+import { ScannerHub } from '../../main/app/scanner-hub';
 import { ms, percentile } from './stats';
 
 const PARCELS = 100_000;
@@ -36,7 +36,7 @@ export async function benchPickupLookup(): Promise<{ rows: [string, string][] }>
     })();
     db.exec('ANALYZE');
     const hub = new ScannerHub({ core, events: new EventBus(), receiveScan: () => {} });
-    const router = createRouter(coreHandlers(core, { version: 'bench', testHooks: false }, { changed: () => {}, hub }));
+    const router = createRouter(coreHandlers(core, { version: 'bench', testHooks: false }, { changed: () => {}, scanners: hub }));
 
     const appTimes: number[] = [];
     for (let n = 0; n < LOOKUPS; n++) {

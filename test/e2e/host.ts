@@ -20,6 +20,8 @@ export interface HostOptions {
    * real first start (setup screen), for the specs of sign-in itself.
    */
   signedIn?: boolean;
+  /** A fixed port (a restart on the port the page is still connected to); the OS picks one if absent. */
+  port?: number;
 }
 
 /** One browser host child process (main/host/cli.ts under tsx) on a port the OS chose. */
@@ -33,6 +35,8 @@ export interface RunningHost {
   testHooks: boolean;
   /** Everything the host wrote to stdout and stderr so far, for failure messages. */
   output(): string;
+  /** POST /test/scan: main receives the code as if a scanner had read it. */
+  scan(code: string, source?: 'wedge' | 'serial' | 'hid'): Promise<void>;
   /** POST /test/clock; returns the app's clock time after the move. */
   advanceClock(ms: number): Promise<number>;
   /** The app's clock time (POST /test/clock with advanceMs 0). */
@@ -45,7 +49,7 @@ export interface RunningHost {
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const testHooks = options.testHooks ?? true;
-  const args = ['--import', 'tsx', 'main/host/cli.ts', '--port', '0', '--data-dir', options.dataDir];
+  const args = ['--import', 'tsx', 'main/host/cli.ts', '--port', String(options.port ?? 0), '--data-dir', options.dataDir];
   if (testHooks) args.push('--test-hooks');
   if (testHooks && options.signedIn !== false) args.push('--test-staff');
   if (options.serial) args.push('--serial', options.serial);
@@ -86,6 +90,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return body.now;
     },
     now: () => host.advanceClock(0),
+    scan: async (code, source = 'wedge') => {
+      const response = await fetch(`${origin}/test/scan`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ code, source }),
+      });
+      if (!response.ok) throw new Error(`POST /test/scan answered ${response.status} ${await response.text()}`);
+    },
     call: (name, input) => callOverWebSocket(origin, name, input),
     stop: () => kill(child, exited),
   };

@@ -1,5 +1,5 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
@@ -23,7 +23,8 @@ export class DatabaseIntegrityError extends Error {
  * cannot afford (the custody log is its proof).
  */
 export function openDatabase(file: string, beforeMigration?: (db: Database) => void): Database {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  keepPrivate(file);
   const db = new BetterSqlite3(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -39,6 +40,18 @@ export function openDatabase(file: string, beforeMigration?: (db: Database) => v
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * The database holds network tokens (plain in the browser host, which has no
+ * keychain) and customers' names: only the user running the app may read it.
+ * SQLite gives its -wal and -shm files the database file's mode.
+ */
+function keepPrivate(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path)) chmodSync(path, 0o600);
   }
 }
 

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import { stringify } from 'csv-stringify/sync';
+import { toSpreadsheetCsv } from '../spreadsheet-csv';
 import { sql } from '../db/statements';
 import { IN_CUSTODY, type ParcelState } from '../parcels/parcel-states';
 import { PICKUP_CODE, type PickupCodeHasher, type PickupThrottle } from '../parcels/pickup-codes';
 import { PARCEL_COLUMNS, type ParcelRow } from '../parcels/types';
+import { normaliseTrackingId } from '../parcels/parcel-rules';
 import { actingStaffId } from '../staff/acting-staff';
 
 /** What staff see: a search (name, tracking ID or 6-digit pickup code) within some states (in custody by default). */
@@ -12,7 +13,15 @@ export interface InventoryFilter {
   states?: readonly ParcelState[];
 }
 
+/**
+ * One customer: the network gives no customer ID, so a customer is a name
+ * with a pickup code (two people of the same name are two customers, and
+ * one person's parcels under another code are another pickup anyway).
+ * `key` is the group's first parcel ID: it opens the detail without the
+ * code's hash leaving main.
+ */
 export interface CustomerGroup {
+  key: number;
   name: string;
   count: number;
 }
@@ -42,19 +51,22 @@ export class Inventory {
   ) {}
 
   /**
-   * A 6-digit search is a pickup-code lookup, so it obeys the same wrong-code
-   * throttle and lands in the same attempts log as the pickup screen: the
-   * inventory must not be a way around the lock. Locked, the code part of
-   * the search is left out.
+   * A 6-digit search looks the code up by its hash. It is not a pickup
+   * attempt: it neither spends nor forgives the pickup budget. It is still a
+   * way to test codes, so it has its own share of the budget, and each code
+   * is logged once per window: a search left open re-runs on every change
+   * without logging again. With the share spent the code part is left out.
    */
   private codeHash(code: string): Buffer | undefined {
-    if (this.throttle.lockedUntil() !== undefined) {
-      this.throttle.record('throttled', actingStaffId(), 'keyboard');
+    const hash = this.hasher.hash(code);
+    const before = this.throttle.lastSearch(hash);
+    if (before === 'matched' || before === 'wrong') return hash;
+    if (this.throttle.searchLockedUntil() !== undefined) {
+      if (before !== 'throttled') this.throttle.record('throttled', actingStaffId(), 'keyboard', 'search', hash);
       return undefined;
     }
-    const hash = this.hasher.hash(code);
     const found = sql<[Buffer], { one: number }>(this.db, 'SELECT 1 AS one FROM parcels WHERE pickup_code_hash = ? LIMIT 1').get(hash);
-    this.throttle.record(found ? 'matched' : 'wrong', actingStaffId(), 'keyboard');
+    this.throttle.record(found ? 'matched' : 'wrong', actingStaffId(), 'keyboard', 'search', hash);
     return hash;
   }
 
@@ -64,7 +76,7 @@ export class Inventory {
     const params: unknown[] = [...states];
     const search = filter.search?.trim() ?? '';
     if (search !== '') {
-      const compact = search.replace(/\s+/g, '').toUpperCase();
+      const compact = normaliseTrackingId(search);
       const alternatives = ["recipient_name LIKE ? ESCAPE '\\'", "tracking_id LIKE ? ESCAPE '\\'"];
       params.push(`%${likeEscape(search)}%`, `%${likeEscape(compact)}%`);
       const hash = PICKUP_CODE.test(compact) ? this.codeHash(compact) : undefined;
@@ -81,29 +93,32 @@ export class Inventory {
     const { clause, params } = this.where(filter);
     const customers = sql<unknown[], CustomerGroup>(
       this.db,
-      `SELECT recipient_name AS name, count(*) AS count FROM parcels WHERE ${clause}
-       GROUP BY recipient_name ORDER BY recipient_name LIMIT ? OFFSET ?`,
+      `SELECT min(id) AS key, recipient_name AS name, count(*) AS count FROM parcels WHERE ${clause}
+       GROUP BY recipient_name, pickup_code_hash ORDER BY recipient_name, key LIMIT ? OFFSET ?`,
     ).all(...params, page.limit, page.offset);
     const totals = sql<unknown[], { customers: number; parcels: number }>(
       this.db,
-      `SELECT count(DISTINCT recipient_name) AS customers, count(*) AS parcels FROM parcels WHERE ${clause}`,
+      `SELECT count(*) AS customers, coalesce(sum(n), 0) AS parcels
+       FROM (SELECT count(*) AS n FROM parcels WHERE ${clause} GROUP BY recipient_name, pickup_code_hash)`,
     ).get(...params)!;
     return { customers, totalCustomers: totals.customers, totalParcels: totals.parcels };
   }
 
-  /** One customer's parcels in the filtered states (the search picked the customer; all of their parcels show). */
-  parcelsOf(name: string, filter: InventoryFilter, limit = 500): ParcelRow[] {
-    const { clause, params } = this.where({ states: filter.states });
+  /** The parcels of the customer whose group `key` is, that the same filter shows: exactly what the list counted. */
+  parcelsOf(key: number, filter: InventoryFilter, limit = 500): ParcelRow[] {
+    const { clause, params } = this.where(filter);
     return sql<unknown[], ParcelRow>(
       this.db,
-      `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE recipient_name = ? AND ${clause} ORDER BY tracking_id LIMIT ?`,
-    ).all(name, ...params, limit);
+      `SELECT ${PARCEL_COLUMNS} FROM parcels
+       WHERE (recipient_name, pickup_code_hash) = (SELECT recipient_name, pickup_code_hash FROM parcels WHERE id = ?) AND ${clause}
+       ORDER BY tracking_id LIMIT ?`,
+    ).all(key, ...params, limit);
   }
 
   /** Every parcel the current view shows (all pages), one row each. */
   rows(filter: InventoryFilter): ParcelRow[] {
     const { clause, params } = this.where(filter);
-    return sql<unknown[], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE ${clause} ORDER BY recipient_name, tracking_id`).all(...params);
+    return sql<unknown[], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE ${clause} ORDER BY recipient_name, pickup_code_hash, tracking_id`).all(...params);
   }
 
   /** The current view as CSV (RFC 4180: commas, quotes and newlines in names are quoted), with a header row. */
@@ -121,7 +136,7 @@ export class Inventory {
       iso(p.expires_at),
       iso(p.state_changed_at),
     ]);
-    // Names come from the networks: one starting with "=" or "+" must stay text in a spreadsheet.
-    return stringify(records, { header: true, columns: [...CSV_COLUMNS], record_delimiter: '\r\n', escape_formulas: true });
+    // Names come from the networks: one that looks like a formula must stay text in a spreadsheet.
+    return toSpreadsheetCsv(CSV_COLUMNS, records);
   }
 }

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { NetworkAdapter } from '../networks/network-adapter';
 import type { Network, NetworkRepository } from '../networks/network-repository';
+import type { NetworkStatusBoard } from '../networks/network-status';
 import type { ParcelCounter } from '../parcels/parcel-counter';
 import type { SettingsRepository } from '../settings';
 
@@ -19,11 +20,21 @@ export class InventorySync {
     private readonly networks: NetworkRepository,
     private readonly counter: ParcelCounter,
     private readonly settings: SettingsRepository,
+    private readonly links: NetworkStatusBoard,
   ) {}
 
+  /**
+   * When the store last had every network's news: the last "Sync" that
+   * worked, or the background syncs if later (the oldest of the enabled
+   * networks' last answers, the times the top bar shows). Null while a
+   * network never answered and no "Sync" worked.
+   */
   lastSuccessAt(): number | null {
     const stored = this.settings.get(LAST_SYNC_KEY);
-    return stored === undefined ? null : Number(stored);
+    const manual = stored === undefined ? null : Number(stored);
+    const answers = this.networks.list().filter((n) => n.enabled).map((n) => this.links.status(n.id).lastSuccessAt);
+    const background = answers.length === 0 || answers.some((at) => at === null) ? null : Math.min(...(answers as number[]));
+    return manual === null ? background : background === null ? manual : Math.max(manual, background);
   }
 
   async sync(adapterFor: (network: Network) => NetworkAdapter | undefined): Promise<SyncResult> {

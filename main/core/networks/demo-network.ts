@@ -1,4 +1,4 @@
-import type { ParcelSize } from '../parcels/types';
+import type { ParcelSize } from '../parcels/parcel-shapes';
 import { seededRandom } from '../seeded-random';
 import type { DemoOperatorDesk } from './demo-operator';
 import type { ManifestItem, ManifestPage, NetworkAdapter, OutboundEvent, OutboundSupportItem, SupportUpdate } from './network-adapter';

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import { sql } from '../db/statements';
-import type { SettingsRepository } from '../settings';
+import { cursorKeys, type SettingsRepository } from '../settings';
 import type { DriverCheckIn } from './network-adapter';
 
 /** A check-in older than this is no longer news: the driver has come and gone. */
@@ -25,7 +25,7 @@ export class DriverCheckIns {
   ) {}
 
   cursorOf(networkId: string): string | undefined {
-    return this.settings.get(`checkins.cursor.${networkId}`);
+    return this.settings.get(cursorKeys.checkIns(networkId));
   }
 
   /**
@@ -47,7 +47,7 @@ export class DriverCheckIns {
         const stale = c.at < now - CHECK_IN_SHOWN_MS;
         added += insert.run(networkId, c.id, c.at, c.driverName ?? null, c.parcelCount ?? null, now, stale ? now : null).changes;
       }
-      this.settings.set(`checkins.cursor.${networkId}`, cursor);
+      this.settings.set(cursorKeys.checkIns(networkId), cursor);
       return added;
     }).immediate();
   }

@@ -1,5 +1,5 @@
-import type { ParcelSize } from '../parcels/types';
-import type { NetworkPolicy } from './policy';
+import type { ParcelSize } from '../parcels/parcel-shapes';
+import type { NetworkPolicy } from './network-shapes';
 
 /** One parcel the network announces for this store. */
 export interface ManifestItem {

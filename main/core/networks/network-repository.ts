@@ -2,9 +2,12 @@ import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
-import { networkPolicySchema, policyOverridesSchema, type NetworkPolicy, type PolicyOverrides } from './policy';
+import { networkPolicySchema, policyOverridesSchema, type NetworkPolicy, type PolicyOverrides } from './network-shapes';
+import { usablePolicyFields, type PolicyRefusal } from './policy-check';
 import { sql } from '../db/statements';
 import { actingStaffId } from '../staff/acting-staff';
+import { PLAIN_TOKEN_CIPHER, type TokenCipher } from './token-cipher';
+import { cursorKeys } from '../settings';
 
 export const NETWORK_ADAPTERS = ['demo', 'http'] as const;
 export type NetworkAdapterName = (typeof NETWORK_ADAPTERS)[number];
@@ -34,7 +37,10 @@ export interface NewNetwork {
   enabled?: boolean;
 }
 
-/** What the staff change in the settings; a token left undefined keeps the stored one. */
+/**
+ * What the staff change in the settings; a token left undefined keeps the
+ * stored one, unless the URL changed: a token is only ever for its own URL.
+ */
 export interface NetworkChanges {
   name: string;
   baseUrl: string | null;
@@ -61,6 +67,7 @@ export class NetworkRepository {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly cipher: TokenCipher = PLAIN_TOKEN_CIPHER,
   ) {}
 
   list(): Network[] {
@@ -97,20 +104,26 @@ export class NetworkRepository {
       sql(this.db, 'UPDATE networks SET name = ?, base_url = ?, policy_overrides_json = ?, enabled = ?, updated_by = ? WHERE id = ?')
         .run(changes.name, changes.baseUrl, JSON.stringify(overrides), changes.enabled ? 1 : 0, actingStaffId(), id);
       // Another server: its cursors mean nothing to it, so the store starts from its beginning.
+      // The saved token was given for the old server: it must never reach the new one, so the staff enter it again.
       if (changes.baseUrl !== current.baseUrl) {
-        for (const key of [`manifest.cursor.${id}`, `checkins.cursor.${id}`, `support.cursor.${id}`]) sql(this.db, 'DELETE FROM settings WHERE key = ?').run(key);
+        for (const key of [cursorKeys.manifest(id), cursorKeys.checkIns(id), cursorKeys.support(id)]) sql(this.db, 'DELETE FROM settings WHERE key = ?').run(key);
+        sql(this.db, 'DELETE FROM network_tokens WHERE network_id = ?').run(id);
       }
       if (changes.token) this.storeToken(id, changes.token);
     }).immediate();
     return this.get(id);
   }
 
-  /** A policy change the network announced; the staff's overrides still win. */
-  applyNetworkPolicy(id: string, change: Partial<NetworkPolicy>): Network {
+  /**
+   * A policy change the network announced; the staff's overrides still win. Each field is checked on its own:
+   * a refused one keeps its previous value and is returned, the others apply.
+   */
+  applyNetworkPolicy(id: string, change: Partial<NetworkPolicy>): { network: Network; refused: PolicyRefusal[] } {
     const current = this.get(id);
-    const policy = networkPolicySchema.parse({ ...current.networkPolicy, ...change });
+    const { accepted, refused } = usablePolicyFields(change);
+    const policy = networkPolicySchema.parse({ ...current.networkPolicy, ...accepted });
     sql(this.db, 'UPDATE networks SET policy_json = ? WHERE id = ?').run(JSON.stringify(policy), id);
-    return this.get(id);
+    return { network: this.get(id), refused };
   }
 
   /** A network id not yet taken, made from its name ("Poste Italiane" → poste-italiane). */
@@ -135,19 +148,43 @@ export class NetworkRepository {
     return row.secret;
   }
 
+  /** The token, or undefined when none is saved or it was sealed by a cipher this run does not have (enter it again). */
   tokenOf(id: string): string | undefined {
-    return sql<[string], { token: string }>(this.db, 'SELECT token FROM network_tokens WHERE network_id = ?').get(id)?.token;
+    const row = sql<[string], { cipher: string; sealed: Buffer }>(this.db, 'SELECT cipher, sealed FROM network_tokens WHERE network_id = ?').get(id);
+    if (!row) return undefined;
+    if (row.cipher === this.cipher.name) return this.cipher.open(row.sealed);
+    return row.cipher === PLAIN_TOKEN_CIPHER.name ? PLAIN_TOKEN_CIPHER.open(row.sealed) : undefined;
+  }
+
+  /** Seals the tokens stored plain (before encryption was available) with this run's cipher. */
+  sealPlainTokens(): void {
+    if (this.cipher.name === PLAIN_TOKEN_CIPHER.name) return;
+    this.db.transaction(() => {
+      const plain = sql<[string], { network_id: string; sealed: Buffer }>(this.db, 'SELECT network_id, sealed FROM network_tokens WHERE cipher = ?').all(PLAIN_TOKEN_CIPHER.name);
+      for (const row of plain) this.storeToken(row.network_id, PLAIN_TOKEN_CIPHER.open(row.sealed));
+    }).immediate();
   }
 
   private storeToken(id: string, token: string): void {
-    sql(this.db, 'INSERT INTO network_tokens (network_id, token, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT (network_id) DO UPDATE SET token = excluded.token, updated_at = excluded.updated_at, updated_by = excluded.updated_by')
-      .run(id, token, this.clock.now(), actingStaffId());
+    sql(
+      this.db,
+      'INSERT INTO network_tokens (network_id, cipher, sealed, updated_at, updated_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT (network_id) DO UPDATE SET cipher = excluded.cipher, sealed = excluded.sealed, updated_at = excluded.updated_at, updated_by = excluded.updated_by',
+    ).run(id, this.cipher.name, this.cipher.seal(token), this.clock.now(), actingStaffId());
   }
 }
 
-/** Overrides that, on top of the network's policy, still make a valid policy; otherwise bad input naming the field. */
+/**
+ * Overrides that, on top of the network's policy, still make a valid policy; otherwise bad input naming each
+ * field at fault with the reason (a number out of range, a tracking-ID pattern RE2 cannot run).
+ */
 function checkedOverrides(policy: NetworkPolicy, overrides: PolicyOverrides): PolicyOverrides {
   const parsed = policyOverridesSchema.safeParse(overrides);
+  const refused = parsed.success ? usablePolicyFields(parsed.data).refused : [];
+  if (parsed.success && refused.length > 0) {
+    const fields = refused.map((r) => `policyOverrides.${r.field}`);
+    const reasons = Object.fromEntries(refused.map((r) => [`policyOverrides.${r.field}`, r.problem]));
+    throw new CoreError('BAD_INPUT', `Policy overrides: ${refused.map((r) => `${r.field} (${r.problem})`).join(', ')}`, fields, reasons);
+  }
   const merged = parsed.success ? networkPolicySchema.safeParse({ ...policy, ...parsed.data }) : parsed;
   if (!merged.success) {
     const fields = merged.error.issues.map((i) => ['policyOverrides', ...i.path.map(String)].join('.'));

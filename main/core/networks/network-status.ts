@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { SettingsRepository } from '../settings';
-import { problemOf, type NetworkProblem } from './http/network-error';
+import { problemOf } from './http/network-error';
+import type { NetworkProblem } from './network-shapes';
 
 export type LinkState = 'online' | 'offline' | 'unknown';
 

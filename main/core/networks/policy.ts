@@ -1,34 +1,4 @@
-import { z } from 'zod';
-
-/** How a carrier network wants its pickup points to work (product.md §1, "Networks and their policy"). */
-export const networkPolicySchema = z.strictObject({
-  retentionDays: z.number().int().min(1).max(60),
-  deliveryScannedBy: z.enum(['store', 'driver']),
-  intakeWindowMinutes: z.number().int().min(1),
-  postponesAllowed: z.number().int().min(0),
-  expiredScanWindowMinutes: z.number().int().min(1),
-  returnEscalationDays: z.number().int().min(1),
-  trackingIdPattern: z.string().min(1),
-  capacity: z.number().int().min(5),
-  driverQrStepSeconds: z.number().int().min(10).max(300),
-});
-export type NetworkPolicy = z.infer<typeof networkPolicySchema>;
-
-/** What the staff may set on top of a network's policy; the tracking-ID pattern must compile. */
-export const policyOverridesSchema = networkPolicySchema
-  .partial()
-  .refine((o) => o.trackingIdPattern === undefined || compiles(o.trackingIdPattern), { path: ['trackingIdPattern'], message: 'not a pattern' });
-export type PolicyOverrides = z.infer<typeof policyOverridesSchema>;
-
-function compiles(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
+import type { NetworkPolicy } from './network-shapes';
 
 const shared = {
   intakeWindowMinutes: 30,
@@ -39,7 +9,7 @@ const shared = {
   driverQrStepSeconds: 30,
 } as const;
 
-/** Seed 000: the driver scans, customers have 7 days. */
+/** The Italian demo policy: the driver scans, customers have 7 days (docs/rules.md, Parcels). */
 export const italianPolicy: NetworkPolicy = {
   ...shared,
   retentionDays: 7,
@@ -47,7 +17,7 @@ export const italianPolicy: NetworkPolicy = {
   trackingIdPattern: '^IT[0-9A-Z]{10}$',
 };
 
-/** Seed 001: the store scans every label, customers have 14 days. */
+/** The French demo policy: the store scans every label, customers have 14 days (docs/rules.md, Parcels). */
 export const frenchPolicy: NetworkPolicy = {
   ...shared,
   retentionDays: 14,

@@ -11,7 +11,7 @@ export type BlockingTask =
 export type RunningDeadline = BlockingTask;
 
 /**
- * "Blocked" is a function of the database and the clock (architecture.md,
+ * "Blocked" is a function of the database and the clock (README.md, Architecture,
  * "Time"): an intake window that passed with parcels unscanned, or an
  * expired-parcel scan window that passed with parcels left.
  */

@@ -8,10 +8,10 @@ export const CUSTODY_CSV_COLUMNS = [
   'method', 'slot_id', 'reason', 'delivery_id', 'canonical', 'prev_hash', 'hash',
 ] as const;
 
-/** The UTC time of midnight starting `date` (YYYY-MM-DD) in `timeZone`. */
-export function zonedDayStart(date: string, timeZone: string): number {
+/** The UTC time of midnight starting `date` (YYYY-MM-DD), or `plusDays` days after it, in `timeZone`. */
+export function zonedDayStart(date: string, timeZone: string, plusDays = 0): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const guess = Date.UTC(y, m - 1, d);
+  const guess = Date.UTC(y, m - 1, d + plusDays);
   const offsetAt = (at: number) => {
     const parts = Object.fromEntries(
       new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })

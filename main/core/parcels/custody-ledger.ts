@@ -5,6 +5,7 @@ import { assertTransition, type ParcelState } from './parcel-states';
 import { PARCEL_COLUMNS, type ActionContext, type ParcelRow } from './types';
 import { sql } from '../db/statements';
 import { CustodyChain } from './custody-chain';
+import { queueOutboxEvent } from '../networks/outbox-queue';
 
 /** Columns a move may set besides the state. */
 export interface ParcelPatch {
@@ -45,7 +46,6 @@ const PATCHABLE = ['slot_id', 'delivery_id', 'expiry_notice_id', 'received_at', 
  */
 export class CustodyLedger {
   private readonly insertEvent: Statement;
-  private readonly insertOutbox: Statement;
   private readonly selectParcel: Statement<[number], ParcelRow>;
 
   private readonly chain: CustodyChain;
@@ -59,15 +59,21 @@ export class CustodyLedger {
       `INSERT INTO custody_events (id, parcel_id, from_state, to_state, at, actor_id, method, slot_id, reason, delivery_id, prev_hash, hash)
        VALUES (@id, @parcelId, @fromState, @toState, @at, @actorId, @method, @slotId, @reason, @deliveryId, @prevHash, @hash)`,
     );
-    this.insertOutbox = db.prepare(
-      `INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at, actor_id) VALUES (?, ?, 'custody', ?, ?, ?)`,
-    );
     this.selectParcel = db.prepare(`SELECT ${PARCEL_COLUMNS} FROM parcels WHERE id = ?`);
   }
 
   /** Records a parcel's first appearance (announced, or found unannounced at intake). */
   recordCreation(parcel: ParcelRow, details: MoveDetails): void {
     this.appendEvent(parcel, null, parcel.state, details);
+  }
+
+  /**
+   * A note in a parcel's log that changes no state (the event goes from its
+   * state to the same). The network is not told: it is the network's own news.
+   */
+  note(parcel: ParcelRow, details: MoveDetails): void {
+    if (!this.db.inTransaction) throw new Error('CustodyLedger.note must run inside a transaction');
+    this.insertEventRow(parcel, parcel.state, parcel.state, details);
   }
 
   move(parcel: ParcelRow, to: ParcelState, details: MoveDetails, patch: ParcelPatch = {}): ParcelRow {
@@ -100,6 +106,12 @@ export class CustodyLedger {
   }
 
   private appendEvent(parcel: ParcelRow, from: ParcelState | null, to: ParcelState, details: MoveDetails): void {
+    const { at, eventId } = this.insertEventRow(parcel, from, to, details);
+    const payload = { trackingId: parcel.tracking_id, from, to, at, method: details.method, reason: details.reason ?? null };
+    queueOutboxEvent(this.db, { networkId: parcel.network_id, idempotencyKey: `custody-${eventId}`, kind: 'custody', payload, at, actorId: details.actorId });
+  }
+
+  private insertEventRow(parcel: ParcelRow, from: ParcelState | null, to: ParcelState, details: MoveDetails): { at: number; eventId: number | bigint } {
     const at = this.clock.now();
     const slotId = details.slotId !== undefined ? details.slotId : parcel.slot_id;
     const deliveryId = details.deliveryId !== undefined ? details.deliveryId : parcel.delivery_id;
@@ -129,7 +141,6 @@ export class CustodyLedger {
       prevHash,
       hash,
     });
-    const payload = { trackingId: parcel.tracking_id, from, to, at, method: details.method, reason: details.reason ?? null };
-    this.insertOutbox.run(parcel.network_id, `custody-${lastInsertRowid}`, JSON.stringify(payload), at, details.actorId);
+    return { at, eventId: lastInsertRowid };
   }
 }

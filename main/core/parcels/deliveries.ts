@@ -2,13 +2,14 @@ import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
-import type { NetworkRepository } from '../networks/network-repository';
+import type { Network, NetworkRepository } from '../networks/network-repository';
 import type { CustodyLedger } from './custody-ledger';
 import type { ParcelRepository } from './parcel-repository';
 import type { ShelfSlots } from './shelf-slots';
 import { PARCEL_COLUMNS, SYSTEM_ACTOR, type ActionContext, type ParcelRow } from './types';
 import { matchesTrackingPattern, normaliseTrackingId, rejectionFor, retentionEnd, type ScanRejection } from './parcel-rules';
 import { sql } from '../db/statements';
+import { queueOutboxEvent } from '../networks/outbox-queue';
 import { actingStaffId } from '../staff/acting-staff';
 
 export interface DeliveryRow {
@@ -26,7 +27,7 @@ export type IntakeOutcome =
   | { outcome: 'rejected'; rejection: ScanRejection };
 
 /**
- * Driver deliveries (product.md §1 A): one per driver visit and network. When
+ * Driver deliveries (docs/rules.md, Parcels): one per driver visit and network. When
  * the store scans, the parcels must be scanned within the network's intake
  * window; when the driver scans, they are received at handover.
  */
@@ -46,6 +47,28 @@ export class Deliveries {
     return row;
   }
 
+  /**
+   * The network whose driver usually comes at this time of day: the latest
+   * delivery of the last 4 weeks handed over within an hour of now's time of
+   * day, or undefined. Times of day are compared in UTC: the store's zone
+   * offset would shift both sides alike (a DST change moves it by an hour at most).
+   */
+  usualNetworkAt(now: number): string | undefined {
+    const day = 24 * 60 * 60_000;
+    const local = (t: number) => ((t % day) + day) % day;
+    const target = local(now);
+    const recent = sql<[number, number], { network_id: string; handed_over_at: number }>(
+      this.db,
+      'SELECT network_id, handed_over_at FROM deliveries WHERE handed_over_at >= ? AND handed_over_at <= ? ORDER BY handed_over_at DESC, id DESC',
+    ).all(now - 28 * day, now);
+    const hour = 60 * 60_000;
+    const near = recent.find((d) => {
+      const gap = Math.abs(local(d.handed_over_at) - target);
+      return Math.min(gap, day - gap) <= hour;
+    });
+    return near?.network_id;
+  }
+
   open(): DeliveryRow[] {
     return sql<[], DeliveryRow>(this.db, 'SELECT * FROM deliveries WHERE completed_at IS NULL ORDER BY id').all();
   }
@@ -57,8 +80,12 @@ export class Deliveries {
 
   /**
    * A driver hands parcels over. `trackingIds` are the parcels the network
-   * says this driver brings; without them, every parcel the network still
-   * announces is expected. An open delivery of the same network is reused.
+   * says this driver brings. Without them, where the store scans, every
+   * parcel the network still announces is expected (the scan decides);
+   * where the driver scans, the driver's scan is the intake, so only the
+   * parcels the network reported are received: with no report, nothing is,
+   * and a parcel that did come is taken in by scanning it. An open delivery
+   * of the same network is reused.
    */
   handOver(networkId: string, ctx: ActionContext, trackingIds?: readonly string[]): DeliveryRow {
     const network = this.networks.get(networkId);
@@ -80,7 +107,9 @@ export class Deliveries {
         );
       const announced = trackingIds
         ? trackingIds.map((t) => this.parcels.byTrackingId(normaliseTrackingId(t), networkId)).filter((p) => p !== undefined)
-        : this.parcels.inState(['expected'], networkId).filter((p) => p.recalled_at === null);
+        : storeScans
+          ? this.parcels.inState(['expected'], networkId).filter((p) => p.recalled_at === null)
+          : [];
       for (const parcel of announced) {
         if (parcel.state !== 'expected') continue;
         sql(this.db, 'UPDATE parcels SET delivery_id = ? WHERE id = ?').run(delivery.id, parcel.id);
@@ -96,7 +125,7 @@ export class Deliveries {
     const delivery = this.assertOpen(deliveryId);
     const network = this.networks.get(delivery.network_id);
     const trackingId = normaliseTrackingId(rawTrackingId);
-    if (!matchesTrackingPattern(trackingId, network.policy.trackingIdPattern)) {
+    if (!this.isTrackingIdOf(network, trackingId)) {
       return { outcome: 'rejected', rejection: { reason: 'not-this-network', trackingId } };
     }
     return this.db.transaction((): IntakeOutcome => {
@@ -118,7 +147,7 @@ export class Deliveries {
     const delivery = this.assertOpen(deliveryId);
     const network = this.networks.get(delivery.network_id);
     const trackingId = normaliseTrackingId(rawTrackingId);
-    if (!matchesTrackingPattern(trackingId, network.policy.trackingIdPattern)) {
+    if (!this.isTrackingIdOf(network, trackingId)) {
       throw new CoreError('BAD_INPUT', `${trackingId} is not a ${network.name} tracking ID`);
     }
     return this.db.transaction(() => {
@@ -126,6 +155,11 @@ export class Deliveries {
         this.parcels.byTrackingId(trackingId, network.id) ?? this.createUnannounced(network.id, trackingId, deliveryId, 'expected', ctx);
       return this.ledger.move(parcel, 'damaged_refused', { ...ctx, reason: 'damaged', deliveryId }, { delivery_id: deliveryId });
     }).immediate();
+  }
+
+  /** An ID the network announced is always its own, whatever the pattern; the pattern only judges unknown codes. */
+  private isTrackingIdOf(network: Network, trackingId: string): boolean {
+    return this.parcels.byTrackingId(trackingId, network.id) !== undefined || matchesTrackingPattern(trackingId, network.policy.trackingIdPattern);
   }
 
   /** Staff choose to scan later: allowed as often as the policy says, and never past the deadline. */
@@ -181,10 +215,10 @@ export class Deliveries {
 
   private createUnannounced(networkId: string, trackingId: string, deliveryId: number, state: 'expected', ctx: ActionContext): ParcelRow {
     const now = this.clock.now();
-    // Not announced, so nobody has a code for it yet: a random hash that no code matches until the network sends the real one.
+    // Not announced, so nobody has a code for it yet: a random hash that no code matches until the announcement completes it.
     const id = sql(this.db, 
-        `INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, delivery_id, announced_at, state_changed_at)
-         VALUES (?, ?, '', 'medium', ?, ?, ?, ?, ?)`,
+        `INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, delivery_id, announced_at, state_changed_at, awaiting_announcement)
+         VALUES (?, ?, '', 'medium', ?, ?, ?, ?, ?, 1)`,
       )
       .run(networkId, trackingId, randomBytes(32), state, deliveryId, now, now).lastInsertRowid;
     const parcel = this.parcels.byId(Number(id));
@@ -194,10 +228,7 @@ export class Deliveries {
 
   private queueCapacityWarning(networkId: string, capacity: number): void {
     const now = this.clock.now();
-    sql(this.db, 
-        "INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at, actor_id) VALUES (?, ?, 'capacity', ?, ?, ?)",
-      )
-      .run(networkId, `capacity-${networkId}-${now}-${randomBytes(4).toString('hex')}`, JSON.stringify({ capacity, at: now }), now, actingStaffId());
+    queueOutboxEvent(this.db, { networkId, idempotencyKey: `capacity-${networkId}-${now}-${randomBytes(4).toString('hex')}`, kind: 'capacity', payload: { capacity, at: now }, at: now, actorId: actingStaffId() });
   }
 
   private assertOpen(deliveryId: number): DeliveryRow {

@@ -22,7 +22,7 @@ export type ExpiredScan =
   | { outcome: 'rejected'; rejection: ScanRejection };
 
 /**
- * Parcels past retention (product.md §1 C): they expire at exactly the
+ * Parcels past retention (docs/rules.md, Parcels): they expire at exactly the
  * stored `expires_at`, a notice is raised per network, and the store must
  * scan them for return within the network's window after the notice.
  */
@@ -42,12 +42,33 @@ export class Expiry {
     return row?.at ?? undefined;
   }
 
-  /** Expires every parcel whose retention has ended and raises (or extends) its network's notice. */
+  /**
+   * Expires every parcel whose retention has ended and raises (or extends) its network's notice. Each network
+   * is swept in its own transaction, so one network's bad data cannot hold back another's expiries; when some
+   * failed, the others are committed and an ExpirySweepError says which (the scheduler then backs off).
+   */
   sweep(): number {
     const now = this.clock.now();
+    const networkIds = sql<[number], { network_id: string }>(this.db, "SELECT DISTINCT network_id FROM parcels WHERE state = 'received' AND expires_at <= ? ORDER BY network_id")
+      .all(now)
+      .map((r) => r.network_id);
+    let expired = 0;
+    const failures: { networkId: string; error: unknown }[] = [];
+    for (const networkId of networkIds) {
+      try {
+        expired += this.sweepNetwork(networkId, now);
+      } catch (error) {
+        failures.push({ networkId, error });
+      }
+    }
+    if (failures.length > 0) throw new ExpirySweepError(expired, failures);
+    return expired;
+  }
+
+  private sweepNetwork(networkId: string, now: number): number {
     return this.db.transaction(() => {
-      const due = sql<[number], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE state = 'received' AND expires_at <= ?`)
-        .all(now);
+      const due = sql<[string, number], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE network_id = ? AND state = 'received' AND expires_at <= ?`)
+        .all(networkId, now);
       for (const parcel of due) {
         const notice = this.openNoticeFor(parcel.network_id) ?? this.raiseNotice(parcel.network_id);
         this.ledger.move(parcel, 'expired', { actorId: SYSTEM_ACTOR, method: 'system', reason: 'retention-ended' }, { expiry_notice_id: notice.id });
@@ -129,5 +150,16 @@ export class Expiry {
     const notice = this.notice(noticeId);
     if (notice.completed_at !== null) throw new CoreError('CONFLICT', `Expiry notice ${noticeId} is already done`);
     return notice;
+  }
+}
+
+/** Some networks' parcels could not be expired; `expired` parcels of the others were. */
+export class ExpirySweepError extends Error {
+  constructor(
+    readonly expired: number,
+    readonly failures: readonly { networkId: string; error: unknown }[],
+  ) {
+    super(`Expiry failed for ${failures.map((f) => `${f.networkId} (${f.error instanceof Error ? f.error.message : String(f.error)})`).join(', ')}`);
+    this.name = 'ExpirySweepError';
   }
 }

@@ -7,7 +7,13 @@ import type { PickupCodeHasher } from './pickup-codes';
 import { normaliseTrackingId } from './parcel-rules';
 import { SYSTEM_ACTOR } from './types';
 
-/** Adds the parcels a network announces as `expected`; a parcel already known is left as it is. */
+/**
+ * Adds the parcels a network announces as `expected`. A parcel already known
+ * is left as it is, unless it arrived before its announcement: then the
+ * announcement completes what the intake could not know (customer, size,
+ * pickup code), with a note in its custody log, so the customer can collect
+ * it by code.
+ */
 export function ingestManifest(
   db: Database,
   clock: Clock,
@@ -21,14 +27,24 @@ export function ingestManifest(
     `INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, announced_at, state_changed_at)
      VALUES (?, ?, ?, ?, ?, 'expected', ?, ?) ON CONFLICT (network_id, tracking_id) DO NOTHING`,
   );
-  const known = db.prepare<[string, string], 1>('SELECT 1 FROM parcels WHERE network_id = ? AND tracking_id = ?').pluck();
+  const known = db.prepare<[string, string], { id: number; awaiting_announcement: number }>(
+    'SELECT id, awaiting_announcement FROM parcels WHERE network_id = ? AND tracking_id = ?',
+  );
+  const complete = db.prepare(
+    'UPDATE parcels SET recipient_name = ?, size = ?, pickup_code_hash = ?, awaiting_announcement = 0 WHERE id = ? AND awaiting_announcement = 1',
+  );
   return db.transaction(() => {
     let added = 0;
     const now = clock.now();
     for (const item of items) {
       const trackingId = normaliseTrackingId(item.trackingId);
       // A page sent again is mostly known parcels: skip them before paying for the code's HMAC.
-      if (known.get(networkId, trackingId) !== undefined) continue;
+      const existing = known.get(networkId, trackingId);
+      if (existing?.awaiting_announcement === 1) {
+        complete.run(item.recipientName, item.size, hasher.hash(item.pickupCode), existing.id);
+        ledger.note(parcels.byId(existing.id), { actorId: SYSTEM_ACTOR, method: 'system', reason: 'announced-after-intake' });
+      }
+      if (existing !== undefined) continue;
       const result = insert.run(networkId, trackingId, item.recipientName, item.size, hasher.hash(item.pickupCode), now, now);
       if (result.changes === 1) {
         added++;

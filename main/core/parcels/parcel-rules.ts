@@ -1,3 +1,5 @@
+import { DAY_MS } from '../durations';
+import { compileTrackingPattern } from '../scanning/network-patterns';
 import type { ParcelRow } from './types';
 
 /** Why a scanned parcel cannot be used where it was scanned; the renderer translates each reason. */
@@ -13,13 +15,13 @@ export function normaliseTrackingId(raw: string): string {
   return raw.replace(/\s+/g, '').toUpperCase();
 }
 
-/** A network's pattern from settings; one that does not compile matches nothing rather than crashing intake. */
+/**
+ * A network's pattern from settings, as a full match on RE2 (linear time, like the scan classifier); one that
+ * cannot be used matches nothing rather than crashing intake. Only judges codes the network did not announce.
+ */
 export function matchesTrackingPattern(trackingId: string, pattern: string): boolean {
-  try {
-    return new RegExp(pattern).test(trackingId);
-  } catch {
-    return false;
-  }
+  const compiled = compileTrackingPattern(pattern);
+  return compiled.ok && compiled.regex.matches(trackingId);
 }
 
 export function rejectionFor(parcel: ParcelRow): ScanRejection {
@@ -32,4 +34,3 @@ export function retentionEnd(receivedAt: number, days: number): number {
   return receivedAt + days * DAY_MS;
 }
 
-export const DAY_MS = 24 * 3600_000;

@@ -1,7 +1,7 @@
 import { CoreError } from '../errors';
 
 /**
- * A parcel's life at the counter (product.md §1, "Parcel lifecycle").
+ * A parcel's life at the counter (docs/rules.md, Parcels).
  * `damaged_refused` is a parcel the store refused at intake: it never
  * entered custody.
  */

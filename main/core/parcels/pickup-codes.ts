@@ -3,7 +3,8 @@ import { createHmac } from 'node:crypto';
 import type { Clock } from '../clock';
 import { storeKey } from '../store-keys';
 import { sql } from '../db/statements';
-import { waitAfter } from '../escalating-wait';
+import { wrongCodeBudget, type WrongCodeBudget } from './code-guess-budget';
+import { DAY_MS } from '../durations';
 
 export const PICKUP_CODE = /^\d{6}$/;
 
@@ -21,46 +22,85 @@ export class PickupCodeHasher {
   }
 }
 
-/**
- * Wrong-code throttling, computed from the attempts log so a restart does
- * not reset it. Wrong codes count from the last matched code, within a day.
- * FREE_WRONG of them are free (typos happen); after that each attempt waits
- * BASE_COOLDOWN_MS doubled per further wrong code, capped at an hour. That
- * is a few dozen guesses a day: finding one of a million codes is not
- * feasible, while a clerk's typo costs nothing once the right code is typed.
- */
-export const THROTTLE = {
-  FREE_WRONG: 5,
-  WINDOW_MS: 24 * 3600_000,
-  BASE_COOLDOWN_MS: 30_000,
-  MAX_COOLDOWN_MS: 3600_000,
-} as const;
+/** How a code reached main: typed (or a bare 6-digit scan), read from the customer's pickup barcode, or searched in the inventory. */
+export type CodeEntry = 'typed' | 'barcode' | 'search';
 
 export type AttemptOutcome = 'matched' | 'wrong' | 'throttled';
 
+/** What the budget follows: how many codes can be live at once, and for how long a parcel waits. */
+export interface BudgetBasis {
+  liveCodes: number;
+  retentionDays: number;
+}
+
+/**
+ * The wrong-code budget, computed from the attempts log so a restart does
+ * not reset it. Wrong codes count in a sliding window of one retention
+ * period, and a right code does not forgive them (a known code typed now
+ * and then must not buy more guesses). Once the pickup share is spent,
+ * typing codes is refused until enough wrong ones leave the window or a
+ * manager lifts the lock; the customer's pickup barcode still works. The
+ * inventory's code searches have their own share (see wrongCodeBudget).
+ * The budget is the store's, not one counter's: the arithmetic is about
+ * every guess made against the store's codes.
+ */
 export class PickupThrottle {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly counterId: string,
+    private readonly basis: () => BudgetBasis,
   ) {}
 
-  /** When the next attempt is allowed; undefined when it is allowed now. */
-  lockedUntil(now = this.clock.now()): number | undefined {
-    const recent = sql<[{ counter: string; since: number }], { n: number; last: number | null }>(this.db, 
-        `SELECT count(*) AS n, max(at) AS last FROM pickup_attempts
-         WHERE counter_id = @counter AND outcome = 'wrong' AND at > @since
-           AND id > coalesce((SELECT max(id) FROM pickup_attempts WHERE counter_id = @counter AND outcome = 'matched'), 0)`,
-      )
-      .get({ counter: this.counterId, since: now - THROTTLE.WINDOW_MS })!;
-    if (recent.n < THROTTLE.FREE_WRONG || recent.last === null) return undefined;
-    const cooldown = waitAfter(recent.n, { free: THROTTLE.FREE_WRONG, baseMs: THROTTLE.BASE_COOLDOWN_MS, maxMs: THROTTLE.MAX_COOLDOWN_MS });
-    const until = recent.last + cooldown;
-    return until > now ? until : undefined;
+  budget(): WrongCodeBudget & { windowMs: number } {
+    const { liveCodes, retentionDays } = this.basis();
+    return { ...wrongCodeBudget(liveCodes), windowMs: retentionDays * DAY_MS };
   }
 
-  record(outcome: AttemptOutcome, actorId: string, method: 'scanner' | 'keyboard'): void {
-    sql(this.db, 'INSERT INTO pickup_attempts (at, counter_id, actor_id, method, outcome) VALUES (?, ?, ?, ?, ?)')
-      .run(this.clock.now(), this.counterId, actorId, method, outcome);
+  /** When typing a code at pickup is allowed again; undefined when it is allowed now. */
+  lockedUntil(now = this.clock.now()): number | undefined {
+    const { pickup, windowMs } = this.budget();
+    return this.lockEnd(['typed', 'barcode'], pickup, windowMs, now);
+  }
+
+  /** When an inventory search may look up a code again; undefined when it may now. */
+  searchLockedUntil(now = this.clock.now()): number | undefined {
+    const { search, windowMs } = this.budget();
+    return this.lockEnd(['search'], search, windowMs, now);
+  }
+
+  /** What the last search for this code answered within the window (a search left open is logged once). */
+  lastSearch(codeHash: Buffer, now = this.clock.now()): AttemptOutcome | undefined {
+    return sql<[Buffer, number], { outcome: AttemptOutcome }>(this.db,
+      `SELECT outcome FROM pickup_attempts WHERE entry = 'search' AND code_hash = ? AND at > ? AND id > ${LAST_LIFT}
+       ORDER BY id DESC LIMIT 1`,
+    ).get(codeHash, now - this.budget().windowMs)?.outcome;
+  }
+
+  record(outcome: AttemptOutcome, actorId: string, method: 'scanner' | 'keyboard', entry: CodeEntry = 'typed', codeHash?: Buffer): void {
+    sql(this.db, 'INSERT INTO pickup_attempts (at, counter_id, actor_id, method, outcome, entry, code_hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(this.clock.now(), this.counterId, actorId, method, outcome, entry, entry === 'search' ? (codeHash ?? null) : null);
+  }
+
+  /** A manager forgives every wrong code so far; the lift itself is logged and the attempts stay. */
+  lift(actorId: string): { liftedAt: number } {
+    const liftedAt = this.clock.now();
+    sql(this.db, 'INSERT INTO pickup_code_lock_lifts (at, actor_id, last_attempt_id) VALUES (?, ?, (SELECT coalesce(max(id), 0) FROM pickup_attempts))')
+      .run(liftedAt, actorId);
+    return { liftedAt };
+  }
+
+  /** The wrong codes in the window past the budget leave it one by one: the lock ends when the first one that keeps it spent leaves. */
+  private lockEnd(entries: readonly CodeEntry[], allowed: number, windowMs: number, now: number): number | undefined {
+    const marks = entries.map(() => '?').join(', ');
+    const wrongAt = sql<unknown[], { at: number }>(this.db,
+      `SELECT at FROM pickup_attempts WHERE outcome = 'wrong' AND entry IN (${marks}) AND at > ? AND id > ${LAST_LIFT} ORDER BY at, id`,
+    ).all(...entries, now - windowMs).map((r) => r.at);
+    // A store so large that no wrong code fits the budget: codes can only come from barcodes.
+    if (allowed <= 0) return now + windowMs;
+    if (wrongAt.length < allowed) return undefined;
+    return wrongAt[wrongAt.length - allowed]! + windowMs;
   }
 }
+
+const LAST_LIFT = '(SELECT coalesce(max(last_attempt_id), 0) FROM pickup_code_lock_lifts)';

@@ -4,12 +4,13 @@ import { CoreError } from '../errors';
 import type { CustodyLedger } from './custody-ledger';
 import type { ParcelRepository } from './parcel-repository';
 import { normaliseTrackingId, rejectionFor, type ScanRejection } from './parcel-rules';
-import { PICKUP_CODE, type PickupCodeHasher, type PickupThrottle } from './pickup-codes';
+import { PICKUP_CODE, type AttemptOutcome, type CodeEntry, type PickupCodeHasher, type PickupThrottle } from './pickup-codes';
+import type { ScannedPickupBarcodes } from './scanned-pickup-barcodes';
 import { PARCEL_COLUMNS, type ActionContext, type ParcelRow } from './types';
 import { sql } from '../db/statements';
 
 /** States from which a customer may take a parcel home. */
-const COLLECTABLE = ['received', 'expired', 'return_scanned'] as const;
+export const COLLECTABLE = ['received', 'expired', 'return_scanned'] as const;
 
 export interface PickupItem {
   parcel: ParcelRow;
@@ -29,8 +30,8 @@ export type PickupScan =
   | { outcome: 'rejected'; rejection: ScanRejection };
 
 /**
- * Customer pickup (product.md §1 B). The code is enough, no ID check, so
- * wrong codes are throttled and every attempt is logged.
+ * Customer pickup (docs/rules.md, Parcels). The code is enough, no ID check, so
+ * wrong codes spend a budget and every attempt is logged.
  */
 export class Pickups {
   constructor(
@@ -40,15 +41,23 @@ export class Pickups {
     private readonly ledger: CustodyLedger,
     private readonly hasher: PickupCodeHasher,
     private readonly throttle: PickupThrottle,
+    private readonly barcodes: ScannedPickupBarcodes,
   ) {}
 
-  /** Opens a pickup for the customer whose code this is; `networkId` narrows it when the code came from a barcode. */
+  /**
+   * Opens a pickup for the customer whose code this is; `networkId` narrows
+   * it when the code came from a barcode. A code typed while the wrong-code
+   * budget is spent is refused; one from a pickup barcode main just read is
+   * not (it still counts, and is logged, like every attempt).
+   */
   start(code: string, ctx: ActionContext & { method: 'scanner' | 'keyboard' }, networkId?: string): PickupStart {
     if (!PICKUP_CODE.test(code)) throw new CoreError('BAD_INPUT', 'A pickup code has 6 digits');
+    const entry: CodeEntry = ctx.method === 'scanner' && networkId !== undefined && this.barcodes.take(networkId, code) ? 'barcode' : 'typed';
     return this.db.transaction((): PickupStart => {
-      const locked = this.throttle.lockedUntil();
+      const record = (outcome: AttemptOutcome) => this.throttle.record(outcome, ctx.actorId, ctx.method, entry);
+      const locked = entry === 'typed' ? this.throttle.lockedUntil() : undefined;
       if (locked !== undefined) {
-        this.throttle.record('throttled', ctx.actorId, ctx.method);
+        record('throttled');
         return { outcome: 'throttled', lockedUntil: locked };
       }
       const hash = this.hasher.hash(code);
@@ -61,14 +70,14 @@ export class Pickups {
       // A recalled parcel goes back to the network, not to the customer.
       const matches = found.filter((p) => p.recalled_at === null);
       if (matches.length === 0 && found.length > 0) {
-        this.throttle.record('matched', ctx.actorId, ctx.method);
+        record('matched');
         return { outcome: 'recalled', trackingIds: found.map((p) => p.tracking_id) };
       }
       if (matches.length === 0) {
-        this.throttle.record('wrong', ctx.actorId, ctx.method);
+        record('wrong');
         return { outcome: 'wrong-code', lockedUntil: this.throttle.lockedUntil() };
       }
-      this.throttle.record('matched', ctx.actorId, ctx.method);
+      record('matched');
       const pickupId = Number(
         sql(this.db, 'INSERT INTO pickups (pickup_code_hash, started_at, actor_id) VALUES (?, ?, ?)')
           .run(hash, this.clock.now(), ctx.actorId).lastInsertRowid,

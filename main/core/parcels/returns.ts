@@ -4,7 +4,7 @@ import { CoreError } from '../errors';
 import type { NetworkRepository } from '../networks/network-repository';
 import type { CustodyLedger } from './custody-ledger';
 import type { ParcelRepository } from './parcel-repository';
-import { DAY_MS } from './parcel-rules';
+import { DAY_MS } from '../durations';
 import type { ActionContext, ParcelRow } from './types';
 import { sql } from '../db/statements';
 
@@ -18,7 +18,7 @@ export interface OverdueReturns {
 }
 
 /**
- * Driver pickup (product.md §1 C 4–5): hand the waiting parcels to the driver
+ * Driver pickup (docs/rules.md, Parcels): hand the waiting parcels to the driver
  * (a scan is optional and confirms), and prompt to contact support when they
  * have waited longer than the network's escalation limit.
  */

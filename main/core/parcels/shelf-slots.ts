@@ -1,8 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
 import { CoreError } from '../errors';
 import { IN_CUSTODY } from './parcel-states';
-import { PARCEL_SIZES, type ParcelSize } from './types';
+import type { ParcelSize, ShelfSlotInput } from './parcel-shapes';
 import { sql } from '../db/statements';
 
 export interface ShelfSlot {
@@ -12,13 +11,6 @@ export interface ShelfSlot {
   position: number;
   occupied: number;
 }
-
-export const shelfSlotInputSchema = z.strictObject({
-  id: z.string().trim().min(1).max(12).regex(/^[A-Za-z0-9-]+$/),
-  size: z.enum(PARCEL_SIZES),
-  capacity: z.number().int().min(1).max(500),
-});
-export type ShelfSlotInput = z.infer<typeof shelfSlotInputSchema>;
 
 /** A small shop's back room: a few shelves per size. Staff change them in settings. */
 export const DEFAULT_SLOTS: readonly ShelfSlotInput[] = [

@@ -1,7 +1,5 @@
+import type { ParcelSize } from './parcel-shapes';
 import type { ParcelState } from './parcel-states';
-
-export const PARCEL_SIZES = ['small', 'medium', 'large'] as const;
-export type ParcelSize = (typeof PARCEL_SIZES)[number];
 
 /** How a custody action was entered: the log records it as proof. */
 export type EntryMethod = 'scanner' | 'keyboard' | 'manual' | 'system';
@@ -12,7 +10,7 @@ export interface ActionContext {
   method: EntryMethod;
 }
 
-export { SYSTEM_ACTOR } from '../staff/staff-rules';
+export { SYSTEM_ACTOR } from '../staff/staff-shapes';
 
 export interface ParcelRow {
   id: number;

@@ -17,11 +17,13 @@ import { parsePickupBarcode, PICKUP_CODE_PATTERN } from './pickup';
  *    "(00)…" — is parsed (gs1.ts): AI 00 gives an SSCC parcel; otherwise the first element value that is a UPS
  *    or network tracking ID; a bad SSCC/GTIN check digit → unknown 'bad-check-digit';
  * 4. exactly 6 digits → a typed or scanned pickup code (even if some network pattern would also match);
- * 5. the code, upper-cased, as a tracking ID: "1Z" + 16 → UPS (check digit verified); then the networks'
+ * 5. an SSCC, whatever the networks' patterns say: "00" + 18 digits (a GS1-128 whose FNC1 was not
+ *    transmitted, parsed as in 3) or 18 digits, judged by the GS1 check digit; the tracking ID is the 18 digits
+ *    however the scanner prefixed them;
+ * 6. the code, upper-cased, as a tracking ID: "1Z" + 16 → UPS (check digit verified); then the networks'
  *    patterns in the order given, first match wins (with the network's own check digit, if declared);
- * 6. all digits starting "00" → a GS1-128 SSCC sent without AIM identifier (FNC1 not transmitted), parsed
- *    as in 3; 18 digits with a valid GS1 mod-10 check digit → a bare SSCC;
- * 7. anything else → unknown 'no-match'.
+ * 7. more digits starting "00" → a GS1 element string sent without AIM identifier, parsed as in 3;
+ * 8. anything else → unknown 'no-match'.
  * A network whose pattern is not a valid regular expression is skipped and named in `warnings`.
  */
 
@@ -122,16 +124,32 @@ export function classifyScan(
   if (PICKUP_CODE_PATTERN.test(text)) return { kind: 'pickup', code: text, form: 'code', ...base };
 
   const id = text.toUpperCase();
+  // An SSCC is judged by its own check digit before any network's pattern can claim it, and it gives the same
+  // 18 digits whether the scanner sent the AI 00 or not.
+  if (SSCC_WITH_AI.test(id)) return classifyGs1(id, networks, base);
+  if (SSCC.test(id)) return classifySscc(id, networks, base);
+
   const asId = classifyTrackingId(id, networks, base);
   if (asId) return asId;
 
   if (/^00[0-9]{18,}$/.test(id)) return classifyGs1(id, networks, base);
-  if (/^[0-9]{18}$/.test(id) && hasValidGs1Mod10(id)) return { kind: 'parcel', trackingId: id, format: 'sscc', ...base };
 
   return { kind: 'unknown', reason: 'no-match', ...base };
 }
 
-/** Rule 5: a UPS 1Z number, or a network's tracking ID. Undefined when the ID is neither. */
+/** 18 digits: a bare SSCC. */
+const SSCC = /^[0-9]{18}$/;
+/** AI 00 and 18 digits: an SSCC from a GS1-128 whose FNC1 was not transmitted. */
+const SSCC_WITH_AI = /^00[0-9]{18}$/;
+
+/** Rule 5: the 18 digits of an SSCC, by its GS1 check digit. */
+function classifySscc(sscc: string, networks: readonly ScanNetwork[], base: Base): ParcelScan | UnknownScan {
+  if (!hasValidGs1Mod10(sscc)) return { kind: 'unknown', reason: 'bad-check-digit', format: 'sscc', ...base };
+  const match = matchNetwork(sscc, networks, base.warnings);
+  return { kind: 'parcel', trackingId: sscc, format: 'sscc', ...(match.kind === 'match' ? { network: match.network } : {}), ...base };
+}
+
+/** Rule 6: a UPS 1Z number, or a network's tracking ID. Undefined when the ID is neither. */
 function classifyTrackingId(
   id: string,
   networks: readonly ScanNetwork[],
@@ -156,7 +174,7 @@ function classifyTrackingId(
   return undefined;
 }
 
-/** Rules 3 and 6: a GS1 element string. */
+/** Rules 3, 5 and 7: a GS1 element string. */
 function classifyGs1(text: string, networks: readonly ScanNetwork[], base: Base): ParcelScan | UnknownScan {
   const parsed = parseGs1(text);
   if (!parsed.ok) {

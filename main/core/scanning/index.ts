@@ -14,6 +14,8 @@ export {
 export {
   scanNetworksOf,
   compileTrackingPattern,
+  trackingPatternProblem,
+  type TrackingPatternProblem,
   matchNetwork,
   type NetworkMatch,
   type ScanNetwork,

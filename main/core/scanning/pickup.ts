@@ -1,5 +1,5 @@
 /**
- * Pickup codes: what a customer shows at the counter to collect parcels (product.md §1 B).
+ * Pickup codes: what a customer shows at the counter to collect parcels (docs/rules.md, Parcels).
  *
  * - Typed or scanned **pickup code**: exactly 6 digits, e.g. "042917". Which network it belongs to is not
  *   known from the code alone.

@@ -1,44 +1,17 @@
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import type { SettingsRepository } from '../settings';
 import { sql } from '../db/statements';
+import { DEFAULT_SCANNER_PREFERENCES, scannerConfigSchema, scannerPreferencesSchema, type ScannerConfig, type ScannerPreferences } from './scanner-shapes';
 
-export const BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
+/** Names a serial device has on Linux, macOS (`/dev/tty.*`) and Windows (`COM3`, `\\.\COM12`). */
+const SERIAL_DEVICE_PATTERNS = [/^\/dev\/tty[\w.-]+$/, /^\/dev\/serial\/(?:[\w.:+@-]+\/)*[\w.:+@-]+$/, /^(?:\\\\\.\\)?COM[1-9]\d{0,2}$/i];
 
-export const serialScannerConfigSchema = z.strictObject({
-  kind: z.literal('serial'),
-  path: z.string().trim().min(1).max(200),
-  baudRate: z.union(BAUD_RATES.map((b) => z.literal(b)) as [z.ZodLiteral<1200>, ...z.ZodLiteral<number>[]]),
-  terminator: z.enum(['CR', 'LF', 'CRLF']),
-});
-export const hidScannerConfigSchema = z.strictObject({
-  kind: z.literal('hid'),
-  vendorId: z.number().int().min(1).max(0xffff),
-  productId: z.number().int().min(1).max(0xffff),
-  format: z.enum(['pos', 'keyboard']),
-});
-export const scannerConfigSchema = z.discriminatedUnion('kind', [serialScannerConfigSchema, hidScannerConfigSchema]);
-export type ScannerConfig = z.infer<typeof scannerConfigSchema>;
-
-export const scannerPreferencesSchema = z.strictObject({
-  /** 0 mutes the scan tones; colour and words remain. */
-  feedbackVolume: z.number().int().min(0).max(100),
-  wedge: z.strictObject({
-    maxIntervalMs: z.number().int().min(10).max(100),
-    minLength: z.number().int().min(3).max(20),
-    terminator: z.enum(['Enter', 'Tab', 'none']),
-    prefix: z.string().max(8),
-    suffix: z.string().max(8),
-  }),
-});
-export type ScannerPreferences = z.infer<typeof scannerPreferencesSchema>;
-
-export const DEFAULT_SCANNER_PREFERENCES: ScannerPreferences = {
-  feedbackVolume: 70,
-  wedge: { maxIntervalMs: 30, minLength: 4, terminator: 'Enter', prefix: '', suffix: '' },
-};
+/** Whether a path names a serial device by its form alone (no `..`, nothing outside the device folders). */
+export function looksLikeSerialDevice(path: string): boolean {
+  return !path.split('/').some((part) => part === '..' || part === '.') && SERIAL_DEVICE_PATTERNS.some((p) => p.test(path));
+}
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
@@ -63,8 +36,16 @@ export class ScannerConfigRepository {
       .map((row) => ({ id: row.id, config: scannerConfigSchema.parse(JSON.parse(row.config_json)) }));
   }
 
-  add(config: ScannerConfig): string {
+  /**
+   * A serial scanner is opened by path, so only a serial device is accepted:
+   * one the port list offered, or a path that looks like one. Anything else
+   * (`/etc/passwd`, `/dev/zero`) is refused before it is stored or opened.
+   */
+  add(config: ScannerConfig, offeredSerialPaths: readonly string[] = []): string {
     const checked = scannerConfigSchema.parse(config);
+    if (checked.kind === 'serial' && !looksLikeSerialDevice(checked.path) && !offeredSerialPaths.includes(checked.path)) {
+      throw new CoreError('BAD_INPUT', `${checked.path.slice(0, 80)} is not a serial port`, ['config.path']);
+    }
     const id = scannerIdOf(checked);
     const result = sql(this.db, 'INSERT INTO scanner_devices (id, kind, config_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING')
       .run(id, checked.kind, JSON.stringify(checked), this.clock.now());

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { SYSTEM_ACTOR } from './staff-rules';
+import { SYSTEM_ACTOR } from './staff-shapes';
 
 export { SYSTEM_ACTOR };
 

@@ -6,9 +6,9 @@ import { sql } from '../db/statements';
 import { waitAfter, type WaitPolicy } from '../escalating-wait';
 import { actingStaffId } from './acting-staff';
 import { hashPin, pinMatches, PIN_PATTERN } from './pin-kdf';
-import type { StaffRole } from './staff-rules';
+import type { StaffRole } from './staff-shapes';
 
-export { STAFF_ROLES, type StaffRole } from './staff-rules';
+export { STAFF_ROLES, type StaffRole } from './staff-shapes';
 
 export interface StaffMember {
   id: string;

@@ -2,7 +2,7 @@ import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import type { SettingsRepository } from '../settings';
 import type { PinCheck, StaffDirectory, StaffMember } from './staff-directory';
-import { DEFAULT_IDLE_LOCK_MINUTES, MAX_IDLE_LOCK_MINUTES } from './staff-rules';
+import { DEFAULT_IDLE_LOCK_MINUTES, MAX_IDLE_LOCK_MINUTES } from './staff-shapes';
 
 export const IDLE_LOCK_KEY = 'staff.idleLockMinutes';
 

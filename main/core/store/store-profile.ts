@@ -1,47 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { Clock } from '../clock';
-import { sql } from '../db/statements';
-import { localDay, type OpeningHoursInput } from '../hours/opening-hours';
+import type { OpeningHoursInput } from '../hours/hours-shapes';
+import { localDay } from '../hours/opening-hours';
 import type { Network, NetworkRepository } from '../networks/network-repository';
+import { queueOutboxEvent } from '../networks/outbox-queue';
 import type { SettingsRepository } from '../settings';
 import { actingStaffId } from '../staff/acting-staff';
+import { storeProfileSchema, type StoreProfile } from './store-shapes';
 
 const PROFILE_KEY = 'store.profile';
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const optionalLine = (max: number) => z.string().trim().max(max).optional();
-
-/** The fields a carrier's store feed asks of a pickup point (docs/network-api.openapi.yaml, StoreProfile). */
-export const storeProfileSchema = z.strictObject({
-  name: z.string().trim().min(1).max(50),
-  isActive: z.boolean(),
-  timeZone: z.string().refine(isTimeZone, 'not a time zone'),
-  address: z.strictObject({
-    addressLine1: z.string().trim().min(1).max(180),
-    addressLine2: optionalLine(60),
-    addressLine3: optionalLine(60),
-    city: z.string().trim().min(1).max(100),
-    region: optionalLine(100),
-    district: optionalLine(100),
-    postalCode: z.string().trim().min(1).max(20),
-    countryCode: z.string().regex(/^[A-Z]{2}$/),
-    latitude: z.string().regex(/^[+-]?\d{1,2}\.\d{6}$/).optional(),
-    longitude: z.string().regex(/^[+-]?\d{1,3}\.\d{6}$/).optional(),
-  }),
-  capabilities: z.array(z.enum(['PICK_UP', 'DROP_OFF'])).min(1).refine((c) => new Set(c).size === c.length, 'repeated'),
-});
-export type StoreProfile = z.infer<typeof storeProfileSchema>;
 
 /** What a new install starts with, so every network gets a valid record from the first day; the staff edit it in Settings. */
 function defaultProfile(): StoreProfile {
@@ -92,10 +61,9 @@ export class StoreProfileService {
   /** Queues the whole store record for each network (all of them unless named), in the caller's transaction. */
   publish(hours: OpeningHoursInput, only?: readonly string[]): void {
     const now = this.clock.now();
-    const enqueue = sql(this.db, "INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at, actor_id) VALUES (?, ?, 'store-profile', ?, ?, ?)");
     for (const network of this.networks.list()) {
       if (only && !only.includes(network.id)) continue;
-      enqueue.run(network.id, `store-profile:${randomUUID()}`, JSON.stringify(this.recordFor(network, hours, now)), now, actingStaffId());
+      queueOutboxEvent(this.db, { networkId: network.id, idempotencyKey: `store-profile:${randomUUID()}`, kind: 'store-profile', payload: this.recordFor(network, hours, now), at: now, actorId: actingStaffId() });
     }
   }
 

@@ -1,21 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { fileTypeFromBuffer } from 'file-type';
 import { CoreError } from '../errors';
-
-/** At most this many files with one message (seed 003). */
-export const MAX_ATTACHMENTS_PER_MESSAGE = 3;
-/** Each file at most 1 MiB: screenshots, photos of a label, a PDF. */
-export const MAX_ATTACHMENT_BYTES = 1024 * 1024;
-
-/** What may be attached, by type; the bytes must agree with the type where the format has a signature. */
-export const ATTACHMENT_TYPES: Readonly<Record<string, { extensions: readonly string[]; signature?: readonly number[] }>> = {
-  'image/png': { extensions: ['.png'], signature: [0x89, 0x50, 0x4e, 0x47] },
-  'image/jpeg': { extensions: ['.jpg', '.jpeg'], signature: [0xff, 0xd8, 0xff] },
-  'application/pdf': { extensions: ['.pdf'], signature: [0x25, 0x50, 0x44, 0x46] },
-  'text/plain': { extensions: ['.txt', '.log'] },
-  'text/csv': { extensions: ['.csv'] },
-};
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from './support-shapes';
 
 export interface AttachmentInput {
   fileName: string;
@@ -23,7 +12,8 @@ export interface AttachmentInput {
   bytes: Buffer;
 }
 
-export type AttachmentProblem = 'too-many' | 'too-large' | 'empty' | 'type';
+/** `unsafe`: an executable, a script, a PDF with actions, or a file that is two formats at once. */
+export type AttachmentProblem = 'too-many' | 'too-large' | 'empty' | 'type' | 'name' | 'unsafe';
 
 /** A refused attachment: nothing of the message it came with was written. */
 export class AttachmentError extends CoreError {
@@ -31,17 +21,46 @@ export class AttachmentError extends CoreError {
     readonly problem: AttachmentProblem,
     message: string,
   ) {
-    super('BAD_INPUT', message);
+    super('BAD_INPUT', message, ['attachments']);
     this.name = 'AttachmentError';
   }
 }
 
-/** Checks every file before anything is written, so a refusal leaves nothing behind. */
-export function checkAttachments(files: readonly AttachmentInput[]): void {
+/**
+ * A file name as people will read it: without control characters (NUL ends
+ * the name in C) and without invisible format characters, among them the
+ * bidirectional overrides that show `photo\u202etxt.png` as "photognp.txt".
+ */
+export function cleanFileName(name: string): string {
+  return name.replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
+}
+
+/**
+ * The type of each file as its bytes say (file-type reads the content, not
+ * the name): a PNG, JPEG or PDF must really be one; a text file must not be
+ * any binary format (an executable renamed `.txt` is found here).
+ */
+export async function checkAttachmentContent(files: readonly AttachmentInput[]): Promise<void> {
+  for (const file of files) {
+    const detected = await fileTypeFromBuffer(file.bytes);
+    const isText = !ATTACHMENT_TYPES[file.mimeType]?.signature;
+    if (isText ? detected !== undefined : detected?.mime !== file.mimeType) {
+      throw new AttachmentError(isText ? 'unsafe' : 'type', `${cleanFileName(file.fileName)} is not really a ${file.mimeType} file${detected ? ` (it is ${detected.mime})` : ''}`);
+    }
+  }
+}
+
+/**
+ * Checks every file before anything is written, so a refusal leaves nothing
+ * behind, and gives them back with clean names.
+ */
+export function checkAttachments(files: readonly AttachmentInput[]): AttachmentInput[] {
   if (files.length > MAX_ATTACHMENTS_PER_MESSAGE) {
     throw new AttachmentError('too-many', `At most ${MAX_ATTACHMENTS_PER_MESSAGE} attachments per message (got ${files.length}); nothing was sent`);
   }
-  for (const file of files) {
+  return files.map((original) => {
+    const file = { ...original, fileName: cleanFileName(original.fileName) };
+    if (!file.fileName || file.fileName.startsWith('.')) throw new AttachmentError('name', 'An attached file has no usable name');
     if (file.bytes.length === 0) throw new AttachmentError('empty', `${file.fileName} is empty`);
     if (file.bytes.length > MAX_ATTACHMENT_BYTES) {
       throw new AttachmentError('too-large', `${file.fileName} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
@@ -53,6 +72,67 @@ export function checkAttachments(files: readonly AttachmentInput[]): void {
     if (type.signature && !type.signature.every((byte, i) => file.bytes[i] === byte)) {
       throw new AttachmentError('type', `${file.fileName} is not really a ${file.mimeType} file`);
     }
+    const unsafe = unsafeContentOf(file);
+    if (unsafe) throw new AttachmentError('unsafe', `${file.fileName} cannot be attached: ${unsafe}`);
+    return file;
+  });
+}
+
+/** Markup a browser would run if the file were ever shown as a page: a polyglot image or a "text" file that is HTML. */
+const ACTIVE_MARKUP = /<(?:script|html|body|iframe|object|embed|svg|\?php)[\s>/]|javascript:/i;
+/** PDF names for actions that run code, open other files or carry files inside. */
+const PDF_ACTIONS = /\/(?:JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA|SubmitForm|ImportData|GoToE)(?![A-Za-z0-9])/;
+/** A ZIP (and so JAR, DOCX, APK) local file header inside another format. */
+const ZIP_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const PNG_END = Buffer.from('IEND');
+/** Cap on what one PDF stream may inflate to while it is searched (a deflate bomb stops here). */
+const MAX_INFLATED_BYTES = 8 * 1024 * 1024;
+
+/** Why the file's content is unsafe whatever its name, or undefined. */
+function unsafeContentOf(file: AttachmentInput): string | undefined {
+  const text = file.bytes.toString('latin1');
+  if (!ATTACHMENT_TYPES[file.mimeType]?.signature) {
+    if (file.bytes.includes(0) || !isUtf8(file.bytes)) return 'it is not a text file';
+    if (text.startsWith('#!') || text.startsWith('MZ')) return 'it is a program or a script';
+    if (ACTIVE_MARKUP.test(text)) return 'it contains HTML or a script';
+    return undefined;
+  }
+  if (ACTIVE_MARKUP.test(text)) return 'it also contains HTML or a script';
+  if (file.bytes.includes(ZIP_HEADER)) return 'it also contains an archive';
+  if (file.mimeType === 'image/png') {
+    // Eight bytes after "IEND" (its CRC) is where a PNG ends; anything after it is another file riding along.
+    const end = file.bytes.lastIndexOf(PNG_END);
+    if (end < 0 || file.bytes.length > end + 8) return 'it carries data after the image';
+  }
+  if (file.mimeType === 'application/pdf' && pdfHasActions(file.bytes)) return 'the PDF contains scripts or actions';
+  return undefined;
+}
+
+/** Searches the PDF's names, and the names inside its compressed streams, with `#xx` escapes decoded. */
+function pdfHasActions(bytes: Buffer): boolean {
+  const decode = (s: string) => s.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const text = bytes.toString('latin1');
+  if (PDF_ACTIONS.test(decode(text))) return true;
+  for (const match of text.matchAll(/stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    const end = text.indexOf('endstream', start);
+    if (end < 0) break;
+    try {
+      const inflated = inflateSync(bytes.subarray(start, end), { maxOutputLength: MAX_INFLATED_BYTES }).toString('latin1');
+      if (PDF_ACTIONS.test(decode(inflated))) return true;
+    } catch {
+      // Not a deflate stream (an image, or plain): searched as it is above.
+    }
+  }
+  return false;
+}
+
+function isUtf8(bytes: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
   }
 }
 

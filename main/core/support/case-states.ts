@@ -1,6 +1,6 @@
 import { CoreError } from '../errors';
 
-/** A support case's states (product.md §2; the glossary of the case log). */
+/** A support case's states (docs/rules.md, Support; the glossary of the case log). */
 export const CASE_STATES = ['open', 'in_progress', 'answered', 'awaiting_operator', 'transferred', 'reopened', 'closed'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
@@ -23,7 +23,7 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseState, Readonly<Partial<Recor
   closed: { reopened: ['operator'] },
 };
 
-/** The counters of the list (seed 002): which states each one counts. */
+/** The counters of the list (docs/rules.md, Support): which states each one counts. */
 export const CASE_GROUPS = {
   open: ['open', 'reopened'],
   inProgress: ['in_progress', 'awaiting_operator', 'transferred'],

@@ -1,37 +1,25 @@
 import type { Database } from 'better-sqlite3';
-import { stringify } from 'csv-stringify/sync';
+import { toSpreadsheetCsv } from '../spreadsheet-csv';
 import parsePhoneNumber, { type CountryCode } from 'libphonenumber-js';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
+import { DAY_MS } from '../durations';
 import { CoreError } from '../errors';
 import type { NetworkAdapter, OutboundSupportItem, SupportUpdate } from '../networks/network-adapter';
 import type { NetworkRepository } from '../networks/network-repository';
 import type { SettingsRepository } from '../settings';
 import { AttachmentStore, checkAttachments, type AttachmentInput } from './attachments';
+import { type CaseSortKey, type MessageKind, type Impact, type Product, type RequestType } from './support-shapes';
 import { assertCaseMove, CASE_GROUPS, canMoveCase, type CaseActor, type CaseGroup, type CaseState } from './case-states';
 import { actingStaffId } from '../staff/acting-staff';
 
-export const DAY_MS = 24 * 60 * 60_000;
-/** An answered case the shop leaves without a reply for this long closes itself (seed 002). */
+/** An answered case the shop leaves without a reply for this long closes itself (docs/rules.md, Support). */
 export const AUTO_CLOSE_AFTER_MS = 7 * DAY_MS;
 /** Closed cases stay in the default case log view for this long ("recently resolved"). */
 export const RECENTLY_RESOLVED_MS = 30 * DAY_MS;
-/** The operator's answer target shown on the form. */
-export const ANSWER_TARGET_HOURS = 24;
-/** The history entry of a case the shop closed; it travels to the network like a message. */
-const CLOSED_BY_SHOP = 'closed-by-shop';
-/** Messages that go to the network: the shop's, and its closing of a case. */
-const AUTO_CLOSED = 'auto-closed';
 /** Replies the shop wrote, and the closings the network must hear of: by the shop, or after 7 days without a reply. */
-const OUTBOUND_MESSAGE = `(m.author = 'shop' OR (m.author = 'system' AND m.body IN ('${CLOSED_BY_SHOP}', '${AUTO_CLOSED}')))`;
+const OUTBOUND_MESSAGE = `(m.author = 'shop' OR m.kind IN ('closed-by-shop', 'auto-closed'))`;
 
-export const REQUEST_TYPES = ['technical', 'commercial', 'administrative'] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
-export const IMPACTS = ['blocked', 'degraded'] as const;
-export type Impact = (typeof IMPACTS)[number];
-/** What the case is about ("Articolo" in seed 002): the parts of the counter the operator supports. */
-export const PRODUCTS = ['counter-app', 'scanner', 'parcels', 'returns', 'driver-qr', 'other'] as const;
-export type Product = (typeof PRODUCTS)[number];
 
 export interface OfficeHours {
   /** ISO weekdays the operator works (1 = Monday … 7 = Sunday). */
@@ -111,14 +99,13 @@ export interface SupportCase {
 export interface CaseMessage {
   id: number;
   author: CaseActor;
+  /** A text someone wrote, or an event of the case (then the body is empty or a note). */
+  kind: MessageKind;
   body: string;
   createdAt: number;
   sentAt: number | null;
   attachments: { id: number; fileName: string; mimeType: string; sizeBytes: number }[];
 }
-
-export const CASE_SORT_KEYS = ['createdAt', 'number', 'state', 'email', 'description'] as const;
-export type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
 
 export interface CaseFilter {
   /** Only cases in one of these states. */
@@ -169,7 +156,7 @@ const SORT_COLUMNS: Record<CaseSortKey, string> = {
 
 /**
  * Support cases, call-back requests and the shop's collaborators
- * (product.md §2). One model behind the ticket form and the case log. Every
+ * (docs/rules.md, Support). One model behind the ticket form and the case log. Every
  * change is stored first; `sync` sends what is unsent through the network
  * adapter and applies the operator's updates.
  */
@@ -227,7 +214,7 @@ export class SupportDesk {
       collaboratorId = person.id;
     } else {
       if (input.collaboratorId !== undefined) throw new CoreError('BAD_INPUT', 'There is no collaborator list: write your name and email in the description');
-      // No collaborator list (seed 002): the person writes their name and email in the description.
+      // No collaborator list (docs/rules.md, Support): the person writes their name and email in the description.
       const found = input.email ?? /[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[A-Za-z]{2,}/.exec(input.description)?.[0];
       if (!found) throw new CoreError('BAD_INPUT', 'Write your name and email in the description: the operator answers to that email');
       email = found;
@@ -260,9 +247,9 @@ export class SupportDesk {
 
   messages(caseId: number): CaseMessage[] {
     this.row(caseId);
-    const messages = sql<[number], { id: number; author: CaseActor; body: string; created_at: number; sent_at: number | null }>(
+    const messages = sql<[number], { id: number; author: CaseActor; kind: MessageKind; body: string; created_at: number; sent_at: number | null }>(
       this.db,
-      'SELECT id, author, body, created_at, sent_at FROM support_messages WHERE case_id = ? ORDER BY created_at, id',
+      'SELECT id, author, kind, body, created_at, sent_at FROM support_messages WHERE case_id = ? ORDER BY created_at, id',
     ).all(caseId);
     const files = sql<[number], { id: number; message_id: number; file_name: string; mime_type: string; size_bytes: number }>(
       this.db,
@@ -272,6 +259,7 @@ export class SupportDesk {
     return messages.map((m) => ({
       id: m.id,
       author: m.author,
+      kind: m.kind,
       body: m.body,
       createdAt: m.created_at,
       sentAt: m.sent_at,
@@ -287,10 +275,10 @@ export class SupportDesk {
   reply(caseId: number, body: string, files: readonly AttachmentInput[] = []): SupportCase {
     const current = this.row(caseId);
     if (current.state === 'closed') assertCaseMove(caseNumber(caseId), 'closed', 'reopened', 'shop');
-    checkAttachments(files);
+    const checked = checkAttachments(files);
     const written: { stored: string; file: AttachmentInput }[] = [];
     try {
-      for (const file of files) written.push({ stored: this.attachments.write(file.bytes, file.fileName), file });
+      for (const file of checked) written.push({ stored: this.attachments.write(file.bytes, file.fileName), file });
       const now = this.clock.now();
       this.db.transaction(() => {
         const state = this.row(caseId).state;
@@ -323,7 +311,7 @@ export class SupportDesk {
     return { fileName: row.file_name, mimeType: row.mime_type, bytes: this.attachments.read(row.stored_name) };
   }
 
-  /** Edit (seed 003): the primary email (its person becomes the owner), the CC list and the short description. */
+  /** Edit (docs/rules.md, Support): the primary email (its person becomes the owner), the CC list and the short description. */
   edit(caseId: number, changes: { primaryEmail: string; cc: string[]; shortDescription: string }): SupportCase {
     const current = this.row(caseId);
     if (current.state === 'closed') throw new CoreError('CONFLICT', `Case ${caseNumber(caseId)} is closed and cannot be edited: open a follow-up instead`);
@@ -345,7 +333,7 @@ export class SupportDesk {
     this.db.transaction(() => {
       const now = this.clock.now();
       this.move(caseId, 'closed', 'shop', now);
-      sql(this.db, `INSERT INTO support_messages (case_id, author, body, created_at) VALUES (?, 'system', '${CLOSED_BY_SHOP}', ?)`).run(caseId, now);
+      sql(this.db, "INSERT INTO support_messages (case_id, author, kind, body, created_at) VALUES (?, 'system', 'closed-by-shop', '', ?)").run(caseId, now);
     }).immediate();
     return this.get(caseId);
   }
@@ -386,7 +374,7 @@ export class SupportDesk {
       for (const row of due) {
         this.move(row.id, 'closed', 'system', now);
         // Left unsent: the operator's desk learns the case closed without a reply.
-        sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at) VALUES (?, 'system', ?, ?)").run(row.id, AUTO_CLOSED, now);
+        sql(this.db, "INSERT INTO support_messages (case_id, author, kind, body, created_at) VALUES (?, 'system', 'auto-closed', '', ?)").run(row.id, now);
       }
       return due.length;
     }).immediate();
@@ -415,14 +403,14 @@ export class SupportDesk {
       .map((r) => this.view(r));
   }
 
-  /** The summary of every case the filter shows, as CSV (seed 003: no message content, no CC). */
+  /** The summary of every case the filter shows, as CSV (docs/rules.md, Support: no message content, no CC). */
   exportCsv(filter: CaseFilter = {}, sort?: CaseQuery['sort']): { csv: string; count: number; fileName: string } {
     const cases = this.filtered(filter, sort);
     if (cases.length === 0) throw new CoreError('CONFLICT', 'No case is shown: there is nothing to export');
-    const csv = stringify(
+    // A description such as "=HYPERLINK(…)" stays text when the file is opened in a spreadsheet.
+    const csv = toSpreadsheetCsv(
+      ['created', 'case_id', 'state', 'primary_email', 'short_description', 'description'],
       cases.map((c) => [new Date(c.createdAt).toISOString(), c.number, c.state, c.primaryEmail, c.shortDescription, c.description]),
-      // escape_formulas: a description such as "=HYPERLINK(…)" stays text when the file is opened in a spreadsheet.
-      { header: true, columns: ['created', 'case_id', 'state', 'primary_email', 'short_description', 'description'], record_delimiter: 'windows', escape_formulas: true },
     );
     const day = new Date(this.clock.now()).toISOString().slice(0, 10);
     return { csv, count: cases.length, fileName: `support-cases-${day}.csv` };
@@ -549,15 +537,15 @@ export class SupportDesk {
         followUpOf: c.follow_up_of === null ? null : caseNumber(c.follow_up_of),
       });
     }
-    const messages = sql<[string], { id: number; case_id: number; author: CaseActor; body: string; created_at: number }>(
+    const messages = sql<[string], { id: number; case_id: number; author: CaseActor; kind: MessageKind; body: string; created_at: number }>(
       this.db,
-      `SELECT m.id, m.case_id, m.author, m.body, m.created_at FROM support_messages m JOIN support_cases c ON c.id = m.case_id
+      `SELECT m.id, m.case_id, m.author, m.kind, m.body, m.created_at FROM support_messages m JOIN support_cases c ON c.id = m.case_id
        WHERE m.sent_at IS NULL AND ${OUTBOUND_MESSAGE} AND c.network_id = ? ORDER BY m.id`,
     ).all(networkId);
     for (const m of messages) {
       if (firstMessages.has(m.id)) continue;
-      if (m.author === 'system') {
-        items.push({ kind: 'closed', caseRef: caseNumber(m.case_id), at: m.created_at, reason: m.body === AUTO_CLOSED ? 'no-reply' : 'shop' });
+      if (m.kind === 'closed-by-shop' || m.kind === 'auto-closed') {
+        items.push({ kind: 'closed', caseRef: caseNumber(m.case_id), at: m.created_at, reason: m.kind === 'auto-closed' ? 'no-reply' : 'shop' });
         continue;
       }
       const files = sql<[number], { file_name: string; mime_type: string; size_bytes: number }>(
@@ -607,9 +595,12 @@ export class SupportDesk {
       if (!canMoveCase(row.state, to, 'operator')) return false;
       const now = this.clock.now();
       this.move(caseId, to, 'operator', now);
-      sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at, sent_at, remote_id) VALUES (?, 'operator', ?, ?, ?, ?)").run(
+      // An answer is a message; the operator's other moves are events of the case, with their note if any.
+      const kind: MessageKind = update.kind === 'answered' ? 'message' : update.kind;
+      sql(this.db, "INSERT INTO support_messages (case_id, author, kind, body, created_at, sent_at, remote_id) VALUES (?, 'operator', ?, ?, ?, ?, ?)").run(
         caseId,
-        update.body ?? update.kind,
+        kind,
+        update.body ?? '',
         now,
         now,
         update.id,

@@ -7,6 +7,7 @@ import type { CounterCore } from '../../../main/core/counter-core';
 import { CoreError } from '../../../main/core/errors';
 import { openTestCore } from '../../fixtures/core';
 import { useTempDir } from '../../fixtures/temp-dir';
+import { serviceValidInputs } from './service/valid-inputs';
 
 const tempDir = useTempDir();
 const opened: CounterCore[] = [];
@@ -26,6 +27,8 @@ function snapshot(db: Database): Record<string, unknown[]> {
 }
 
 const notAnObject = [42, 'text', null, [], true];
+/** A real 1×1 PNG: main reads what the bytes are, not only their first four. */
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP4z8DwHwAFAAIBpdKzowAAAABJRU5ErkJggg==';
 
 /**
  * A well-formed input per call. The malformed ones are derived from it: every
@@ -53,6 +56,7 @@ const valid: Record<CallName, unknown> = {
     capabilities: ['PICK_UP'],
   },
   'driverQr.show': { networkId: 'demo-it' },
+  'driverQr.suggestNetwork': undefined,
   'counter.status': undefined,
   'delivery.handOver': { networkId: 'demo-fr' },
   'delivery.get': { deliveryId: 1 },
@@ -67,6 +71,7 @@ const valid: Record<CallName, unknown> = {
   'pickup.resolve': { pickupId: 1, parcelId: 1, resolution: 'refused' },
   'pickup.complete': { pickupId: 1 },
   'pickup.suggest': { pickupId: 1, typed: 'QC0' },
+  'pickups.liftCodeLock': undefined,
   'expired.get': { noticeId: 1 },
   'expired.scan': { noticeId: 1, trackingId: 'QC0000000001', method: 'scanner' },
   'expired.cannotFind': { noticeId: 1, parcelId: 1, confirmed: true },
@@ -88,7 +93,7 @@ const valid: Record<CallName, unknown> = {
   },
   'wedge.keys': { keys: [{ key: 'A', at: 10 }] },
   'inventory.customers': { filter: { search: 'Rossi', states: ['received'] }, offset: 0, limit: 50 },
-  'inventory.customer': { name: 'Maria Rossi', filter: { search: '', states: [] } },
+  'inventory.customer': { customer: 1, filter: { search: '', states: [] } },
   'inventory.exportCsv': { filter: { search: '123456', states: ['received', 'expired'] } },
   'inventory.sync': undefined,
   'hours.get': undefined,
@@ -115,7 +120,7 @@ const valid: Record<CallName, unknown> = {
   },
   'support.list': { filter: { states: ['open'], email: 'shop' }, sort: { by: 'createdAt', direction: 'desc' }, page: 1, pageSize: 10 },
   'support.get': { caseId: 1 },
-  'support.reply': { caseId: 1, body: 'Hello', attachments: [{ fileName: 'a.png', mimeType: 'image/png', base64: 'iVBORw0KGgo=' }] },
+  'support.reply': { caseId: 1, body: 'Hello', attachments: [{ fileName: 'a.png', mimeType: 'image/png', base64: ONE_PIXEL_PNG }] },
   'support.edit': { caseId: 1, primaryEmail: 'boss@example.com', cc: ['anna@example.com'], shortDescription: 'Scanner' },
   'support.close': { caseId: 1 },
   'support.exportCsv': { filter: {}, sort: { by: 'number', direction: 'asc' } },
@@ -141,7 +146,8 @@ const valid: Record<CallName, unknown> = {
   'backups.create': undefined,
   'backups.setFolder': { folder: '/srv/backups' },
   'backups.restore': { name: '2026-11-24T09-00-00-000Z-daily' },
-};
+  ...serviceValidInputs,
+} as Record<CallName, unknown>;
 
 /** Hand-picked values that look plausible but break a rule of the contract. */
 const extra: Partial<Record<CallName, unknown[]>> = {
@@ -171,7 +177,7 @@ const extra: Partial<Record<CallName, unknown[]>> = {
     { filter: { search: '', states: [] }, offset: 0, limit: 0 },
     { filter: { search: '', states: [] }, offset: 0, limit: 100_000 },
   ],
-  'inventory.customer': [{ name: '', filter: { search: '', states: [] } }],
+  'inventory.customer': [{ customer: 0, filter: { search: '', states: [] } }],
   'hours.save': [
     { week: [[], [], [], [], [], []], exceptions: [] },
     { week: [[{ opens: '9:00', closes: '12:00' }], [], [], [], [], [], []], exceptions: [] },
@@ -328,5 +334,29 @@ describe('router errors and outputs', () => {
       ok: true,
       value: { language: 'it' },
     });
+  });
+});
+
+describe('router refusals stay small', () => {
+  it('truncates an offending key or value in a BAD_INPUT answer', async () => {
+    const { core, router } = setup();
+    const before = snapshot(core.db);
+    const hugeKey = 'k'.repeat(100_000);
+    const manyKeys = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`key${i}`, i]));
+    const attacks: [CallName, unknown][] = [
+      ['settings.setLanguage', { language: 'fr', [hugeKey]: 1 }],
+      ['settings.setLanguage', { language: 'x'.repeat(100_000) }],
+      ['settings.setLanguage', { language: 'fr', ...manyKeys }],
+      ['store.saveProfile', { ...(valid['store.saveProfile'] as object), address: { [hugeKey]: hugeKey } }],
+    ];
+    for (const [name, input] of attacks) {
+      const answer = await router.dispatch(name, input);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      expect(JSON.stringify(answer).length, name).toBeLessThan(6_000);
+    }
+    expect(snapshot(core.db)).toEqual(before);
+    // The field named is still recognisable, so a form can mark it.
+    const answer = await router.dispatch('settings.setLanguage', { language: 'fr', [hugeKey]: 1 });
+    expect(!answer.ok && answer.error.fields?.[0]).toMatch(/^kkkk.*…$/);
   });
 });

@@ -93,6 +93,44 @@ describe('Scheduler', () => {
     expect(state.ran).toEqual([0]);
   });
 
+  it('backs a failing source off instead of running it again at once, while the others keep their times', async () => {
+    const clock = new ManualClock(0);
+    const timers = new FakeTimers();
+    let runs = 0;
+    // Its deadline stays in the past because its run never succeeds: before, the scheduler re-ran it with a 0 ms timer, for ever.
+    const broken: DeadlineSource = { name: 'broken', nextAt: () => 0, run: () => { runs++; throw new Error('bad data'); } };
+    const { state, source } = storedDeadline(5_000);
+    new Scheduler(clock, [broken, source], () => {}, timers).start();
+    await new Promise((r) => setImmediate(r));
+    const sleeps: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      sleeps.push(timers.pending!.ms);
+      clock.set(clock.now() + timers.pending!.ms);
+      await timers.fire();
+    }
+    // The other source's deadline at 5 s wakes it in between.
+    expect(sleeps).toEqual([1_000, 2_000, 2_000, 2_000, 8_000, 16_000, 32_000, 60_000]);
+    expect(runs).toBe(8);
+    expect(state.ran).toEqual([5_000]);
+  });
+
+  it('retries a failing source at its first-retry pace again once it has succeeded', async () => {
+    const clock = new ManualClock(0);
+    const timers = new FakeTimers();
+    let fail = true;
+    const flaky: DeadlineSource = { name: 'flaky', nextAt: () => 0, run: () => { if (fail) throw new Error('x'); fail = true; } };
+    new Scheduler(clock, [flaky], () => {}, timers).start();
+    await new Promise((r) => setImmediate(r));
+    clock.set(1_000);
+    await timers.fire(); // fails again: 2 s
+    expect(timers.pending!.ms).toBe(2_000);
+    fail = false;
+    clock.set(3_000);
+    await timers.fire(); // succeeds, then fails at once on the next wake: back to 1 s
+    await timers.fire();
+    expect(timers.pending!.ms).toBe(1_000);
+  });
+
   it('does nothing after stop', async () => {
     const clock = new ManualClock(0);
     const timers = new FakeTimers();

@@ -119,3 +119,18 @@ export class FakeApp extends EventEmitter {
     return Promise.resolve();
   }
 }
+
+/**
+ * safeStorage as Electron offers it: `available` says whether the platform
+ * can encrypt. The "encryption" is a reversible scramble that never contains
+ * the plain text, enough to tell sealed bytes from plain ones.
+ */
+export class FakeSafeStorage {
+  constructor(public available = true) {}
+  readonly isEncryptionAvailable = vi.fn(() => this.available);
+  readonly encryptString = vi.fn((text: string) => Buffer.concat([Buffer.from('v10'), Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)]));
+  readonly decryptString = vi.fn((sealed: Buffer) => {
+    if (sealed.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(sealed.subarray(3).map((b) => b ^ 0x5a)).toString('utf8');
+  });
+}

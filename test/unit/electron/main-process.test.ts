@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../../../main/api/event-bus';
-import { startCounterApp, type CounterApp, type CounterAppOptions } from '../../../main/app';
+import { startCounterApp, type CounterApp, type CounterAppOptions } from '../../../main/app/start';
 import { systemClock } from '../../../main/core/clock';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../../../main/electron/channels';
 import { runElectronMain, type ElectronMainDeps } from '../../../main/electron/main-process';
 import { useTempDir } from '../../fixtures/temp-dir';
-import { FakeApp, FakeBrowserWindow, FakeIpcMain } from './fakes';
+import { FakeApp, FakeBrowserWindow, FakeIpcMain, FakeSafeStorage } from './fakes';
 
 const OUT = '/opt/OpenCounter/resources/app.asar/out';
 const INDEX_HTML = join(OUT, 'renderer', 'index.html');
@@ -21,11 +21,14 @@ function fakeCounterApp(): CounterApp {
     receiveScan: vi.fn(),
     scanners: undefined,
     poke: vi.fn(async () => {}),
+    networksIdle: vi.fn(async () => {}),
     close: vi.fn(),
   };
 }
 
-function setup(options: { gotLock?: boolean; argv?: string[]; env?: Record<string, string>; packaged?: boolean; real?: (o: CounterAppOptions) => CounterApp } = {}) {
+function setup(
+  options: { gotLock?: boolean; argv?: string[]; env?: Record<string, string>; packaged?: boolean; real?: (o: CounterAppOptions) => CounterApp; safeStorage?: FakeSafeStorage } = {},
+) {
   const app = new FakeApp(options.gotLock ?? true);
   app.isPackaged = options.packaged ?? false;
   const ipcMain = new FakeIpcMain();
@@ -35,6 +38,7 @@ function setup(options: { gotLock?: boolean; argv?: string[]; env?: Record<strin
     app: app as unknown as ElectronMainDeps['app'],
     BrowserWindow: FakeBrowserWindow as unknown as ElectronMainDeps['BrowserWindow'],
     ipcMain: ipcMain as unknown as ElectronMainDeps['ipcMain'],
+    safeStorage: options.safeStorage ?? new FakeSafeStorage(),
     argv: options.argv ?? ['/opt/OpenCounter/opencounter'],
     env: options.env ?? {},
     outDir: OUT,
@@ -114,6 +118,12 @@ describe('start-up', () => {
     const [window] = FakeBrowserWindow.instances;
     expect(window!.loadURL).not.toHaveBeenCalled();
     expect(window!.loadFile).toHaveBeenCalledExactlyOnceWith(INDEX_HTML);
+  });
+
+  it('closes DevTools in a packaged app, and keeps them in development', async () => {
+    await setup({ packaged: true }).run();
+    await setup({ packaged: false }).run();
+    expect(FakeBrowserWindow.instances.map((w) => w.options.webPreferences?.devTools)).toEqual([false, true]);
   });
 
   it('opens a kiosk, full-screen window with --kiosk, a normal one without', async () => {

@@ -5,13 +5,14 @@ import { FakeBrowserWindow, fakeEvent } from './fakes';
 
 const APP_URL = 'file:///opt/OpenCounter/resources/app.asar/out/renderer/index.html';
 
-function open(options: { kiosk?: boolean; appUrl?: string } = {}) {
+function open(options: { kiosk?: boolean; appUrl?: string; devTools?: boolean } = {}) {
   const log = vi.fn();
   const window = createMainWindow({
     BrowserWindow: FakeBrowserWindow as unknown as BrowserWindowConstructor,
     preloadPath: '/opt/OpenCounter/out/preload/index.cjs',
     appUrl: options.appUrl ?? APP_URL,
     kiosk: options.kiosk ?? false,
+    devTools: options.devTools ?? true,
     log,
   }) as unknown as FakeBrowserWindow;
   return { window, contents: window.webContents, session: window.webContents.session, log };

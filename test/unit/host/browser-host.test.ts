@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startCounterApp, type CounterApp } from '../../../main/app';
+import { startCounterApp, type CounterApp } from '../../../main/app/start';
 import { AdjustableClock, systemClock } from '../../../main/core/clock';
 import { startBrowserHost, type BrowserHost } from '../../../main/host/browser-host';
 import { useTempDir } from '../../fixtures/temp-dir';

@@ -1,7 +1,7 @@
 import type { Migration } from '../migration';
 
 /**
- * Help and support (product.md §2): the shop's collaborators, support cases
+ * Help and support (docs/rules.md, Support): the shop's collaborators, support cases
  * with their correspondence and attachments, call-back requests, and the demo
  * operator's schedule. Everything the shop writes is stored first and sent
  * later (`sent_at` stays NULL until the network accepted it).

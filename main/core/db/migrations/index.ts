@@ -9,6 +9,11 @@ import { custodyCountIndex } from './0070-custody-count-index';
 import { networkLinks } from './0080-network-links';
 import { staffAccounts } from './0130-staff-accounts';
 import { custodyChain } from './0140-custody-chain';
+import { supportMessageKind } from './0090-support-message-kind';
+import { sealedTokens } from './0100-sealed-tokens';
+import { policyBounds } from './0110-policy-bounds';
+import { codeBudgetLateAnnouncements } from './0120-code-budget-late-announcements';
+import { service } from './0160-service';
 
 /** Every migration, oldest first. A new one is appended here and never edited after release. */
-export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex, networkLinks, staffAccounts, custodyChain];
+export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex, networkLinks, supportMessageKind, sealedTokens, policyBounds, codeBudgetLateAnnouncements, staffAccounts, custodyChain, service];

@@ -1,3 +1,4 @@
+import { knownPolicyFields } from '../policy-check';
 import type {
   DriverCheckIn,
   ManifestPage,
@@ -19,6 +20,7 @@ import {
   supportUpdatePageSchema,
 } from './http-schemas';
 import { NetworkRequestError } from './network-error';
+import { cursorKeys } from '../../settings';
 
 /** Kinds of outbox event that travel in the events batch; the store profile has its own call. */
 const BATCHED_KINDS = new Set(['custody', 'capacity']);
@@ -90,7 +92,7 @@ export class HttpNetwork implements NetworkAdapter {
   }
 
   async pullSupport(networkId: string): Promise<SupportUpdate[]> {
-    const key = `support.cursor.${networkId}`;
+    const key = cursorKeys.support(networkId);
     // The support desk applies a page before it asks again, so the page before this pull is done.
     const applied = this.pendingSupportCursor.get(networkId);
     if (applied !== undefined) this.cursors.set(key, applied);
@@ -129,7 +131,7 @@ export function readManifestPage(page: z.output<typeof manifestPageSchema>): Man
       result.recalls!.push({ trackingId: change.trackingId, reason: change.reason });
     } else {
       // Several policy changes in one page: the later one wins field by field.
-      result.policy = { ...result.policy, ...change.policy };
+      result.policy = { ...result.policy, ...knownPolicyFields(change.policy) };
     }
   }
   return result;

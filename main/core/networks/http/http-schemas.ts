@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { networkPolicySchema } from '../policy';
 
 // What the store accepts from a network (docs/network-api.openapi.yaml). Unknown
 // fields are ignored so a network can add some without breaking older stores.
@@ -17,8 +16,9 @@ export const manifestChangeSchema = z.discriminatedUnion('type', [
     pickupCode: z.string().regex(/^\d{6}$/),
   }),
   z.object({ type: z.literal('recall'), trackingId: z.string().min(1).max(64), reason: z.string().max(200) }),
-  // Not strict: a rule this store does not know yet is left out, not a reason to refuse the page.
-  z.object({ type: z.literal('policy'), policy: z.object(networkPolicySchema.shape).partial() }),
+  // Not strict: a rule this store does not know yet is left out, not a reason to refuse the page. The values are
+  // checked field by field where the change is applied (policy-check.ts), so one bad field does not lose the others.
+  z.object({ type: z.literal('policy'), policy: z.record(z.string(), z.unknown()) }),
 ]);
 export type ManifestChange = z.infer<typeof manifestChangeSchema>;
 

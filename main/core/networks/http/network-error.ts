@@ -1,6 +1,4 @@
-/** Why a call to a network failed, as the settings screen and the status bar say it. */
-export const NETWORK_PROBLEMS = ['unauthorized', 'not-found', 'rejected', 'server', 'timeout', 'unreachable', 'bad-response'] as const;
-export type NetworkProblem = (typeof NETWORK_PROBLEMS)[number];
+import type { NetworkProblem } from '../network-shapes';
 
 const RETRYABLE: ReadonlySet<NetworkProblem> = new Set(['server', 'timeout', 'unreachable']);
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startCounterApp } from '../../../../main/app';
+import { startCounterApp } from '../../../../main/app/start';
 import { backupsToKeep, type BackupEntry } from '../../../../main/core/backup/backup-rotation';
 import { BACKUPS_DIR_NAME, backupName, checkBackup, createBackup, listBackups } from '../../../../main/core/backup/backups';
 import { ManualClock } from '../../../../main/core/clock';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CounterCore } from '../../../../main/core/counter-core';
-import { MAX_PLANNED_EXCEPTIONS, REVIEW_INTERVAL_MS, type HoursException, type OpeningHoursInput } from '../../../../main/core/hours/opening-hours';
+import { MAX_PLANNED_EXCEPTIONS, type HoursException, type OpeningHoursInput } from '../../../../main/core/hours/hours-shapes';
+import { REVIEW_INTERVAL_MS } from '../../../../main/core/hours/opening-hours';
 import { TEST_START } from '../../../fixtures/core';
 import { DAY, useCounter } from '../../../fixtures/counter';
 

@@ -126,16 +126,63 @@ describe('driver delivery where the store scans (French policy)', () => {
 });
 
 describe('driver delivery where the driver scans (Italian policy)', () => {
-  it('receives the parcels at handover, with no window to block on', async () => {
+  it('receives only the parcels the network reported as delivered, not every announced one', async () => {
+    const { core } = await start();
+    const { deliveries } = core.counter;
+    const announced = core.counter.parcels.inState(['expected'], 'demo-it');
+    expect(announced.length).toBeGreaterThan(3);
+    const brought = announced.slice(0, 2).map((p) => p.tracking_id);
+    const delivery = deliveries.handOver('demo-it', scanner, brought);
+    expect(deliveries.parcelsOf(delivery.id).map((p) => [p.tracking_id, p.state])).toEqual(brought.sort().map((t) => [t, 'received']));
+
+    // "Scan parcels now" on the QR screen: no report, so nothing more is received, and the rest is still expected.
+    const again = deliveries.handOver('demo-it', scanner);
+    expect(again.id).toBe(delivery.id);
+    expect(deliveries.parcelsOf(delivery.id).map((p) => p.tracking_id).sort()).toEqual(brought.sort());
+    expect(core.counter.parcels.inState(['expected'], 'demo-it').map((p) => p.tracking_id)).toEqual(
+      announced.slice(2).map((p) => p.tracking_id),
+    );
+    // A parcel the driver did bring but the network did not report is taken in by scanning it.
+    const extra = announced[2]!.tracking_id;
+    expect(deliveries.scan(delivery.id, extra, scanner)).toMatchObject({ outcome: 'received' });
+  });
+
+  it('receives the reported parcels at handover, with no window to block on', async () => {
     const { core, clock } = await start();
     const { deliveries, blocking } = core.counter;
-    const delivery = deliveries.handOver('demo-it', scanner);
+    const reported = core.counter.parcels.inState(['expected'], 'demo-it').map((p) => p.tracking_id);
+    const delivery = deliveries.handOver('demo-it', scanner, reported);
     expect(delivery.intake_deadline_at).toBeNull();
     const parcels = deliveries.parcelsOf(delivery.id);
     expect(parcels.every((p) => p.state === 'received' && p.slot_id !== null)).toBe(true);
     expect(core.counter.ledger.history(parcels[0]!.id).at(-1)).toMatchObject({ method: 'system', reason: 'driver-scanned' });
     clock.advance(5 * 60 * MINUTE);
     expect(blocking.current()).toBeUndefined();
+  });
+});
+
+describe('the usual network at this time of day', () => {
+  it('is the network of the latest delivery within an hour of this time of day in the last 4 weeks', async () => {
+    const { core, clock } = await start();
+    const { deliveries } = core.counter;
+    const day = 24 * 60 * MINUTE;
+    expect(deliveries.usualNetworkAt(clock.now())).toBeUndefined();
+    const first = deliveries.handOver('demo-fr', scanner);
+    deliveries.complete(first.id);
+    clock.advance(3 * 60 * MINUTE);
+    const later = deliveries.handOver('demo-it', scanner, []);
+    deliveries.complete(later.id);
+    // The next day, 40 minutes after the French driver's time: the French network.
+    clock.set(first.handed_over_at + day + 40 * MINUTE);
+    expect(deliveries.usualNetworkAt(clock.now())).toBe('demo-fr');
+    // At the Italian driver's time: the Italian one.
+    clock.set(later.handed_over_at + day - 20 * MINUTE);
+    expect(deliveries.usualNetworkAt(clock.now())).toBe('demo-it');
+    // Two hours from both: none; five weeks later: forgotten.
+    clock.set(first.handed_over_at + day - 2 * 60 * MINUTE);
+    expect(deliveries.usualNetworkAt(clock.now())).toBeUndefined();
+    clock.set(first.handed_over_at + 35 * day);
+    expect(deliveries.usualNetworkAt(clock.now())).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CounterCore } from '../../../../main/core/counter-core';
+import { ExpirySweepError } from '../../../../main/core/parcels/expiry';
 import { DAY, HOUR, MINUTE, scanner, useCounter } from '../../../fixtures/counter';
 
 const { start, restart } = useCounter();
@@ -7,7 +8,9 @@ const { start, restart } = useCounter();
 /** Receives every announced parcel of a network and returns them. */
 function receiveAll(core: CounterCore, networkId: string) {
   const { deliveries } = core.counter;
-  const delivery = deliveries.handOver(networkId, scanner);
+  // Every announced parcel arrives: the network reports them all (where the driver scans, that report is the intake).
+  const announced = core.counter.parcels.inState(['expected'], networkId).map((p) => p.tracking_id);
+  const delivery = deliveries.handOver(networkId, scanner, announced);
   for (const p of deliveries.parcelsOf(delivery.id)) if (p.state === 'expected') deliveries.scan(delivery.id, p.tracking_id, scanner);
   deliveries.complete(delivery.id);
   return deliveries.parcelsOf(delivery.id);
@@ -30,6 +33,21 @@ describe('expiry at the retention boundary', () => {
     expect(core.counter.expiry.openNotices()).toEqual([
       expect.objectContaining({ network_id: networkId, raised_at: clock.now(), scan_deadline_at: clock.now() + 2 * HOUR }),
     ]);
+  });
+});
+
+describe('expiry of one network never waits for another', () => {
+  it("a network whose stored policy cannot be read does not stop the other networks' parcels expiring", async () => {
+    const { core, clock } = await start();
+    const italian = receiveAll(core, 'demo-it');
+    const french = receiveAll(core, 'demo-fr');
+    // Stored by a version that took any number: this network's notice cannot be raised.
+    core.db.prepare("UPDATE networks SET policy_json = json_set(policy_json, '$.expiredScanWindowMinutes', 9007199254740991) WHERE id = 'demo-it'").run();
+    clock.advance(14 * DAY);
+    expect(() => core.counter.expiry.sweep()).toThrow(ExpirySweepError);
+    expect(french.map((p) => core.counter.parcels.byId(p.id).state)).toEqual(french.map(() => 'expired'));
+    expect(italian.map((p) => core.counter.parcels.byId(p.id).state)).toEqual(italian.map(() => 'received'));
+    expect(core.counter.expiry.openNotices().map((n) => n.network_id)).toEqual(['demo-fr']);
   });
 });
 

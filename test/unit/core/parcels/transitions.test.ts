@@ -25,7 +25,7 @@ const allowed: [string, string][] = [
 ];
 
 describe('parcel state machine', () => {
-  it('allows exactly the moves of product.md §1 and nothing else', () => {
+  it('allows exactly the moves of the parcel table and nothing else', () => {
     const table = PARCEL_STATES.flatMap((from) => TRANSITIONS[from].map((to) => `${from}→${to}`)).sort();
     expect(table).toEqual(allowed.map(([a, b]) => `${a}→${b}`).sort());
   });

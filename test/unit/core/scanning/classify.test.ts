@@ -46,7 +46,7 @@ const table: Row[] = [
   ['SSCC, bad check digit', `]C100${SSCC_BAD}`, { kind: 'unknown', reason: 'bad-check-digit', format: 'sscc' }],
   ['SSCC, bad check digit, no AIM', `00${SSCC_BAD}`, { kind: 'unknown', reason: 'bad-check-digit', format: 'sscc' }],
   ['bracketed SSCC, bad check digit', `(00)${SSCC_BAD}`, { kind: 'unknown', reason: 'bad-check-digit', format: 'sscc' }],
-  ['bare 18 digits, bad check digit: not claimed as an SSCC', SSCC_BAD, { kind: 'unknown', reason: 'no-match' }],
+  ['bare 18 digits, bad check digit: an SSCC with a bad check digit', SSCC_BAD, { kind: 'unknown', reason: 'bad-check-digit', format: 'sscc' }],
   ['SSCC one digit short', `]C100${SSCC.slice(1)}`, { kind: 'unknown', reason: 'malformed-gs1' }],
 
   // GS1 with group separators, ship-to postal codes

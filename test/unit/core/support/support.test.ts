@@ -8,12 +8,14 @@ import type { NetworkAdapter } from '../../../../main/core/networks/network-adap
 import { DEMO_ANSWER_AFTER_MS, DEMO_REOPEN_AFTER_MS, DEMO_TAKE_AFTER_MS, DEMO_TRANSFER_AFTER_MS } from '../../../../main/core/networks/demo-operator';
 import { AttachmentError } from '../../../../main/core/support/attachments';
 import { CASE_STATES, CASE_TRANSITIONS, CASE_ACTORS, CaseTransitionError, type CaseState } from '../../../../main/core/support/case-states';
-import { AUTO_CLOSE_AFTER_MS, DAY_MS, type NewCase } from '../../../../main/core/support/support-desk';
+import { DAY_MS } from '../../../../main/core/durations';
+import { AUTO_CLOSE_AFTER_MS, type NewCase } from '../../../../main/core/support/support-desk';
 import { openTestCore } from '../../../fixtures/core';
 import { useTempDir } from '../../../fixtures/temp-dir';
 
 const tempDir = useTempDir();
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+/** A real 1×1 PNG: attachments are checked for what their bytes are. */
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d2b3a30000000049454e44ae426082', 'hex');
 const png = (name: string) => ({ fileName: name, mimeType: 'image/png', bytes: PNG });
 
 const ticket = (over: Partial<NewCase> = {}): NewCase => ({
@@ -89,6 +91,21 @@ describe('support case states', () => {
 });
 
 describe('the 7-day auto-close', () => {
+  it('closes 7 × 24 hours after the answer (a literal, not the constant), and leaves the case open a minute before', () => {
+    const sevenDays = 7 * 24 * 60 * 60 * 1000;
+    const { core, clock } = openTestCore(tempDir());
+    const c = core.support.open(ticket());
+    const answeredAt = clock.now();
+    core.support.transition(c.id, 'answered', 'operator');
+    clock.set(answeredAt + sevenDays - 60_000);
+    expect(core.support.sweepAutoClose()).toBe(0);
+    expect(core.support.get(c.id).state).toBe('answered');
+    clock.set(answeredAt + sevenDays);
+    expect(core.support.sweepAutoClose()).toBe(1);
+    expect(core.support.get(c.id)).toMatchObject({ state: 'closed', closedAt: answeredAt + sevenDays });
+    core.close();
+  });
+
   it('closes an answered case exactly 7 days after the answer, not a millisecond before', () => {
     const { core, clock } = openTestCore(tempDir());
     const c = core.support.open(ticket());
@@ -201,6 +218,27 @@ describe('attachments', () => {
 });
 
 describe('the case log', () => {
+  it('exports every match when there are more than a page of them: the CSV has `total` rows', () => {
+    const { core, clock } = openTestCore(tempDir());
+    for (let i = 0; i < 23; i++) {
+      clock.advance(60_000);
+      core.support.open(ticket({ subject: `Caso ${i}`, description: `Etichetta illeggibile #${i}` }));
+    }
+    core.support.open(ticket({ subject: 'Altro', description: 'Stampante ferma' }));
+    const filter = { description: 'illeggibile' };
+    const { total, pageSize, pages } = core.support.list({ filter });
+    expect(total).toBe(23);
+    expect(total).toBeGreaterThan(pageSize);
+    expect(total % pageSize).not.toBe(0);
+    const shown = Array.from({ length: pages }, (_, i) => core.support.list({ filter, page: i + 1 }).items).flat();
+    const { csv, count } = core.support.exportCsv(filter);
+    const rows = parse(csv, { columns: true }) as { case_id: string }[];
+    expect(count).toBe(total);
+    expect(rows).toHaveLength(total);
+    expect(rows.map((r) => r.case_id)).toEqual(shown.map((c) => c.number));
+    core.close();
+  });
+
   it('exports exactly the filtered cases across every page, with commas, quotes and newlines intact', () => {
     const { core, clock } = openTestCore(tempDir());
     const tricky = ['Etichetta "rotta", non si legge', 'riga uno\nriga due, con virgola', 'semplice'];
@@ -222,6 +260,15 @@ describe('the case log', () => {
     const inProgress = core.support.exportCsv({ states: ['in_progress'] });
     expect((parse(inProgress.csv, { columns: true }) as { case_id: string }[]).map((r) => r.case_id).sort()).toEqual(['CS-000002', 'CS-000004', 'CS-000006']);
     expect(() => core.support.exportCsv({ email: 'nobody@nowhere' })).toThrow(/nothing to export/);
+    core.close();
+  });
+
+  it('keeps descriptions that a spreadsheet would run as formulas as text, even behind whitespace or a line break', () => {
+    const { core } = openTestCore(tempDir());
+    const formulas = ['=HYPERLINK("http://evil.example")', ' =1+1', '\n=1+1', '\t@SUM(A1)', '  +cmd|calc'];
+    for (const description of formulas) core.support.open(ticket({ description }));
+    const rows = parse(core.support.exportCsv({}, { by: 'number', direction: 'asc' }).csv, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.description)).toEqual(formulas.map((f) => `'${f}`));
     core.close();
   });
 
@@ -349,7 +396,7 @@ describe('travelling through the network adapter', () => {
     core.support.sweepAutoClose();
     for (const c of [commercial, closedEarly]) seen.add(core.support.get(c.id).state);
     expect([...seen].sort()).toEqual([...CASE_STATES].sort());
-    expect(core.support.messages(closedEarly.id).map((m) => m.body)).toContain('closed-by-shop');
+    expect(core.support.messages(closedEarly.id).map((m) => m.kind)).toContain('closed-by-shop');
     core.close();
   });
 });

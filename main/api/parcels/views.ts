@@ -1,0 +1,90 @@
+import type { CounterCore } from '../../core/counter-core';
+import type { DeliveryRow } from '../../core/parcels/deliveries';
+import type { ExpiryNoticeRow } from '../../core/parcels/expiry';
+import type { ParcelRow } from '../../core/parcels/types';
+import type { CounterStatus, DeliveryView, ExpiredView, ParcelView, PickupView } from './schemas';
+
+/** Shapes core rows into what the contract sends: no hashes, no internal columns. */
+export function parcelView(p: ParcelRow): ParcelView {
+  return {
+    id: p.id,
+    networkId: p.network_id,
+    trackingId: p.tracking_id,
+    recipientName: p.recipient_name,
+    size: p.size,
+    state: p.state,
+    slotId: p.slot_id,
+    stateChangedAt: p.state_changed_at,
+    expiresAt: p.expires_at,
+  };
+}
+
+export function deliveryView(core: CounterCore, delivery: DeliveryRow): DeliveryView {
+  const network = core.networks.get(delivery.network_id);
+  const parcels = core.counter.deliveries.parcelsOf(delivery.id);
+  return {
+    id: delivery.id,
+    networkId: delivery.network_id,
+    storeScans: network.policy.deliveryScannedBy === 'store',
+    handedOverAt: delivery.handed_over_at,
+    deadlineAt: delivery.intake_deadline_at,
+    postponesUsed: delivery.postpones_used,
+    postponesAllowed: network.policy.postponesAllowed,
+    completedAt: delivery.completed_at,
+    parcels: parcels.map(parcelView),
+    counts: {
+      scanned: parcels.filter((p) => p.state !== 'expected' && p.state !== 'damaged_refused').length,
+      expected: parcels.filter((p) => p.state !== 'damaged_refused').length,
+      refused: parcels.filter((p) => p.state === 'damaged_refused').length,
+    },
+    inCustody: core.counter.parcels.countInCustody(delivery.network_id),
+    capacity: network.policy.capacity,
+  };
+}
+
+export function pickupView(core: CounterCore, pickupId: number): PickupView {
+  const pickup = core.counter.pickups.get(pickupId);
+  return {
+    id: pickup.id,
+    completedAt: pickup.completed_at,
+    items: core.counter.pickups.items(pickupId).map((i) => ({ parcel: parcelView(i.parcel), scanned: i.scannedAt !== null })),
+  };
+}
+
+export function expiredView(core: CounterCore, notice: ExpiryNoticeRow): ExpiredView {
+  return {
+    id: notice.id,
+    networkId: notice.network_id,
+    raisedAt: notice.raised_at,
+    deadlineAt: notice.scan_deadline_at,
+    completedAt: notice.completed_at,
+    parcels: core.counter.expiry.parcelsOf(notice.id).map(parcelView),
+  };
+}
+
+export function counterStatus(core: CounterCore): CounterStatus {
+  const { counter } = core;
+  const now = core.clock.now();
+  return {
+    now,
+    blocking: counter.blocking.current(now) ?? null,
+    deadlines: counter.blocking.deadlines(),
+    openDeliveries: counter.deliveries.open().map((d) => ({
+      id: d.id,
+      networkId: d.network_id,
+      deadlineAt: d.intake_deadline_at,
+      unscanned: counter.deliveries.parcelsOf(d.id).filter((p) => p.state === 'expected').length,
+    })),
+    expiredNotices: counter.expiry.openNotices().map((n) => ({
+      id: n.id,
+      networkId: n.network_id,
+      deadlineAt: n.scan_deadline_at,
+      waiting: counter.expiry.parcelsOf(n.id).filter((p) => p.state === 'expired').length,
+    })),
+    returnsWaiting: core.networks
+      .list()
+      .map((n) => ({ networkId: n.id, count: counter.returns.waiting(n.id).length }))
+      .filter((r) => r.count > 0),
+    overdueReturns: counter.returns.overdue(now),
+  };
+}

@@ -1,0 +1,23 @@
+import type { Network } from '../networks/network-repository';
+import { classifyScan, scanNetworksOf, type ScanClassification } from '../scanning';
+import type { ParcelRepository } from './parcel-repository';
+
+/**
+ * A scan as the counter reads it. The enabled networks' patterns judge codes
+ * nobody announced; a code a network announced is that network's parcel
+ * whatever its pattern says, so an announced parcel can always be received.
+ */
+export function classifyCounterScan(
+  code: string,
+  networks: readonly Network[],
+  parcels: Pick<ParcelRepository, 'byTrackingId'>,
+  symbology?: string,
+): ScanClassification {
+  const enabled = networks.filter((n) => n.enabled);
+  const result = classifyScan(code, scanNetworksOf(enabled), symbology ? { symbology } : {});
+  if (result.kind !== 'unknown' || result.reason !== 'no-match') return result;
+  const announced = parcels.byTrackingId(result.normalized);
+  if (!announced || !enabled.some((n) => n.id === announced.network_id)) return result;
+  const { normalized, warnings } = result;
+  return { kind: 'parcel', trackingId: announced.tracking_id, network: announced.network_id, format: 'network', normalized, warnings, ...(result.symbology ? { symbology: result.symbology } : {}) };
+}

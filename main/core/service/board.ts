@@ -1,0 +1,136 @@
+import type { Database } from 'better-sqlite3';
+import { sql } from '../db/statements';
+import { capacityOn } from './capacity-calc';
+import type { Priority } from './service-shapes';
+import type { ServiceItems } from './items';
+import { missingSkills, zonesOn } from './qualification';
+import type { ServiceTechnicians } from './technicians';
+import { nextDate } from './zoned-time-calc';
+
+export interface BoardAllocation {
+  id: number;
+  lineId: number;
+  orderId: number;
+  customerName: string;
+  description: string;
+  hours: number;
+}
+
+export interface BoardCell {
+  date: string;
+  capacity: number;
+  allocated: number;
+  allocations: BoardAllocation[];
+}
+
+export interface BoardRow {
+  technicianId: number;
+  name: string;
+  skills: string[];
+  zones: string[];
+  days: BoardCell[];
+}
+
+export interface BoardGroupRow {
+  code: string;
+  name: string;
+  days: BoardCell[];
+}
+
+/** A line waiting for a technician, with each technician's fit worked out in main. */
+export interface BoardLine {
+  lineId: number;
+  orderId: number;
+  allocationId: number;
+  customerName: string;
+  customerZone: string | null;
+  description: string;
+  requiredSkills: string[];
+  hours: number;
+  responseAt: number | null;
+  priority: Priority;
+  /** Allocated to a resource group (waiting for one of its members) or in need of reallocation. */
+  groupCode: string | null;
+  needsReallocation: boolean;
+  /** Only the technicians who lack a skill, with what they lack (kept short: a week has hundreds of lines). */
+  unqualified: { technicianId: number; missingSkills: string[] }[];
+  /** The technicians who work the customer's zone. */
+  inZone: number[];
+}
+
+export interface Board {
+  days: string[];
+  technicians: BoardRow[];
+  groups: BoardGroupRow[];
+  lines: BoardLine[];
+}
+
+interface AllocationRow extends BoardAllocation {
+  technicianId: number | null;
+  groupCode: string | null;
+  date: string;
+}
+
+/** Technicians by day for a week with their load, resource groups, and the lines still waiting for someone. */
+export function buildBoard(db: Database, technicians: ServiceTechnicians, items: ServiceItems, weekStart: string, dayCount = 7): Board {
+  const days = Array.from({ length: dayCount }, (_, i) => nextDate(weekStart, i));
+  const allocations = sql<[string, string], AllocationRow>(
+    db,
+    `SELECT a.id, a.line_id AS lineId, l.order_id AS orderId, c.name AS customerName, i.description, a.hours, a.technician_id AS technicianId,
+            a.group_code AS groupCode, a.date
+       FROM service_allocations a JOIN service_order_lines l ON l.id = a.line_id JOIN service_orders o ON o.id = l.order_id
+       JOIN service_customers c ON c.id = o.customer_id JOIN service_items i ON i.id = l.item_id
+      WHERE a.state = 'active' AND a.date >= ? AND a.date <= ? ORDER BY a.id`,
+  ).all(days[0]!, days.at(-1)!);
+  const byCell = new Map<string, BoardAllocation[]>();
+  for (const a of allocations) {
+    const key = `${a.technicianId ?? `g:${a.groupCode}`}|${a.date}`;
+    const { technicianId: _t, groupCode: _g, date: _d, ...view } = a;
+    byCell.set(key, [...(byCell.get(key) ?? []), view]);
+  }
+  const cell = (key: string, date: string, capacity: number): BoardCell => {
+    const list = byCell.get(`${key}|${date}`) ?? [];
+    return { date, capacity, allocated: list.reduce((s, a) => s + a.hours, 0), allocations: list };
+  };
+  const team = technicians.list();
+  const rows: BoardRow[] = team.map((t) => ({
+    technicianId: t.id,
+    name: t.name,
+    skills: t.skills,
+    zones: [...zonesOn(t.zones, days[0]!)],
+    days: days.map((date) => cell(String(t.id), date, capacityOn(t.week, t.absences, date))),
+  }));
+  const groups: BoardGroupRow[] = technicians.groups().map((g) => ({
+    code: g.code,
+    name: g.name,
+    days: days.map((date) => {
+      const members = rows.filter((r) => g.members.includes(r.technicianId)).map((r) => r.days.find((d) => d.date === date)!);
+      const own = cell(`g:${g.code}`, date, 0);
+      // A group's free hours are its members' free hours, less what is allocated to the group itself.
+      return { ...own, capacity: members.reduce((s, d) => s + d.capacity, 0), allocated: own.allocated + members.reduce((s, d) => s + d.allocated, 0) };
+    }),
+  }));
+  const waiting = sql<[], Omit<BoardLine, 'requiredSkills' | 'unqualified' | 'inZone' | 'needsReallocation'> & { itemId: number; state: string }>(
+    db,
+    `SELECT l.id AS lineId, l.order_id AS orderId, a.id AS allocationId, c.name AS customerName, c.zone AS customerZone, i.description,
+            l.estimated_hours AS hours, l.response_at AS responseAt, o.priority, a.group_code AS groupCode, l.item_id AS itemId, a.state
+       FROM service_order_lines l JOIN service_allocations a ON a.line_id = l.id JOIN service_orders o ON o.id = l.order_id
+       JOIN service_customers c ON c.id = o.customer_id JOIN service_items i ON i.id = l.item_id
+      WHERE l.repair_status <> 'finished' AND o.status <> 'finished'
+        AND (a.state IN ('nonactive', 'reallocation_needed') OR (a.state = 'active' AND a.technician_id IS NULL))
+      ORDER BY l.response_at IS NULL, l.response_at, l.id`,
+  ).all();
+  const skillsOfItem = new Map<number, string[]>();
+  const lines = waiting.map(({ itemId, state, ...line }) => {
+    let required = skillsOfItem.get(itemId);
+    if (!required) skillsOfItem.set(itemId, (required = items.get(itemId).skills));
+    return {
+      ...line,
+      requiredSkills: required,
+      needsReallocation: state === 'reallocation_needed',
+      unqualified: team.map((t) => ({ technicianId: t.id, missingSkills: missingSkills(required, t.skills) })).filter((f) => f.missingSkills.length > 0),
+      inZone: team.filter((t) => line.customerZone !== null && zonesOn(t.zones, days[0]!).has(line.customerZone)).map((t) => t.id),
+    };
+  });
+  return { days, technicians: rows, groups, lines };
+}

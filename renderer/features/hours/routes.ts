@@ -1,0 +1,3 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+export const hoursRoutes: RouteRecordRaw[] = [{ path: '/hours', name: 'hours', component: () => import('./views/HoursView.vue') }];

@@ -1,0 +1,30 @@
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import type { BoardLineView, BoardView } from '../../../../main/api/service/schemas';
+import { counter } from '../../../api/counter';
+
+/** The dispatch board of one week, and the line being dragged or picked for "Allocate to…". */
+export const useBoardStore = defineStore('serviceBoard', () => {
+  const weekStart = ref('');
+  // Thousands of fit entries that only main changes: kept shallow so Vue does not proxy each one.
+  const board = shallowRef<BoardView>();
+  const picked = shallowRef<BoardLineView>();
+
+  async function load(start = weekStart.value): Promise<void> {
+    weekStart.value = start;
+    board.value = await counter.call('service.board', { weekStart: start });
+    if (picked.value) picked.value = board.value.lines.find((l) => l.lineId === picked.value!.lineId);
+  }
+
+  /** Allocates in main (which checks every rule again), then re-reads the week. */
+  async function allocate(line: BoardLineView, technicianId: number, date: string, reason?: string): Promise<void> {
+    try {
+      await counter.call('service.allocate', { lineId: line.lineId, technicianId, date, hours: line.hours, ...(reason ? { reason } : {}) });
+      picked.value = undefined;
+    } finally {
+      await load();
+    }
+  }
+
+  return { weekStart, board, picked, load, allocate };
+});

@@ -1,0 +1,2 @@
+export declare const RENDERER_SOURCES: string[];
+export declare function rendererBuildIsStale(root: string): boolean;

@@ -1,0 +1,42 @@
+// Mutation testing of the domain rules: `npm run test:mutation` (all scopes) or
+// `MUTATION_SCOPE=driver-qr npm run test:mutation` (one). Slow on two cores, so
+// it is not part of `npm test` or CI; each scope keeps its own incremental file,
+// so a second run only tests the mutants of code or tests that changed.
+const SCOPES = {
+  parcels: { mutate: ['main/core/parcels/**/*.ts'], tests: ['test/unit/core/parcels/**/*.test.ts', 'test/unit/core/inventory/**/*.test.ts'] },
+  scanning: { mutate: ['main/core/scanning/**/*.ts'], tests: ['test/unit/core/scanning/**/*.test.ts', 'test/unit/core/scanner-hub.test.ts'] },
+  support: { mutate: ['main/core/support/**/*.ts'], tests: ['test/unit/core/support/**/*.test.ts'] },
+  outbox: { mutate: ['main/core/networks/outbox.ts'], tests: ['test/unit/core/outbox.test.ts', 'test/unit/core/networks/exactly-once.test.ts'] },
+  'driver-qr': { mutate: ['main/core/driver-qr/**/*.ts'], tests: ['test/unit/core/driver-token.test.ts', 'test/unit/core/totp.test.ts'] },
+  hours: { mutate: ['main/core/hours/**/*.ts'], tests: ['test/unit/core/hours/**/*.test.ts'] },
+  'blocking-guard': { mutate: ['main/api/blocking-guard.ts'], tests: ['test/unit/api/blocking-guard.test.ts'] },
+};
+
+const name = process.env.MUTATION_SCOPE;
+if (name !== undefined && !(name in SCOPES)) throw new Error(`MUTATION_SCOPE must be one of ${Object.keys(SCOPES).join(', ')}`);
+const chosen = name ? [SCOPES[name]] : Object.values(SCOPES);
+// Read by vitest.mutation.config.ts in the test runner processes, which inherit the environment.
+process.env.MUTATION_TESTS = JSON.stringify([...new Set(chosen.flatMap((s) => s.tests))]);
+const label = name ?? 'all';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  mutate: chosen.flatMap((s) => s.mutate),
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: `reports/mutation/${label}.incremental.json`,
+  concurrency: 1,
+  timeoutMS: 20_000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: `reports/mutation/${label}.html` },
+  jsonReporter: { fileName: `reports/mutation/${label}.json` },
+  // Build output and test reports are not sources: copying them into the sandbox only costs time (and races Playwright).
+  ignorePatterns: ['out', 'dist', 'release', 'test-results', 'playwright-report', 'reports', '.data'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};

@@ -1,0 +1,177 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
+import type { RunningHost } from '../host';
+import { msg, startsWith, type Language } from '../locales';
+
+const ALL_DAY = [{ opens: '07:00', closes: '19:00' }];
+const WEEK = [ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY];
+
+/** A heating group, Anna (gas + boiler, zone NORD), Bruno (boiler only) and a customer whose boiler has serial SN-4711. */
+async function setUp(host: RunningHost): Promise<{ anna: number; bruno: number }> {
+  await host.call('service.groups.save', { code: 'HEAT', name: 'Heating', skills: ['gas', 'boiler'], responseHours: 8, troubleshooting: ['Check the pressure'] });
+  const anna = await host.call<{ id: number }>('service.technicians.save', {
+    name: 'Anna Bianchi', skills: ['gas', 'boiler'], latitude: 45.4642, longitude: 9.19, week: WEEK, zones: [{ zone: 'NORD', startingDate: '2020-01-01' }], groups: [],
+  });
+  const bruno = await host.call<{ id: number }>('service.technicians.save', {
+    name: 'Bruno Verdi', skills: ['boiler'], latitude: 45.44, longitude: 9.15, week: WEEK, zones: [{ zone: 'SUD', startingDate: '2020-01-01' }], groups: [],
+  });
+  const customer = await host.call<{ id: number }>('service.customers.save', {
+    name: 'Maria Rossi', address: 'Via Roma 1, Milano', latitude: 45.47, longitude: 9.2, phone: '02 1234 5678', phoneCountry: 'IT', email: '', zone: 'NORD',
+  });
+  await host.call('service.items.save', {
+    customerId: customer.id, description: 'Wall boiler', model: 'B-24', serial: 'SN-4711', warrantyEnds: null, groupCode: 'HEAT',
+    skills: null, troubleshooting: null, address: null, latitude: null, longitude: null,
+  });
+  return { anna: anna.id, bruno: bruno.id };
+}
+
+async function scan(host: RunningHost, code: string): Promise<void> {
+  const response = await fetch(`${host.origin}/test/scan`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, source: 'wedge' }) });
+  expect(response.ok).toBe(true);
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Drags with the mouse in small steps (the board's drag runs on pointer events, as it does for touch), checking the target before letting go. */
+async function drag(page: Page, from: string, to: string, beforeDrop: () => Promise<void>): Promise<void> {
+  const source = (await page.getByTestId(from).boundingBox())!;
+  await page.mouse.move(source.x + 20, source.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(source.x + 40, source.y + 30, { steps: 5 });
+  const target = page.getByTestId(to).locator('.board-cell__drop');
+  await target.scrollIntoViewIfNeeded();
+  const box = (await target.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 12 });
+  await beforeDrop();
+  await page.mouse.up();
+}
+
+for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
+  test(`service desk in ${language}: take an order, refuse an unqualified technician, allocate by drag and drop, plan the day, finish`, async ({ page, launchHost }) => {
+    test.setTimeout(180_000);
+    const host = await launchHost();
+    await host.call('settings.setLanguage', { language });
+    const ids = await setUp(host);
+    const m = (key: string, vars: Record<string, string | number> = {}, count?: number) => msg(language, key, vars, count);
+    const { today } = await host.call<{ today: string }>('service.home');
+    const dayName = new Intl.DateTimeFormat(m('service.localeTag'), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.parse(`${today}T00:00:00Z`));
+
+    // Home tile → service home → new request.
+    await page.goto(host.url);
+    await page.getByRole('link', { name: startsWith(m('service.title')) }).click();
+    await expect(page.getByRole('heading', { level: 1, name: m('service.title') })).toBeVisible();
+    await expect(page.getByTestId('unallocated')).toHaveText(m('service.home.unallocated', { count: 0 }, 0));
+    await expectAccessible(page);
+    await page.getByRole('link', { name: m('service.nav.intake') }).click();
+    await expect(page.getByRole('heading', { level: 1, name: m('service.intake.title') })).toBeVisible();
+
+    // The scanner reads the item's serial label: the item and its customer are found.
+    await scan(host, 'SN-4711');
+    await expect(page.getByLabel(m('service.item.serial'))).toHaveValue('SN-4711');
+    await expect(page.getByTestId('chosen-customer')).toContainText('Maria Rossi');
+    await expect(page.getByTestId('chosen-item')).toContainText('Wall boiler');
+    await page.getByLabel(m('service.intake.fault')).fill('No hot water');
+    await page.getByLabel(m('service.intake.priority')).selectOption('high');
+    await page.getByLabel(m('service.intake.hours')).fill('2');
+    await expect(page.getByTestId('promised')).not.toContainText(m('service.none'));
+    await expectAccessible(page);
+    await page.getByRole('button', { name: m('service.intake.take') }).click();
+    await expect(page.getByTestId('order-status')).toHaveText(m('service.orderStatus.pending'));
+    const orderId = Number(page.url().split('/').at(-1));
+    expect(orderId).toBeGreaterThan(0);
+
+    // The dispatch board: Bruno lacks the gas skill, and the board says so before the drop and after it.
+    await page.getByRole('link', { name: m('service.nav.board') }).click();
+    await expect(page.getByRole('heading', { level: 1, name: m('service.board.title') })).toBeVisible();
+    const lineTestId = (await page.locator('[data-testid^="line-"]').first().getAttribute('data-testid'))!;
+    await expectAccessible(page);
+    await drag(page, lineTestId, `cell-${ids.bruno}-${today}`, async () => {
+      await expect(page.getByTestId(`cell-${ids.bruno}-${today}`).getByTestId('verdict')).toHaveText(m('service.board.missing', { skills: 'gas' }));
+      await expect(page.getByTestId(`cell-${ids.anna}-${today}`).getByTestId('verdict')).toHaveText(m('service.board.inZone'));
+    });
+    await expect(page.getByTestId('refusal')).toContainText(m('service.board.refused', { technician: 'Bruno Verdi', reason: '' }).trim());
+    await expect(page.getByTestId('refusal')).toContainText(m('errors.SERVICE_NOT_QUALIFIED'));
+    await expect(page.getByTestId('refusal')).toContainText('gas');
+    await expect(page.getByTestId(lineTestId)).toBeVisible();
+
+    await drag(page, lineTestId, `cell-${ids.anna}-${today}`, async () => {});
+    await expect(page.getByTestId(lineTestId)).toHaveCount(0);
+    await expect(page.getByTestId(`cell-${ids.anna}-${today}`)).toContainText('Maria Rossi');
+    await expect(page.getByTestId(`cell-${ids.anna}-${today}`).getByRole('meter')).toHaveAttribute('aria-valuenow', '2');
+
+    // Anna's day: one stop with its arrival time, and a route sheet to print.
+    await page.getByRole('link', { name: m('service.board.planDay', { technician: 'Anna Bianchi', day: dayName }) }).click();
+    await expect(page.getByRole('heading', { level: 1, name: m('service.day.title', { technician: 'Anna Bianchi', day: dayName }) })).toBeVisible();
+    await expect(page.getByTestId('stop')).toHaveCount(1);
+    await expect(page.getByTestId('stop')).toContainText('07:');
+    await expect(page.getByRole('img', { name: m('service.day.sketch', { count: 1 }) })).toBeVisible();
+    await expectAccessible(page);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('button', { name: m('service.day.print') })).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+
+    // Finish the line: its allocation finishes, the order finishes and becomes read-only.
+    await page.getByRole('link', { name: m('service.day.openOrder', { id: orderId }) }).click();
+    const line = page.getByRole('article');
+    await line.getByLabel(m('service.order.repairStatus')).selectOption('finished');
+    await line.getByRole('button', { name: m('service.order.setStatus') }).click();
+    await expect(page.getByTestId('order-status')).toHaveText(m('service.orderStatus.finished'));
+    await expect(page.getByTestId('allocation-row')).toContainText(m('service.states.finished'));
+    await expect(page.getByText(m('service.order.readOnly'))).toBeVisible();
+    await expect(line.getByLabel(m('service.order.repairStatus'))).toBeDisabled();
+    await expectAccessible(page);
+  });
+}
+
+test('intake for a new customer and a new item, a refused phone next to its field, then "Allocate to…" from the keyboard', async ({ page, launchHost }) => {
+  test.setTimeout(60_000);
+  const host = await launchHost();
+  const ids = await setUp(host);
+  const m = (key: string, vars: Record<string, string | number> = {}) => msg('en', key, vars);
+  await page.goto(`${host.url}#/service/intake`);
+
+  // Search as you type finds nobody: create the customer; a bad phone is refused next to the field and nothing is saved.
+  await page.getByLabel(m('service.intake.searchCustomer'), { exact: true }).fill('Luca Neri');
+  await page.getByRole('button', { name: m('service.intake.newCustomer') }).click();
+  await expect(page.getByLabel(m('service.customer.name'), { exact: true })).toHaveValue('Luca Neri');
+  await page.getByLabel(m('service.customer.phone'), { exact: true }).fill('12');
+  await page.getByRole('button', { name: m('service.intake.saveCustomer') }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(m('errors.BAD_INPUT'));
+  await expect(page.getByLabel(m('service.customer.phone'), { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel(m('service.customer.phone'), { exact: true })).toHaveAttribute('aria-describedby', 'intake-error');
+  expect(await host.call<unknown[]>('service.customers.search', { text: 'Luca' })).toEqual([]);
+  await page.getByLabel(m('service.customer.phone'), { exact: true }).fill('+39 02 8765 4321');
+  await page.getByLabel(m('service.customer.zone'), { exact: true }).fill('NORD');
+  await page.getByLabel(m('service.customer.latitude'), { exact: true }).fill('45.48');
+  await page.getByLabel(m('service.customer.longitude'), { exact: true }).fill('9.21');
+  await page.getByRole('button', { name: m('service.intake.saveCustomer') }).click();
+  await expect(page.getByTestId('chosen-customer')).toContainText('Luca Neri');
+
+  // A free-text item, created with the order.
+  await page.getByLabel(m('service.item.serial'), { exact: true }).fill('NEW-1');
+  await page.getByRole('button', { name: m('service.intake.findSerial') }).click();
+  await page.getByLabel(m('service.item.description'), { exact: true }).fill('Gas cooker');
+  await page.getByLabel(m('service.item.group')).selectOption('HEAT');
+  await page.getByLabel(m('service.intake.fault'), { exact: true }).fill('Burner does not light');
+  await page.getByRole('button', { name: m('service.intake.take') }).click();
+  await expect(page.getByTestId('order-status')).toHaveText(m('service.orderStatus.pending'));
+
+  // The board from the keyboard: pick the line, the best suggestion comes first, allocate.
+  await page.getByRole('link', { name: m('service.nav.board') }).click();
+  const pick = page.getByRole('button', { name: m('service.board.allocateTo', { line: 'Luca Neri Gas cooker' }) });
+  await pick.focus();
+  await page.keyboard.press('Enter');
+  const technician = page.getByLabel(m('service.board.technician'));
+  await expect(technician.locator('option').first()).toContainText('Anna Bianchi');
+  await expect(technician.locator('option').last()).toContainText(m('service.board.missing', { skills: 'gas' }));
+  await technician.selectOption(String(ids.anna));
+  await page.getByRole('button', { name: m('service.board.allocate'), exact: true }).press('Enter');
+  await expect(pick).toHaveCount(0);
+  const { today } = await host.call<{ today: string }>('service.home');
+  await expect(page.getByTestId(`cell-${ids.anna}-${today}`)).toContainText('Luca Neri');
+});

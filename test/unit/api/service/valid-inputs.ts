@@ -1,0 +1,46 @@
+import type { CallName } from '../../../../main/api/contract';
+
+const week = [[{ opens: '08:00', closes: '17:00' }], [], [], [], [], [], []];
+const item = {
+  description: 'Wall boiler',
+  model: 'B-24',
+  serial: 'SN-1',
+  warrantyEnds: '2027-01-31',
+  groupCode: null,
+  skills: null,
+  troubleshooting: ['Check the pressure'],
+  address: null,
+  latitude: 45.46,
+  longitude: 9.19,
+};
+
+/** A well-formed input for each service desk call, for the router's contract test. */
+export const serviceValidInputs: Partial<Record<CallName, unknown>> = {
+  'service.home': undefined,
+  'service.customers.search': { text: 'Ros' },
+  'service.customers.save': { name: 'Maria Rossi', address: 'Via Roma 1', latitude: 45.46, longitude: 9.19, phone: '02 1234 5678', phoneCountry: 'IT', email: 'maria@example.com', zone: 'NORD' },
+  'service.customers.items': { customerId: 1 },
+  'service.items.bySerial': { serial: 'SN-1' },
+  'service.items.save': { ...item, customerId: 1 },
+  'service.groups.list': undefined,
+  'service.groups.save': { code: 'HEAT', name: 'Heating', skills: ['gas'], responseHours: 8, troubleshooting: ['Check the pressure'] },
+  'service.calendar.get': undefined,
+  'service.calendar.save': { calendar: { week, exceptions: [] } },
+  'service.route.get': undefined,
+  'service.route.save': { roadFactor: 1.3, speedKmh: 40 },
+  'service.technicians.list': undefined,
+  'service.technicians.save': { name: 'Anna', skills: ['gas'], latitude: 45.46, longitude: 9.19, week, zones: [{ zone: 'NORD', startingDate: '2026-01-01' }], groups: [] },
+  'service.technicians.addAbsence': { technicianId: 1, date: '2026-12-01', hours: 4, reason: 'Dentist' },
+  'service.resourceGroups.list': undefined,
+  'service.resourceGroups.save': { code: 'TEAM', name: 'Heating team' },
+  'service.orders.promise': { groupCodes: ['HEAT', null] },
+  'service.orders.create': { customerId: 1, fault: 'No hot water', priority: 'high', windows: [{ from: '09:00', to: '12:00' }], lines: [{ itemId: 1, fault: 'No hot water', estimatedHours: 2 }] },
+  'service.orders.list': { filter: { status: 'open', search: 'Rossi', overdueOnly: false } },
+  'service.orders.get': { orderId: 1 },
+  'service.lines.setStatus': { lineId: 1, status: 'finished' },
+  'service.allocate': { lineId: 1, technicianId: 1, date: '2026-12-01', hours: 2, reason: 'Moved' },
+  'service.allocations.cancel': { allocationId: 1, reason: 'Customer away' },
+  'service.suggest': { lineId: 1 },
+  'service.board': { weekStart: '2026-11-30' },
+  'service.day': { technicianId: 1, date: '2026-12-01' },
+};

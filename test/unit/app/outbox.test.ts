@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCounterApp } from '../../../main/app/start';
+import type { DemoNetwork } from '../../../main/core/networks/demo-network';
+import type { NetworkAdapter, OutboundEvent } from '../../../main/core/networks/network-adapter';
+import { OutboxPump } from '../../../main/core/networks/outbox';
+import { ManualClock } from '../../../main/core/clock';
+import { scanner, useCounter } from '../../fixtures/counter';
+import { TEST_START } from '../../fixtures/core';
+import { useTempDir } from '../../fixtures/temp-dir';
+
+const { start } = useCounter();
+const tempDir = useTempDir();
+const closers: (() => void)[] = [];
+afterEach(() => closers.splice(0).forEach((c) => c()));
+
+describe('outbox delivery', () => {
+  it('sends queued events in order, once accepted marks them, and keeps them when the network is down', async () => {
+    const { core, clock } = await start();
+    const delivery = core.counter.deliveries.handOver('demo-fr', scanner);
+    const [first, second] = core.counter.deliveries.parcelsOf(delivery.id);
+    core.counter.deliveries.scan(delivery.id, first!.tracking_id, scanner);
+    core.counter.deliveries.scan(delivery.id, second!.tracking_id, scanner);
+    const pump = new OutboxPump(core.db, clock);
+    const pending = pump.pending('demo-fr');
+    expect(pending).toBeGreaterThanOrEqual(2);
+
+    // Only pushEvents matters to the pump; the rest of a network is not exercised here.
+    const down = { pushEvents: async () => Promise.reject(new Error('offline')) } as unknown as NetworkAdapter;
+    await expect(pump.deliver('demo-fr', down)).rejects.toThrow('offline');
+    expect(pump.pending('demo-fr')).toBe(pending);
+
+    const received: OutboundEvent[] = [];
+    const up: NetworkAdapter = { ...down, pushEvents: async (_n, events) => void received.push(...events) };
+    expect(await pump.deliver('demo-fr', up, 3)).toBe(pending);
+    expect(pump.pending('demo-fr')).toBe(0);
+    const receipts = received.filter((e) => (e.payload as { to: string }).to === 'received').map((e) => (e.payload as { trackingId: string }).trackingId);
+    expect(receipts).toEqual([first!.tracking_id, second!.tracking_id]);
+    expect(new Set(received.map((e) => e.idempotencyKey)).size).toBe(received.length);
+  });
+
+  it('tells the demo network when a parcel is received, so the customer can be notified', async () => {
+    const app = startCounterApp({ dataDir: tempDir(), clock: new ManualClock(TEST_START), version: 'x', log: () => {} });
+    closers.push(() => app.close());
+    const core = app.core!;
+    await new Promise((r) => setTimeout(r, 50)); // the first demo manifest arrives
+    const handed = await app.router.dispatch('delivery.handOver', { networkId: 'demo-fr' });
+    if (!handed.ok) throw new Error('hand-over failed');
+    const { id, parcels } = handed.value as { id: number; parcels: { trackingId: string }[] };
+    await app.router.dispatch('delivery.scan', { deliveryId: id, trackingId: parcels[0]!.trackingId, method: 'scanner' });
+    const demo = core.adapters.demo as DemoNetwork;
+    await expect
+      .poll(() => demo.received.some((e) => (e.payload as { trackingId?: string; to?: string }).trackingId === parcels[0]!.trackingId && (e.payload as { to: string }).to === 'received'))
+      .toBe(true);
+  });
+});
+
+describe('outbox retry through the app', () => {
+  it('keeps events queued while the network is down and sends them 30 s later without any new change', async () => {
+    const clock = new ManualClock(TEST_START);
+    const app = startCounterApp({ dataDir: tempDir(), clock, version: 'x', log: () => {} });
+    closers.push(() => app.close());
+    const core = app.core!;
+    const demo = core.adapters.demo as DemoNetwork;
+    const realPush = demo.pushEvents.bind(demo);
+    let down = true;
+    demo.pushEvents = async (networkId, events) => {
+      if (down) throw new Error('network down');
+      return realPush(networkId, events);
+    };
+    await new Promise((r) => setTimeout(r, 50));
+    const handed = await app.router.dispatch('delivery.handOver', { networkId: 'demo-fr' });
+    if (!handed.ok) throw new Error('hand-over failed');
+    const { id, parcels } = handed.value as { id: number; parcels: { trackingId: string }[] };
+    await app.router.dispatch('delivery.scan', { deliveryId: id, trackingId: parcels[0]!.trackingId, method: 'scanner' });
+    const pump = new OutboxPump(core.db, clock);
+    await expect.poll(() => pump.pending('demo-fr')).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(pump.pending('demo-fr')).toBeGreaterThan(0);
+
+    down = false;
+    clock.advance(29_000);
+    await app.poke();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(pump.pending('demo-fr')).toBeGreaterThan(0);
+    clock.advance(1_000);
+    await app.poke();
+    await expect.poll(() => pump.pending('demo-fr')).toBe(0);
+    expect(demo.received.some((e) => (e.payload as { trackingId?: string }).trackingId === parcels[0]!.trackingId)).toBe(true);
+  });
+});

@@ -1,0 +1,144 @@
+import { createHmac } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CounterCore } from '../../../../main/core/counter-core';
+import { deriveKey, encodeDriverToken } from '../../../../main/core/driver-qr/driver-token';
+import { openTestCore } from '../../../fixtures/core';
+import { useTempDir } from '../../../fixtures/temp-dir';
+
+const tempDir = useTempDir();
+const opened: CounterCore[] = [];
+afterEach(() => opened.splice(0).forEach((c) => c.close()));
+
+function setup() {
+  const { core, clock } = openTestCore(tempDir());
+  opened.push(core);
+  return { core, clock };
+}
+
+/** The payload the QR of that step carries (the e2e test decodes it from a real screenshot instead). */
+function payloadFor(core: CounterCore, networkId: string, step: number): string {
+  return encodeDriverToken({ storeId: core.storeId, networkId, step }, deriveKey(core.networks.secretOf(networkId), 'driver-qr-mac'));
+}
+
+describe('driver token verification', () => {
+  it('accepts the current step and one step of skew either side', async () => {
+    const { core, clock } = setup();
+    const qr = await core.driverQr.current('demo-it');
+    const payload = payloadFor(core, 'demo-it', qr.step);
+    expect(core.driverQr.verifyDriverToken(payload, clock.now())).toEqual({
+      valid: true,
+      claims: { storeId: core.storeId, networkId: 'demo-it', step: qr.step },
+    });
+    expect(core.driverQr.verifyDriverToken(payload, clock.now() + 30_000).valid).toBe(true);
+    expect(core.driverQr.verifyDriverToken(payload, clock.now() - 30_000).valid).toBe(true);
+  });
+
+  it('rejects a token older than the skew allows, so a photo of the QR cannot be replayed', async () => {
+    const { core, clock } = setup();
+    const qr = await core.driverQr.current('demo-it');
+    const payload = payloadFor(core, 'demo-it', qr.step);
+    clock.advance(2 * 30_000);
+    expect(core.driverQr.verifyDriverToken(payload, clock.now())).toEqual({ valid: false, reason: 'expired' });
+    expect(core.driverQr.verifyDriverToken(payloadFor(core, 'demo-it', qr.step + 5), qr.validFrom)).toEqual({
+      valid: false,
+      reason: 'not-yet-valid',
+    });
+  });
+
+  it('rejects a token with any byte changed', async () => {
+    const { core, clock } = setup();
+    const { step } = await core.driverQr.current('demo-fr');
+    const payload = payloadFor(core, 'demo-fr', step);
+    for (let i = 0; i < payload.length; i++) {
+      const replacement = payload[i] === 'A' ? 'B' : 'A';
+      const tampered = payload.slice(0, i) + replacement + payload.slice(i + 1);
+      expect(core.driverQr.verifyDriverToken(tampered, clock.now()).valid, `byte ${i}`).toBe(false);
+    }
+  });
+
+  it("rejects another store's token, and one signed with another network's key", async () => {
+    const a = setup();
+    const b = setup();
+    const { step } = await a.core.driverQr.current('demo-it');
+    const fromB = payloadFor(b.core, 'demo-it', step);
+    expect(a.core.driverQr.verifyDriverToken(fromB, a.clock.now())).toEqual({ valid: false, reason: 'wrong-store' });
+    const forged = encodeDriverToken(
+      { storeId: a.core.storeId, networkId: 'demo-it', step },
+      deriveKey(b.core.networks.secretOf('demo-it'), 'driver-qr-mac'),
+    );
+    expect(a.core.driverQr.verifyDriverToken(forged, a.clock.now())).toEqual({ valid: false, reason: 'bad-signature' });
+    const crossNetwork = encodeDriverToken(
+      { storeId: a.core.storeId, networkId: 'demo-it', step },
+      deriveKey(a.core.networks.secretOf('demo-fr'), 'driver-qr-mac'),
+    );
+    expect(a.core.driverQr.verifyDriverToken(crossNetwork, a.clock.now())).toEqual({ valid: false, reason: 'bad-signature' });
+  });
+
+  it('rejects garbage and unknown networks', () => {
+    const { core, clock } = setup();
+    for (const junk of ['', 'hello', 'OC2.a.b.c.d', `OC2.${core.storeId}.demo-it.-1.${'A'.repeat(16)}`, `OC2.${core.storeId}.demo-it.1.${'A'.repeat(43)}`]) {
+      expect(core.driverQr.verifyDriverToken(junk, clock.now())).toEqual({ valid: false, reason: 'malformed' });
+    }
+    const unknown = `OC2.${core.storeId}.nope.1.${'A'.repeat(16)}`;
+    expect(core.driverQr.verifyDriverToken(unknown, clock.now())).toEqual({ valid: false, reason: 'unknown-network' });
+  });
+});
+
+describe('driver token size', () => {
+  it('carries a MAC truncated to 12 bytes, so the QR stays coarse enough to read from a distance', async () => {
+    const { core, clock } = setup();
+    const { step } = await core.driverQr.current('demo-it');
+    const payload = payloadFor(core, 'demo-it', step);
+    const mac = payload.split('.').at(-1)!;
+    expect(Buffer.from(mac, 'base64url')).toHaveLength(12);
+    expect(payload).toBe(`OC2.${core.storeId}.demo-it.${step}.${mac}`);
+    // Fits a version-4 QR at error correction M (62 bytes, 33 modules); the full MAC needed version 5 (37).
+    expect(payload.length).toBeLessThanOrEqual(62);
+    // The MAC is the first 12 bytes of the full HMAC-SHA256: a token with the full 32 is not accepted.
+    const full = createHmac('sha256', deriveKey(core.networks.secretOf('demo-it'), 'driver-qr-mac'))
+      .update(payload.split('.').slice(0, 4).join('.'))
+      .digest();
+    expect(full.subarray(0, 12).toString('base64url')).toBe(mac);
+    const long = `${payload.split('.').slice(0, 4).join('.')}.${full.toString('base64url')}`;
+    expect(core.driverQr.verifyDriverToken(long, clock.now())).toEqual({ valid: false, reason: 'malformed' });
+  });
+});
+
+describe('driver QR and code', () => {
+  it('carries store, network, step and MAC in the QR, and a 6-digit code a network can check', async () => {
+    const { core, clock } = setup();
+    const qr = await core.driverQr.current('demo-it');
+    expect(qr.code).toMatch(/^\d{6}$/);
+    expect(qr.qrSvg.startsWith('<svg')).toBe(true);
+    expect(qr.validUntil - qr.validFrom).toBe(30_000);
+    expect(qr.validFrom).toBeLessThanOrEqual(clock.now());
+    expect(qr.validUntil).toBeGreaterThan(clock.now());
+    expect(core.driverQr.verifyDriverCode('demo-it', qr.code, clock.now())).toBe(true);
+    clock.advance(3 * 30_000);
+    expect(core.driverQr.verifyDriverCode('demo-it', qr.code, clock.now())).toBe(false);
+  });
+
+  it('changes when the step changes and differs between networks', async () => {
+    const { core, clock } = setup();
+    const first = await core.driverQr.current('demo-it');
+    const other = await core.driverQr.current('demo-fr');
+    expect(other.qrSvg).not.toBe(first.qrSvg);
+    clock.set(first.validUntil);
+    const next = await core.driverQr.current('demo-it');
+    expect(next.step).toBe(first.step + 1);
+    expect(next.qrSvg).not.toBe(first.qrSvg);
+  });
+
+  it('keeps the same store id and secrets after a restart on the same database', async () => {
+    const dir = tempDir();
+    const first = openTestCore(dir);
+    const before = await first.core.driverQr.current('demo-it');
+    const storeId = first.core.storeId;
+    first.core.close();
+    const second = openTestCore(dir);
+    opened.push(second.core);
+    expect(second.core.storeId).toBe(storeId);
+    expect((await second.core.driverQr.current('demo-it')).code).toBe(before.code);
+    expect(second.core.networks.list().map((n) => n.id)).toEqual(['demo-it', 'demo-fr']);
+  });
+});
