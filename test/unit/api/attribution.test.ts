@@ -5,6 +5,7 @@ import type { CounterCore } from '../../../main/core/counter-core';
 import { demoParcel } from '../../../main/core/networks/demo-network';
 import { useCounter } from '../../fixtures/counter';
 import { testHandlers } from '../../fixtures/handlers';
+import { serviceValidInputs } from './service/valid-inputs';
 
 const counterKit = useCounter();
 const opened: CounterCore[] = [];
@@ -59,6 +60,30 @@ describe('attribution', { timeout: 60_000 }, () => {
       expect(new Set(written), table).toEqual(new Set([giulia.id]));
     }
     expect(core.db.prepare("SELECT updated_by FROM settings WHERE key = 'ui.language'").pluck().get()).toBe(giulia.id);
+  });
+
+  it('the service desk names who took the order and who moved its allocation', async () => {
+    const { core } = await counterKit.start();
+    const router = createRouter(testHandlers(core), { guard: roleGuard(core.session), actor: () => core.session.current()?.id });
+    const giulia = await core.session.setUp('Giulia', '2468');
+    const marco = await core.staff.add('Marco', 'clerk', '1357');
+    const call = async (name: keyof typeof serviceValidInputs) => {
+      const answer = await router.dispatch(name, serviceValidInputs[name]);
+      if (!answer.ok) throw new Error(`${name}: ${JSON.stringify(answer.error)}`);
+    };
+    await call('service.technicians.save');
+    await core.session.signIn(marco.id, '1357');
+    await call('service.customers.save');
+    await call('service.items.save');
+    await call('service.orders.create');
+    await call('service.allocate');
+    await call('service.lines.setStatus');
+
+    expect(core.db.prepare('SELECT DISTINCT actor FROM service_orders').pluck().all()).toEqual([marco.id]);
+    const history = core.db.prepare('SELECT DISTINCT kind, actor FROM service_history ORDER BY kind').all();
+    expect(history.length).toBeGreaterThan(2);
+    expect(new Set(history.map((row) => (row as { actor: string }).actor))).toEqual(new Set([marco.id]));
+    expect(giulia.id).not.toBe(marco.id);
   });
 
   it('work the app does on its own stays the built-in counter user, even when a call set it off', async () => {
