@@ -27,6 +27,9 @@ const ALWAYS_ALLOWED: ReadonlySet<CallName> = new Set<CallName>([
   // The red notice of a broken custody chain and a hand-over's receipt number are state to read.
   'custody.alert',
   'custody.receipt',
+  // Kiosk mode is the window, not the counter's work.
+  'kiosk.state',
+  'kiosk.leave',
 ]);
 
 const TASK_CALLS: Record<BlockingTask['kind'], string> = {

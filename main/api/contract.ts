@@ -15,6 +15,8 @@ import { staffCalls } from './staff/calls';
 import { sessionSchema } from './staff/schemas';
 import { custodyCalls } from './custody/calls';
 import { backupCalls } from './backup/calls';
+import { kioskCalls } from './kiosk/calls';
+import { kioskStateSchema } from './kiosk/schemas';
 
 /**
  * Every call the renderer can make, merged from each feature's calls.ts. This
@@ -36,6 +38,7 @@ export const calls = {
   ...staffCalls,
   ...custodyCalls,
   ...backupCalls,
+  ...kioskCalls,
 } as const;
 
 /** Every event main pushes to the renderer. */
@@ -54,6 +57,8 @@ export const events = {
   'networks.driverCheckedIn': driverCheckInSchema,
   /** Someone signed in, switched, or the counter locked itself. */
   'session.changed': sessionSchema,
+  /** Kiosk mode went on or off (a manager's setting, or a manager's PIN to leave it). */
+  'kiosk.changed': kioskStateSchema,
 } as const;
 
 export type Calls = typeof calls;

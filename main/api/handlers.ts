@@ -14,6 +14,7 @@ import { systemHandlers } from './system/handlers';
 import { staffHandlers } from './staff/handlers';
 import { custodyHandlers } from './custody/handlers';
 import { backupHandlers, type RestoreControl } from './backup/handlers';
+import { kioskHandlers } from './kiosk/handlers';
 import type { Handlers } from './router';
 import type { SystemStatus } from './schemas';
 
@@ -43,6 +44,7 @@ export function coreHandlers(core: CounterCore, info: { version: string; testHoo
     ...staffHandlers(core),
     ...custodyHandlers(core),
     ...backupHandlers(core, deps.backups),
+    ...kioskHandlers(core),
   };
 }
 

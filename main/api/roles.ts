@@ -33,6 +33,9 @@ export const CALL_ROLES: Readonly<Partial<Record<CallName, CallRole>>> = {
   'session.lock': 'none',
   'session.touch': 'none',
   'staff.signInList': 'none',
+  // Whether the window is locked down; leaving it checks a manager's PIN itself.
+  'kiosk.state': 'none',
+  'kiosk.leave': 'none',
 
   'networks.links': 'clerk',
   'networks.checkIns': 'clerk',
@@ -131,6 +134,7 @@ export const CALL_ROLES: Readonly<Partial<Record<CallName, CallRole>>> = {
   'backups.create': 'manager',
   'backups.setFolder': 'manager',
   'backups.restore': 'manager',
+  'kiosk.setEnabled': 'manager',
   // Setting up the service desk: technicians and their absences, skills, zones, calendars, item groups, routes.
   'service.groups.save': 'manager',
   'service.calendar.save': 'manager',

@@ -168,6 +168,9 @@ function startCore(
       void scheduler.poke();
       pushOutbox();
     });
+  core.kiosk.onChange((state) => {
+    if (!closed) events.emit('kiosk.changed', state);
+  });
   core.session.onChange(() => {
     if (!closed) events.emit('session.changed', sessionView(core));
     outsideAnyCall(() => void scheduler.poke());

@@ -24,6 +24,7 @@ import { AttachmentStore } from './support/attachments';
 import { SupportDesk } from './support/support-desk';
 import { StaffDirectory } from './staff/staff-directory';
 import { StaffSession } from './staff/staff-session';
+import { KioskMode } from './staff/kiosk-mode';
 import { ATTACHMENTS_DIR_NAME, BACKUP_FOLDER_KEY, BACKUPS_DIR_NAME, createPreMigrationBackup } from './backup/backups';
 import { ServiceDesk } from './service/service-desk';
 
@@ -62,6 +63,8 @@ export interface CounterCore {
   staff: StaffDirectory;
   /** Who is signed in at this counter, and the idle lock. */
   session: StaffSession;
+  /** The locked-down window: the `--kiosk` flag or a manager's setting; leaving takes a manager's PIN. */
+  kiosk: KioskMode;
   /** After-sales service: customers, items, orders, technicians, allocation and visit planning. */
   service: ServiceDesk;
   close(): void;
@@ -72,6 +75,8 @@ export interface CoreOptions {
   http?: HttpTuning;
   /** How network tokens are sealed at rest (Electron's safeStorage); plain by default. */
   tokenCipher?: TokenCipher;
+  /** Started with `--kiosk`: kiosk mode whatever the setting says. */
+  kiosk?: boolean;
 }
 
 export function openCounterCore(dataDir: string, clock: Clock, options: CoreOptions = {}): CounterCore {
@@ -106,6 +111,7 @@ export function openCounterCore(dataDir: string, clock: Clock, options: CoreOpti
     hours,
     staff,
     session: new StaffSession(staff, clock, settings, () => counter.blocking.deadlines().length > 0),
+    kiosk: new KioskMode(staff, settings, options.kiosk ?? false),
     service: new ServiceDesk(db, clock, settings, () => store.timeZone()),
     close: () => db.close(),
   };

@@ -10,7 +10,7 @@ import { signInTestManager } from './test-staff';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** `npm run serve -- --port <p> --data-dir <dir> [--test-hooks [--test-staff]] [--serial <path>]` (README.md, Architecture: browser host). */
+/** `npm run serve -- --port <p> --data-dir <dir> [--test-hooks [--test-staff]] [--kiosk] [--serial <path>]` (README.md, Architecture: browser host). */
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -20,6 +20,8 @@ export async function main(argv: string[]): Promise<void> {
       'test-hooks': { type: 'boolean', default: false },
       // With --test-hooks: a test manager exists and is signed in at start (the project's e2e fixture passes it).
       'test-staff': { type: 'boolean', default: false },
+      // Kiosk mode from the start; the browser itself cannot be locked down, but leaving still takes a manager's PIN.
+      kiosk: { type: 'boolean', default: false },
       serial: { type: 'string' },
       'renderer-dir': { type: 'string', default: resolve(repoRoot, 'out/renderer') },
     },
@@ -36,6 +38,7 @@ export async function main(argv: string[]): Promise<void> {
     testHooks: Boolean(testClock),
     serialPaths: values.serial ? [values.serial] : [],
     log: openCounterLog(resolve(values['data-dir'])).log,
+    core: { kiosk: values.kiosk },
   });
   // The PIN hash takes a moment: the host listens at once and /test/health answers once the manager is in.
   const ready = values['test-staff'] && testClock && app.core ? signInTestManager(app.core) : undefined;

@@ -146,6 +146,9 @@ const valid: Record<CallName, unknown> = {
   'backups.create': undefined,
   'backups.setFolder': { folder: '/srv/backups' },
   'backups.restore': { name: '2026-11-24T09-00-00-000Z-daily' },
+  'kiosk.state': undefined,
+  'kiosk.setEnabled': { enabled: true },
+  'kiosk.leave': { staffId: 'P-1A2B3C4D', pin: '2468' },
   ...serviceValidInputs,
 } as Record<CallName, unknown>;
 
@@ -202,6 +205,7 @@ const extra: Partial<Record<CallName, unknown[]>> = {
   'custody.exportCsv': [{ from: '2026-11-1', to: '2026-11-30' }, { from: '2026-11-01', to: 'yesterday' }],
   'custody.receipt': [{ parcelIds: [] }, { parcelIds: [0] }],
   'backups.restore': [{ name: '../../etc/passwd' }, { name: '2026-11-24T09-00-00-000Z-daily/../x' }],
+  'kiosk.leave': [{ staffId: '../x', pin: '2468' }, { staffId: 'P-1A2B3C4D', pin: '123456789' }],
   'staff.setIdleLock': [{ minutes: -1 }, { minutes: 1.5 }, { minutes: 100_000 }],
   'support.list': [{ filter: { states: ['lost'] }, sort: { by: 'createdAt', direction: 'desc' }, page: 1, pageSize: 10 }, { filter: {}, sort: { by: 'createdAt', direction: 'desc' }, page: 1, pageSize: 1000 }],
 };
