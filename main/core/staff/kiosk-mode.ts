@@ -42,7 +42,8 @@ export class KioskMode {
   /** A manager's PIN lets the counter out of kiosk mode; anyone else's, right or wrong, does not. */
   async leave(staffId: string, pin: string): Promise<PinCheck> {
     const person = this.directory.get(staffId);
-    if (!person || person.role !== 'manager') throw new CoreError('FORBIDDEN', 'Only a manager can leave kiosk mode');
+    if (!person) throw new CoreError('NOT_FOUND', `No person ${staffId}`);
+    if (person.role !== 'manager') throw new CoreError('FORBIDDEN', 'Only a manager can leave kiosk mode');
     const result = await this.directory.check(staffId, pin);
     if (result.ok) {
       this.left = true;
