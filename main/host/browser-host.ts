@@ -16,8 +16,6 @@ export interface BrowserHostOptions {
   port: number;
   /** Present only with --test-hooks: the clock the hooks may move. */
   testClock?: AdjustableClock;
-  /** With --test-hooks: what /test/health waits for before it answers (the test manager's sign-in). */
-  ready?: Promise<void>;
   log?: (message: string) => void;
 }
 
@@ -99,7 +97,6 @@ async function handleHttp(req: IncomingMessage, res: ServerResponse, options: Br
     } catch {
       return reply(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: 'Body is not JSON' } });
     }
-    if (url.pathname === '/test/health') await options.ready;
     const clock = options.testClock;
     const answer = await handleTestHook(req.method ?? 'GET', url.pathname, body, {
       clock,

@@ -40,9 +40,9 @@ export async function main(argv: string[]): Promise<void> {
     log: openCounterLog(resolve(values['data-dir'])).log,
     core: { kiosk: values.kiosk },
   });
-  // The PIN hash takes a moment: the host listens at once and /test/health answers once the manager is in.
-  const ready = values['test-staff'] && testClock && app.core ? signInTestManager(app.core) : undefined;
-  const host = await startBrowserHost({ app, rendererDir: resolve(values['renderer-dir']), port, testClock, ready });
+  // Signed in before the host listens: a page that reconnects after a restart must not meet a locked counter.
+  if (values['test-staff'] && testClock && app.core) await signInTestManager(app.core);
+  const host = await startBrowserHost({ app, rendererDir: resolve(values['renderer-dir']), port, testClock });
   console.log(`OpenCounter browser host on http://127.0.0.1:${host.port}/ (data: ${resolve(values['data-dir'])})`);
   if (testClock) console.log('Test hooks are ON: /test/scan, /test/clock, /test/health. Never use this in a shop.');
 
