@@ -27,6 +27,14 @@ const ALWAYS_ALLOWED: ReadonlySet<CallName> = new Set<CallName>([
   // The version and the notes of an update just installed: reading and closing them changes nothing.
   'updates.status',
   'updates.releaseNotesSeen',
+  // Who must do the overdue task has to be able to sign in first (also after a restart or the idle lock).
+  'staff.signInList',
+  // The red notice of a broken custody chain and a hand-over's receipt number are state to read.
+  'custody.alert',
+  'custody.receipt',
+  // Kiosk mode is the window, not the counter's work.
+  'kiosk.state',
+  'kiosk.leave',
 ]);
 
 const TASK_CALLS: Record<BlockingTask['kind'], string> = {
@@ -34,8 +42,8 @@ const TASK_CALLS: Record<BlockingTask['kind'], string> = {
   'expired-scan': 'expired.',
 };
 
-/** Help and support stay open while blocked: a stuck counter is exactly when the shop needs them. */
-const ALWAYS_ALLOWED_PREFIXES = ['help.', 'support.'] as const;
+/** Help and support stay open while blocked: a stuck counter is exactly when the shop needs them. Sign-in too. */
+const ALWAYS_ALLOWED_PREFIXES = ['help.', 'support.', 'session.'] as const;
 
 /** Main enforces blocking: a refused call never reaches core, whatever the renderer shows. */
 export function blockingGuard(currentTask: () => BlockingTask | undefined): CallGuard {

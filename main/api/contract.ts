@@ -12,6 +12,12 @@ import { serviceCalls } from './service/calls';
 import { supportCalls } from './support/calls';
 import { systemCalls } from './system/calls';
 import { updatesCalls } from './updates/calls';
+import { staffCalls } from './staff/calls';
+import { sessionSchema } from './staff/schemas';
+import { custodyCalls } from './custody/calls';
+import { backupCalls } from './backup/calls';
+import { kioskCalls } from './kiosk/calls';
+import { kioskStateSchema } from './kiosk/schemas';
 
 /**
  * Every call the renderer can make, merged from each feature's calls.ts. This
@@ -31,6 +37,10 @@ export const calls = {
   ...supportCalls,
   ...serviceCalls,
   ...updatesCalls,
+  ...staffCalls,
+  ...custodyCalls,
+  ...backupCalls,
+  ...kioskCalls,
 } as const;
 
 /** Every event main pushes to the renderer. */
@@ -47,6 +57,10 @@ export const events = {
   'networks.links': z.array(networkLinkSchema),
   /** A network says one of its drivers is at the counter. */
   'networks.driverCheckedIn': driverCheckInSchema,
+  /** Someone signed in, switched, or the counter locked itself. */
+  'session.changed': sessionSchema,
+  /** Kiosk mode went on or off (a manager's setting, or a manager's PIN to leave it). */
+  'kiosk.changed': kioskStateSchema,
 } as const;
 
 export type Calls = typeof calls;

@@ -12,6 +12,10 @@ import { serviceHandlers } from './service/handlers';
 import { supportHandlers } from './support/handlers';
 import { systemHandlers } from './system/handlers';
 import { updatesHandlers, type UpdatePlatform } from './updates/handlers';
+import { staffHandlers } from './staff/handlers';
+import { custodyHandlers } from './custody/handlers';
+import { backupHandlers, type RestoreControl } from './backup/handlers';
+import { kioskHandlers } from './kiosk/handlers';
 import type { Handlers } from './router';
 import type { SystemStatus } from './schemas';
 
@@ -25,6 +29,8 @@ export interface HandlerDeps {
   logDir?: string;
   /** The process's updater and login item, where it has them. */
   updates?: UpdatePlatform;
+  /** Backups and restore need the app (data folder, restart); absent in handler-only tests. */
+  backups?: RestoreControl;
 }
 
 /** Binds each contract call to core, feature by feature. Thin on purpose: rules live in core. */
@@ -41,14 +47,19 @@ export function coreHandlers(core: CounterCore, info: { version: string; testHoo
     ...supportHandlers(core, deps.changed, { appVersion: info.version, logDir: deps.logDir }),
     ...serviceHandlers(core),
     ...updatesHandlers(core, info.version, deps.updates),
+    ...staffHandlers(core),
+    ...custodyHandlers(core),
+    ...backupHandlers(core, deps.backups),
+    ...kioskHandlers(core),
   };
 }
 
 /** When the database could not be opened: the status call says why, every other call refuses. */
-export function unavailableHandlers(status: SystemStatus): Handlers {
+export function unavailableHandlers(status: SystemStatus, restore?: RestoreControl['restore']): Handlers {
   const refuse = () => {
     throw new CoreError('DATABASE_UNAVAILABLE', 'The counter data is not available');
   };
   const handlers = Object.fromEntries(CALL_NAMES.map((name) => [name, refuse])) as unknown as Handlers;
-  return { ...handlers, 'system.status': () => status };
+  // The one way out of a damaged file: the error screen offers the newest backup that passes its checks.
+  return { ...handlers, 'system.status': () => status, ...(restore ? { 'backups.restore': ({ name }) => restore(name) } : {}) };
 }

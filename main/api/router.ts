@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CoreError, type CoreErrorDetails } from '../core/errors';
+import { actAs } from '../core/staff/acting-staff';
 import { calls, type CallInput, type CallName, type CallOutput } from './contract';
 import type { ApiError, Envelope } from './errors';
 import { inputIssues } from '../core/input-issues';
@@ -15,6 +16,8 @@ export interface Router {
 
 export interface RouterOptions {
   guard?: CallGuard;
+  /** The signed-in person each call runs as, so what it writes names them; undefined runs it as the system. */
+  actor?: () => string | undefined;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -47,7 +50,8 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
       if (refusal) return { ok: false, error: refusal };
       try {
         const handler = handlers[name] as (input: unknown) => unknown;
-        const value = await handler(parsed.data);
+        const actor = options.actor?.();
+        const value = await (actor === undefined ? handler(parsed.data) : actAs(actor, () => handler(parsed.data)));
         return { ok: true, value: schema.output.parse(value) };
       } catch (error) {
         if (error instanceof CoreError) return fail(error.code, error.message, error);

@@ -20,6 +20,8 @@ export const systemStatusSchema = z.discriminatedUnion('state', [
     reason: z.enum(['integrity', 'schema-too-new', 'open-failed']),
     detail: z.string(),
     version: z.string(),
+    /** The newest backup that passes its checks, offered for a restore. */
+    backup: z.object({ name: z.string(), at: z.number().int() }).nullable().optional(),
   }),
 ]);
 export type SystemStatus = z.infer<typeof systemStatusSchema>;

@@ -3,6 +3,10 @@ import { coreHandlers, unavailableHandlers } from '../api/handlers';
 import { blockingGuard } from '../api/blocking-guard';
 import { createRouter, type Router } from '../api/router';
 import type { ScanClassificationView, SystemStatus } from '../api/schemas';
+import { roleGuard } from '../api/roles';
+import { sessionView } from '../api/staff/handlers';
+import { outsideAnyCall } from '../core/staff/acting-staff';
+import { idleLock } from '../core/staff/staff-deadlines';
 import { ScanDeduper } from '../core/scanning';
 import { classifyCounterScan } from '../core/parcels/counter-scan';
 import type { Clock } from '../core/clock';
@@ -18,6 +22,8 @@ import { parcelDeadlines } from '../core/parcels/parcel-deadlines';
 import { Scheduler } from '../core/scheduler';
 import { cursorKeys } from '../core/settings';
 import { supportAutoClose } from '../core/support/support-deadlines';
+import { backupFolderFor, dailyBackup, restoreBackup } from './backups';
+import { newestGoodBackup } from '../core/backup/backups';
 import { checkInPull } from './background/check-in-pull';
 import { manifestPull } from './background/manifest-pull';
 import { NetworkPoller } from './background/network-poller';
@@ -66,15 +72,47 @@ export interface CounterApp {
 export function startCounterApp(options: CounterAppOptions): CounterApp {
   const log = options.log ?? ((message, error) => console.error(`[opencounter] ${message}`, error ?? ''));
   const events = new EventBus();
+  // A restore closes the running core and starts a new one on the restored file; transports keep this object.
+  const restore = (name: string) =>
+    restoreBackup({ ...options, log }, current, name, () => {
+      current = startCore(options, events, log, restore);
+    });
+  let current = startCore(options, events, log, restore);
+  return {
+    get status() {
+      return current.status;
+    },
+    router: { dispatch: (name, input) => current.router.dispatch(name, input) },
+    events,
+    get core() {
+      return current.core;
+    },
+    receiveScan: (scan) => current.receiveScan(scan),
+    get scanners() {
+      return current.scanners;
+    },
+    poke: () => current.poke(),
+    networksIdle: () => current.networksIdle(),
+    close: () => current.close(),
+  };
+}
+
+function startCore(
+  options: CounterAppOptions,
+  events: EventBus,
+  log: (message: string, error?: unknown) => void,
+  restore: (name: string) => Promise<{ restored: string; replacedKeptIn: string }>,
+): CounterApp {
   let core: CounterCore;
   try {
     core = openCounterCore(options.dataDir, options.clock, options.core);
   } catch (error) {
     log('database could not be opened', error);
-    const status = databaseErrorStatus(error, options.version);
+    const good = newestGoodBackup(backupFolderFor(options.dataDir, undefined));
+    const status = { ...databaseErrorStatus(error, options.version), backup: good ? { name: good.name, at: good.at } : null };
     return {
       status,
-      router: createRouter(unavailableHandlers(status), { log }),
+      router: createRouter(unavailableHandlers(status, restore), { log }),
       events,
       core: undefined,
       receiveScan: () => {},
@@ -84,6 +122,8 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
       close: () => {},
     };
   }
+  const chainCheck = core.counter.chain.checkAtStart();
+  if (chainCheck.breaks.length > 0) log(`custody log chain broken at event ${chainCheck.breaks[0]!.eventId} (${chainCheck.breaks[0]!.problem})`);
   const testHooks = options.testHooks ?? false;
   const announce = () => events.emit('counter.changed', { at: core.clock.now() });
   let closed = false;
@@ -114,6 +154,7 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
       hoursReviewReminder(core.hours, core.clock, announce),
       supportAutoClose(core.support, announce),
       ...pollers.map((p) => p.source()),
+      idleLock(core.session),
     ],
     (source, error) => log(`scheduled work ${source} failed`, error),
   );
@@ -123,12 +164,23 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
     emitLinks();
     if (networkLinks(core).some((l) => l.state === 'online' && l.pending > 0)) pushOutbox();
   });
-  const changed = () => {
-    announce();
-    emitLinks();
-    void scheduler.poke();
-    pushOutbox();
-  };
+  // Started by a call but not part of it: the pushes and timers it sets off run as the system, not as the person.
+  const changed = () =>
+    outsideAnyCall(() => {
+      announce();
+      emitLinks();
+      void scheduler.poke();
+      pushOutbox();
+    });
+  core.kiosk.onChange((state) => {
+    if (!closed) events.emit('kiosk.changed', state);
+  });
+  core.session.onChange(() => {
+    if (!closed) events.emit('session.changed', sessionView(core));
+    outsideAnyCall(() => void scheduler.poke());
+  });
+  const signedIn = roleGuard(core.session);
+  const blocked = blockingGuard(() => core.counter.blocking.current());
   const deduper = new ScanDeduper();
   const receiveScan = (scan: RawScan) => {
     const receivedAt = options.clock.now();
@@ -137,18 +189,21 @@ export function startCounterApp(options: CounterAppOptions): CounterApp {
     if (deduper.isDuplicate({ code: normalized, source: scan.deviceId ?? scan.source, at: receivedAt })) return;
     // Main saw this pickup barcode: the pickup it opens is not a typed code, so the typed-code lock does not hold it back.
     if (classification.kind === 'pickup' && classification.networkId) core.counter.pickupBarcodes.remember(classification.networkId, classification.pickupCode);
+    core.session.touch();
     events.emit('scanner.scanned', { code: scan.code, source: scan.source, receivedAt, classification });
   };
   const scanners = new ScannerHub({ core, events, receiveScan, extraSerialPaths: options.serialPaths, log });
   void scanners.refresh().catch((error: unknown) => log('scanners could not be opened', error));
   scheduler.start();
+  void dailyBackup(core, options.dataDir).catch((error: unknown) => log('the daily backup failed', error));
   void pullFirstDemoManifests(core).then(changed, (error) => log('demo manifest could not be loaded', error));
   pushOutbox();
   return {
     status: { state: 'ready', storeId: core.storeId, version: options.version, testHooks },
-    router: createRouter(coreHandlers(core, { version: options.version, testHooks }, { changed, scanners, logDir: logDirOf(options.dataDir), updates: options.updates?.(core) }), {
+    router: createRouter(coreHandlers(core, { version: options.version, testHooks }, { changed, scanners, logDir: logDirOf(options.dataDir), updates: options.updates?.(core), backups: { dataDir: options.dataDir, restore } }), {
       log,
-      guard: blockingGuard(() => core.counter.blocking.current()),
+      guard: (name) => signedIn(name) ?? blocked(name),
+      actor: () => core.session.current()?.id,
     }),
     events,
     core,

@@ -22,12 +22,16 @@ import { InventorySync } from './inventory/sync';
 import { DemoOperatorDesk } from './networks/demo-operator';
 import { AttachmentStore } from './support/attachments';
 import { SupportDesk } from './support/support-desk';
+import { StaffDirectory } from './staff/staff-directory';
+import { StaffSession } from './staff/staff-session';
+import { KioskMode } from './staff/kiosk-mode';
+import { ATTACHMENTS_DIR_NAME, BACKUP_FOLDER_KEY, BACKUPS_DIR_NAME, createPreMigrationBackup } from './backup/backups';
 import { ServiceDesk } from './service/service-desk';
 import { UpdateReadiness } from './updates/update-readiness';
 import { UpdateSettings } from './updates/update-settings';
 
 /** Where attached files are copied, inside the data folder. */
-export const ATTACHMENTS_DIR_NAME = 'attachments';
+export { ATTACHMENTS_DIR_NAME };
 
 /** The domain, wired to one database and one clock. No Electron, no transport. */
 export interface CounterCore {
@@ -57,6 +61,12 @@ export interface CounterCore {
   sync: InventorySync;
   /** Weekly hours and dated exceptions, sent to every network. */
   hours: OpeningHoursService;
+  /** The people who may sign in, their roles and PINs. */
+  staff: StaffDirectory;
+  /** Who is signed in at this counter, and the idle lock. */
+  session: StaffSession;
+  /** The locked-down window: the `--kiosk` flag or a manager's setting; leaving takes a manager's PIN. */
+  kiosk: KioskMode;
   /** After-sales service: customers, items, orders, technicians, allocation and visit planning. */
   service: ServiceDesk;
   /** The shop's update choices (channel, restart now, release notes, open at login). */
@@ -71,10 +81,12 @@ export interface CoreOptions {
   http?: HttpTuning;
   /** How network tokens are sealed at rest (Electron's safeStorage); plain by default. */
   tokenCipher?: TokenCipher;
+  /** Started with `--kiosk`: kiosk mode whatever the setting says. */
+  kiosk?: boolean;
 }
 
 export function openCounterCore(dataDir: string, clock: Clock, options: CoreOptions = {}): CounterCore {
-  const db = openDatabase(join(dataDir, DATABASE_FILE_NAME));
+  const db = openDatabase(join(dataDir, DATABASE_FILE_NAME), (opened) => createPreMigrationBackup(opened, dataDir, backupFolderOf(opened, dataDir), clock.now()));
   const settings = new SettingsRepository(db, clock);
   const networks = new NetworkRepository(db, clock, options.tokenCipher);
   networks.sealPlainTokens();
@@ -84,6 +96,7 @@ export function openCounterCore(dataDir: string, clock: Clock, options: CoreOpti
   const links = new NetworkStatusBoard(settings, clock);
   const store: StoreProfileService = new StoreProfileService(db, clock, settings, networks, storeId, () => hours.get());
   const hours = new OpeningHoursService(db, clock, settings, () => store.timeZone(), (h) => store.publish(h));
+  const staff = new StaffDirectory(db, clock);
   return {
     db,
     clock,
@@ -102,11 +115,21 @@ export function openCounterCore(dataDir: string, clock: Clock, options: CoreOpti
     inventory: new Inventory(db, counter.hasher, counter.throttle),
     sync: new InventorySync(clock, networks, counter, settings, links),
     hours,
+    staff,
+    session: new StaffSession(staff, clock, settings, () => counter.blocking.deadlines().length > 0),
+    kiosk: new KioskMode(staff, settings, options.kiosk ?? false),
     service: new ServiceDesk(db, clock, settings, () => store.timeZone()),
     updates: new UpdateSettings(settings),
     updateReadiness: new UpdateReadiness(db, clock, counter.blocking, hours),
     close: () => db.close(),
   };
+}
+
+/** The backup folder from settings; by default inside the data folder. */
+export function backupFolderOf(db: Database, dataDir: string): string {
+  const hasSettings = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'settings'").get();
+  const chosen = hasSettings ? db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(BACKUP_FOLDER_KEY)?.value : undefined;
+  return chosen ?? join(dataDir, BACKUPS_DIR_NAME);
 }
 
 /** A fresh install gets the demo networks once; a shop that removed or renamed them keeps its choice. */

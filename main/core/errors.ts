@@ -4,6 +4,12 @@ export const ERROR_CODES = [
   'UNKNOWN_CALL',
   'NOT_FOUND',
   'BLOCKED',
+  /** Nobody is signed in and the call needs a person. */
+  'SIGN_IN_REQUIRED',
+  /** The signed-in person's role may not make this call. */
+  'FORBIDDEN',
+  /** A backup failed its integrity or custody-chain check: nothing was replaced. */
+  'BACKUP_DAMAGED',
   'CONFLICT',
   'DATABASE_UNAVAILABLE',
   'INTERNAL',
@@ -79,6 +85,8 @@ export const ERROR_REASONS = [
   'unknownSkill',
   'unknownZone',
   'inUse',
+  'fullPath',
+  'pinDigits',
   'unknownCustomer',
   'serialTaken',
   'itemOrNewItem',

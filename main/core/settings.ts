@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from './clock';
+import { actingStaffId } from './staff/acting-staff';
 
 /** Small key/value settings, written through so a restart sees them at once. */
 export class SettingsRepository {
@@ -12,8 +13,8 @@ export class SettingsRepository {
   ) {
     this.selectOne = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
     this.upsert = db.prepare(
-      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     );
   }
 
@@ -22,7 +23,7 @@ export class SettingsRepository {
   }
 
   set(key: string, value: string): void {
-    this.upsert.run(key, value, this.clock.now());
+    this.upsert.run(key, value, this.clock.now(), actingStaffId());
   }
 
   /** Returns the stored value, or stores and returns the one `create` makes. */

@@ -8,6 +8,7 @@ import { createMainWindow, type BrowserWindowConstructor } from './main-window';
 import { loadRenderer, locateRenderer } from './renderer-location';
 import { claimSingleInstance } from './single-instance';
 import { routeKeysToWedge } from './wedge-input';
+import { followKioskMode } from './kiosk-window';
 import { safeStorageCipher, type SafeStorageLike } from './safe-storage-cipher';
 import { reportCrashesLocally, type CrashReportingDeps } from './crash-reporting';
 import { electronUpdatePlatform } from './update-platform';
@@ -52,14 +53,17 @@ export async function runElectronMain(deps: ElectronMainDeps): Promise<ElectronM
 
   await app.whenReady();
   const tokenCipher = safeStorageCipher(deps.safeStorage, log);
+  const kioskFlag = parseLaunchOptions(deps.argv).kiosk;
   const counterApp = (deps.startCounterApp ?? startCounterApp)({
     dataDir: app.getPath('userData'),
     clock: systemClock,
     version: app.getVersion(),
     log,
-    ...(tokenCipher ? { core: { tokenCipher } } : {}),
+    core: { kiosk: kioskFlag, ...(tokenCipher ? { tokenCipher } : {}) },
     updates: (core) => electronUpdatePlatform(core, { app, platform: deps.platform, log, loadAutoUpdater: deps.loadAutoUpdater }),
   });
+  // The flag, or a manager's setting read from the database.
+  const kiosk = counterApp.core?.kiosk.state().on ?? kioskFlag;
   // A packaged app never takes its page from the environment.
   const devServerUrl = app.isPackaged ? undefined : deps.env.ELECTRON_RENDERER_URL;
   const location = locateRenderer(devServerUrl, join(deps.outDir, 'renderer', 'index.html'));
@@ -67,13 +71,19 @@ export async function runElectronMain(deps: ElectronMainDeps): Promise<ElectronM
     BrowserWindow: deps.BrowserWindow,
     preloadPath: join(deps.outDir, 'preload', 'index.cjs'),
     appUrl: location.appUrl,
-    kiosk: parseLaunchOptions(deps.argv).kiosk,
+    kiosk,
     devTools: !app.isPackaged,
     log,
   });
   window.on('closed', () => {
     window = undefined;
   });
+  const shownWindow = window;
+  followKioskMode(shownWindow, kiosk, (follow) =>
+    counterApp.events.subscribe((name, payload) => {
+      if (name === 'kiosk.changed') follow(payload as { on: boolean });
+    }),
+  );
   const scanners = counterApp.scanners;
   if (scanners) scanners.setTypingSink(routeKeysToWedge(window.webContents, () => scanners.wedge));
   const unbind = bindRouterToIpc({

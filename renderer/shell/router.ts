@@ -5,7 +5,17 @@ import { inventoryRoutes } from '../features/inventory/routes';
 import { parcelRoutes } from '../features/parcels/routes';
 import { supportRoutes } from '../features/support/routes';
 import { serviceRoutes } from '../features/service/routes';
+import { staffRoutes } from '../features/staff/routes';
 import HomeView from './views/HomeView.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Main refuses this screen's calls to anyone else; the screen says so instead of failing call by call. */
+    managerOnly?: boolean;
+    /** Open without signing in: a driver or someone needing help must never wait. */
+    public?: boolean;
+  }
+}
 
 /**
  * Hash history: the same URLs work from a file:// page in Electron and from the browser host.
@@ -16,12 +26,13 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', name: 'home', component: HomeView },
-    { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
+    { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { managerOnly: true } },
     ...driverQrRoutes,
     ...parcelRoutes,
     ...supportRoutes,
     ...inventoryRoutes,
     ...hoursRoutes,
     ...serviceRoutes,
+    ...staffRoutes,
   ],
 });

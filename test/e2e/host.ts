@@ -14,6 +14,14 @@ export interface HostOptions {
   testHooks?: boolean;
   /** A serial scanner device for --serial (a socat pty in tests). */
   serial?: string;
+  /**
+   * With test hooks, a test manager (PIN 1234) exists and is signed in at
+   * every start (--test-staff), so specs need no sign-in step. false: the
+   * real first start (setup screen), for the specs of sign-in itself.
+   */
+  signedIn?: boolean;
+  /** --kiosk: the counter starts in kiosk mode. */
+  kiosk?: boolean;
   /** A fixed port (a restart on the port the page is still connected to); the OS picks one if absent. */
   port?: number;
 }
@@ -47,6 +55,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const testHooks = options.testHooks ?? true;
   const args = ['--import', 'tsx', 'main/host/cli.ts', '--port', String(options.port ?? 0), '--data-dir', options.dataDir];
   if (testHooks) args.push('--test-hooks');
+  if (testHooks && options.signedIn !== false) args.push('--test-staff');
+  if (options.kiosk) args.push('--kiosk');
   if (options.serial) args.push('--serial', options.serial);
   // Lets a developer run the suite against a renderer built elsewhere while another build is in progress.
   if (process.env.OPENCOUNTER_RENDERER_DIR) args.push('--renderer-dir', process.env.OPENCOUNTER_RENDERER_DIR);

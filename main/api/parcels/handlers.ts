@@ -3,15 +3,16 @@ import { CoreError } from '../../core/errors';
 import type { DemoNetwork } from '../../core/networks/demo-network';
 import { normaliseTrackingId } from '../../core/parcels/parcel-rules';
 import { passDemoDays } from '../../core/parcels/training';
-import { SYSTEM_ACTOR, type ActionContext } from '../../core/parcels/types';
+import type { ActionContext } from '../../core/parcels/types';
+import { actingStaffId } from '../../core/staff/acting-staff';
 import { formatPickupBarcode } from '../../core/scanning';
 import { cursorKeys } from '../../core/settings';
 import { counterStatus, deliveryView, expiredView, parcelView, pickupView } from './views';
 import type { HandlersOf } from '../call';
 import type { parcelCalls } from './calls';
 
-/** Until staff accounts exist every action is the default counter user's, through the same field staff will use. */
-const as = (method: ActionContext['method']): ActionContext => ({ actorId: SYSTEM_ACTOR, method });
+/** The signed-in person the router runs the call as. */
+const as = (method: ActionContext['method']): ActionContext => ({ actorId: actingStaffId(), method });
 
 /**
  * The parcel counter's calls. `changed` tells the scheduler and the
@@ -84,7 +85,7 @@ export function parcelHandlers(core: Pick<CounterCore, 'db' | 'clock' | 'setting
       return after(pickupView(core, pickupId));
     },
     'pickup.suggest': ({ pickupId, typed }) => counter.pickups.suggest(pickupId, typed),
-    'pickups.liftCodeLock': () => counter.liftCodeLock(SYSTEM_ACTOR),
+    'pickups.liftCodeLock': () => counter.liftCodeLock(actingStaffId()),
 
     'expired.get': ({ noticeId }) => expiredView(core, counter.expiry.notice(noticeId)),
     'expired.scan': ({ noticeId, trackingId, method }) => {

@@ -1,14 +1,11 @@
 import type { CounterCore } from '../../core/counter-core';
-import { SYSTEM_ACTOR } from '../../core/parcels/types';
+import { actingStaffId } from '../../core/staff/acting-staff';
 import type { Handlers } from '../router';
 
 type ServiceCallName = Extract<keyof Handlers, `service.${string}`>;
 
-/**
- * The service desk's calls, bound to core. Until staff accounts exist every
- * move is the default counter user's, the same actor the custody log uses.
- */
-export function serviceHandlers(core: CounterCore, actor: () => string = () => SYSTEM_ACTOR): Pick<Handlers, ServiceCallName> {
+/** The service desk's calls, bound to core. Orders, line statuses and allocations name the signed-in person the router runs the call as. */
+export function serviceHandlers(core: CounterCore, actor: () => string = actingStaffId): Pick<Handlers, ServiceCallName> {
   const s = core.service;
   return {
     'service.home': () => s.home(),

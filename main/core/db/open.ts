@@ -1,7 +1,8 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrate } from './migrate';
+import { migrate, schemaVersion } from './migrate';
+import { migrations } from './migrations';
 
 export const DATABASE_FILE_NAME = 'opencounter.sqlite';
 
@@ -13,14 +14,15 @@ export class DatabaseIntegrityError extends Error {
 }
 
 /**
- * Opens (or creates) the counter's database, checks it and migrates it.
+ * Opens (or creates) the counter's database, checks it and migrates it
+ * (after `beforeMigration`, the backup, when a migration is due).
  *
  * synchronous=FULL in WAL mode: every commit is fsynced before it returns, so
  * whatever the screen has confirmed survives a power cut. NORMAL would be
  * faster but may lose the last commits on power loss, which a pickup point
  * cannot afford (the custody log is its proof).
  */
-export function openDatabase(file: string): Database {
+export function openDatabase(file: string, beforeMigration?: (db: Database) => void): Database {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   keepPrivate(file);
   const db = new BetterSqlite3(file);
@@ -30,6 +32,9 @@ export function openDatabase(file: string): Database {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     assertIntact(db);
+    // A database with data that a migration is about to change is copied first; a fresh one has nothing to lose.
+    const version = schemaVersion(db);
+    if (beforeMigration && version > 0 && version < (migrations.at(-1)?.version ?? 0)) beforeMigration(db);
     migrate(db);
     return db;
   } catch (error) {

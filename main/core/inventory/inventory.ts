@@ -3,8 +3,9 @@ import { writeCsv, type CsvColumn, type CsvOptions, RAW_CSV } from '../spreadshe
 import { sql } from '../db/statements';
 import { IN_CUSTODY, type ParcelState } from '../parcels/parcel-states';
 import { PICKUP_CODE, type PickupCodeHasher, type PickupThrottle } from '../parcels/pickup-codes';
-import { PARCEL_COLUMNS, SYSTEM_ACTOR, type ParcelRow } from '../parcels/types';
+import { PARCEL_COLUMNS, type ParcelRow } from '../parcels/types';
 import { normaliseTrackingId } from '../parcels/parcel-rules';
+import { actingStaffId } from '../staff/acting-staff';
 
 /** What staff see: a search (name, tracking ID or 6-digit pickup code) within some states (in custody by default). */
 export interface InventoryFilter {
@@ -74,11 +75,11 @@ export class Inventory {
     const before = this.throttle.lastSearch(hash);
     if (before === 'matched' || before === 'wrong') return hash;
     if (this.throttle.searchLockedUntil() !== undefined) {
-      if (before !== 'throttled') this.throttle.record('throttled', SYSTEM_ACTOR, 'keyboard', 'search', hash);
+      if (before !== 'throttled') this.throttle.record('throttled', actingStaffId(), 'keyboard', 'search', hash);
       return undefined;
     }
     const found = sql<[Buffer], { one: number }>(this.db, 'SELECT 1 AS one FROM parcels WHERE pickup_code_hash = ? LIMIT 1').get(hash);
-    this.throttle.record(found ? 'matched' : 'wrong', SYSTEM_ACTOR, 'keyboard', 'search', hash);
+    this.throttle.record(found ? 'matched' : 'wrong', actingStaffId(), 'keyboard', 'search', hash);
     return hash;
   }
 

@@ -6,6 +6,7 @@ import { inputIssues } from '../input-issues';
 import { MAX_TRACKING_PATTERN_LENGTH, networkPolicySchema, POLICY_LIMITS, policyOverridesSchema, type NetworkPolicy, type PolicyNumberField, type PolicyOverrides } from './network-shapes';
 import { usablePolicyFields, type PolicyRefusal } from './policy-check';
 import { sql } from '../db/statements';
+import { actingStaffId } from '../staff/acting-staff';
 import { PLAIN_TOKEN_CIPHER, type TokenCipher } from './token-cipher';
 import { cursorKeys } from '../settings';
 
@@ -87,8 +88,8 @@ export class NetworkRepository {
     const now = this.clock.now();
     this.db.transaction(() => {
       if (sql(this.db, 'SELECT 1 FROM networks WHERE id = ?').get(network.id)) throw new CoreError('CONFLICT', `Network ${network.id} exists`, { reason: 'networkExists', params: { id: network.id }, issues: [{ field: 'id', reason: 'networkExists', params: { id: network.id } }] });
-      sql(this.db, 'INSERT INTO networks (id, name, adapter, policy_json, policy_overrides_json, base_url, enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(network.id, network.name, network.adapter, JSON.stringify(policy), JSON.stringify(overrides), network.baseUrl ?? null, network.enabled === false ? 0 : 1, now);
+      sql(this.db, 'INSERT INTO networks (id, name, adapter, policy_json, policy_overrides_json, base_url, enabled, created_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(network.id, network.name, network.adapter, JSON.stringify(policy), JSON.stringify(overrides), network.baseUrl ?? null, network.enabled === false ? 0 : 1, now, actingStaffId());
       sql(this.db, 'INSERT INTO network_secrets (network_id, secret, created_at) VALUES (?, ?, ?)')
         .run(network.id, randomBytes(SECRET_BYTES), now);
       if (network.token) this.storeToken(network.id, network.token);
@@ -101,8 +102,8 @@ export class NetworkRepository {
     const current = this.get(id);
     const overrides = checkedOverrides(current.networkPolicy, changes.policyOverrides);
     this.db.transaction(() => {
-      sql(this.db, 'UPDATE networks SET name = ?, base_url = ?, policy_overrides_json = ?, enabled = ? WHERE id = ?')
-        .run(changes.name, changes.baseUrl, JSON.stringify(overrides), changes.enabled ? 1 : 0, id);
+      sql(this.db, 'UPDATE networks SET name = ?, base_url = ?, policy_overrides_json = ?, enabled = ?, updated_by = ? WHERE id = ?')
+        .run(changes.name, changes.baseUrl, JSON.stringify(overrides), changes.enabled ? 1 : 0, actingStaffId(), id);
       // Another server: its cursors mean nothing to it, so the store starts from its beginning.
       // The saved token was given for the old server: it must never reach the new one, so the staff enter it again.
       if (changes.baseUrl !== current.baseUrl) {
@@ -168,8 +169,8 @@ export class NetworkRepository {
   private storeToken(id: string, token: string): void {
     sql(
       this.db,
-      'INSERT INTO network_tokens (network_id, cipher, sealed, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (network_id) DO UPDATE SET cipher = excluded.cipher, sealed = excluded.sealed, updated_at = excluded.updated_at',
-    ).run(id, this.cipher.name, this.cipher.seal(token), this.clock.now());
+      'INSERT INTO network_tokens (network_id, cipher, sealed, updated_at, updated_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT (network_id) DO UPDATE SET cipher = excluded.cipher, sealed = excluded.sealed, updated_at = excluded.updated_at, updated_by = excluded.updated_by',
+    ).run(id, this.cipher.name, this.cipher.seal(token), this.clock.now(), actingStaffId());
   }
 }
 

@@ -4,6 +4,7 @@ import { CoreError } from '../errors';
 import { assertTransition, type ParcelState } from './parcel-states';
 import { PARCEL_COLUMNS, type ActionContext, type ParcelRow } from './types';
 import { sql } from '../db/statements';
+import { CustodyChain } from './custody-chain';
 import { queueOutboxEvent } from '../networks/outbox-queue';
 
 /** Columns a move may set besides the state. */
@@ -47,13 +48,16 @@ export class CustodyLedger {
   private readonly insertEvent: Statement;
   private readonly selectParcel: Statement<[number], ParcelRow>;
 
+  private readonly chain: CustodyChain;
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
   ) {
+    this.chain = new CustodyChain(db, clock);
     this.insertEvent = db.prepare(
-      `INSERT INTO custody_events (parcel_id, from_state, to_state, at, actor_id, method, slot_id, reason, delivery_id)
-       VALUES (@parcelId, @fromState, @toState, @at, @actorId, @method, @slotId, @reason, @deliveryId)`,
+      `INSERT INTO custody_events (id, parcel_id, from_state, to_state, at, actor_id, method, slot_id, reason, delivery_id, prev_hash, hash)
+       VALUES (@id, @parcelId, @fromState, @toState, @at, @actorId, @method, @slotId, @reason, @deliveryId, @prevHash, @hash)`,
     );
     this.selectParcel = db.prepare(`SELECT ${PARCEL_COLUMNS} FROM parcels WHERE id = ?`);
   }
@@ -104,14 +108,27 @@ export class CustodyLedger {
   private appendEvent(parcel: ParcelRow, from: ParcelState | null, to: ParcelState, details: MoveDetails): void {
     const { at, eventId } = this.insertEventRow(parcel, from, to, details);
     const payload = { trackingId: parcel.tracking_id, from, to, at, method: details.method, reason: details.reason ?? null };
-    queueOutboxEvent(this.db, { networkId: parcel.network_id, idempotencyKey: `custody-${eventId}`, kind: 'custody', payload, at });
+    queueOutboxEvent(this.db, { networkId: parcel.network_id, idempotencyKey: `custody-${eventId}`, kind: 'custody', payload, at, actorId: details.actorId });
   }
 
   private insertEventRow(parcel: ParcelRow, from: ParcelState | null, to: ParcelState, details: MoveDetails): { at: number; eventId: number | bigint } {
     const at = this.clock.now();
     const slotId = details.slotId !== undefined ? details.slotId : parcel.slot_id;
     const deliveryId = details.deliveryId !== undefined ? details.deliveryId : parcel.delivery_id;
+    const content = {
+      parcel_id: parcel.id,
+      from_state: from,
+      to_state: to,
+      at,
+      actor_id: details.actorId,
+      method: details.method,
+      slot_id: slotId,
+      reason: details.reason ?? null,
+      delivery_id: deliveryId,
+    };
+    const { id, prevHash, hash } = this.chain.link(content);
     const { lastInsertRowid } = this.insertEvent.run({
+      id,
       parcelId: parcel.id,
       fromState: from,
       toState: to,
@@ -119,8 +136,10 @@ export class CustodyLedger {
       actorId: details.actorId,
       method: details.method,
       slotId,
-      reason: details.reason ?? null,
+      reason: content.reason,
       deliveryId,
+      prevHash,
+      hash,
     });
     return { at, eventId: lastInsertRowid };
   }

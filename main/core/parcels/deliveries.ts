@@ -10,6 +10,7 @@ import { PARCEL_COLUMNS, SYSTEM_ACTOR, type ActionContext, type ParcelRow } from
 import { matchesTrackingPattern, normaliseTrackingId, rejectionFor, retentionEnd, type ScanRejection } from './parcel-rules';
 import { sql } from '../db/statements';
 import { queueOutboxEvent } from '../networks/outbox-queue';
+import { actingStaffId } from '../staff/acting-staff';
 
 export interface DeliveryRow {
   id: number;
@@ -227,7 +228,7 @@ export class Deliveries {
 
   private queueCapacityWarning(networkId: string, capacity: number): void {
     const now = this.clock.now();
-    queueOutboxEvent(this.db, { networkId, idempotencyKey: `capacity-${networkId}-${now}-${randomBytes(4).toString('hex')}`, kind: 'capacity', payload: { capacity, at: now }, at: now });
+    queueOutboxEvent(this.db, { networkId, idempotencyKey: `capacity-${networkId}-${now}-${randomBytes(4).toString('hex')}`, kind: 'capacity', payload: { capacity, at: now }, at: now, actorId: actingStaffId() });
   }
 
   private assertOpen(deliveryId: number): DeliveryRow {

@@ -8,6 +8,7 @@ import type { NetworkRepository } from '../networks/network-repository';
 import { cursorKeys, type SettingsRepository } from '../settings';
 import { Blocking } from './blocking';
 import { CustodyLedger } from './custody-ledger';
+import { CustodyChain } from './custody-chain';
 import { Deliveries } from './deliveries';
 import { Expiry } from './expiry';
 import { ingestManifest } from './manifest-ingest';
@@ -22,6 +23,8 @@ import { ShelfSlots } from './shelf-slots';
 export class ParcelCounter {
   readonly parcels: ParcelRepository;
   readonly ledger: CustodyLedger;
+  /** The custody log's hash chain: checks, alerts, receipts. */
+  readonly chain: CustodyChain;
   readonly slots: ShelfSlots;
   readonly hasher: PickupCodeHasher;
   readonly throttle: PickupThrottle;
@@ -42,6 +45,7 @@ export class ParcelCounter {
   ) {
     this.parcels = new ParcelRepository(db);
     this.ledger = new CustodyLedger(db, clock);
+    this.chain = new CustodyChain(db, clock);
     this.slots = new ShelfSlots(db);
     this.hasher = new PickupCodeHasher(db, clock);
     this.throttle = new PickupThrottle(db, clock, counterId, () => this.budgetBasis());

@@ -4,13 +4,13 @@ import type { ParcelState } from './parcel-states';
 /** How a custody action was entered: the log records it as proof. */
 export type EntryMethod = 'scanner' | 'keyboard' | 'manual' | 'system';
 
-/** Who did it and how. Until staff accounts exist the actor is the default 'counter' user. */
+/** Who did it and how: the signed-in person, or the built-in 'counter' user for work the app does on its own. */
 export interface ActionContext {
   actorId: string;
   method: EntryMethod;
 }
 
-export const SYSTEM_ACTOR = 'counter';
+export { SYSTEM_ACTOR } from '../staff/staff-shapes';
 
 export interface ParcelRow {
   id: number;

@@ -6,6 +6,7 @@ import { localDay } from '../hours/opening-hours';
 import type { Network, NetworkRepository } from '../networks/network-repository';
 import { queueOutboxEvent } from '../networks/outbox-queue';
 import type { SettingsRepository } from '../settings';
+import { actingStaffId } from '../staff/acting-staff';
 import { storeProfileSchema, type StoreProfile } from './store-shapes';
 
 const PROFILE_KEY = 'store.profile';
@@ -62,7 +63,7 @@ export class StoreProfileService {
     const now = this.clock.now();
     for (const network of this.networks.list()) {
       if (only && !only.includes(network.id)) continue;
-      queueOutboxEvent(this.db, { networkId: network.id, idempotencyKey: `store-profile:${randomUUID()}`, kind: 'store-profile', payload: this.recordFor(network, hours, now), at: now });
+      queueOutboxEvent(this.db, { networkId: network.id, idempotencyKey: `store-profile:${randomUUID()}`, kind: 'store-profile', payload: this.recordFor(network, hours, now), at: now, actorId: actingStaffId() });
     }
   }
 

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import parsePhoneNumber, { type CountryCode } from 'libphonenumber-js';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
+import { actingStaffId } from '../staff/acting-staff';
 import { CoreError, fieldError } from '../errors';
 import type { NetworkRepository } from '../networks/network-repository';
 
@@ -28,7 +29,7 @@ export class CallbackRequests {
     const network = networkId ? this.networks.get(networkId) : this.networks.list().find((n) => n.enabled);
     if (!network) throw new CoreError('NOT_FOUND', 'No network to send the request to', { reason: 'noNetwork' });
     const id = Number(
-      sql(this.db, 'INSERT INTO support_callbacks (network_id, phone, created_at) VALUES (?, ?, ?)').run(network.id, parsed.number, this.clock.now()).lastInsertRowid,
+      sql(this.db, 'INSERT INTO support_callbacks (network_id, phone, created_at, actor_id) VALUES (?, ?, ?, ?)').run(network.id, parsed.number, this.clock.now(), actingStaffId()).lastInsertRowid,
     );
     return this.get(id);
   }

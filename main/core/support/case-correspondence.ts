@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
+import { actingStaffId } from '../staff/acting-staff';
 import { CoreError } from '../errors';
 import { checkAttachments, type AttachmentInput, type AttachmentStore } from './attachments';
 import { caseNumber, caseRow, readCase, type SupportCase } from './case-records';
@@ -77,7 +78,7 @@ export class CaseCorrespondence {
         const state = caseRow(this.db, caseId).state;
         if (state === 'closed') assertCaseMove(caseNumber(caseId), 'closed', 'reopened', 'shop');
         const messageId = Number(
-          sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at) VALUES (?, 'shop', ?, ?)").run(caseId, body, now).lastInsertRowid,
+          sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at, actor_id) VALUES (?, 'shop', ?, ?, ?)").run(caseId, body, now, actingStaffId()).lastInsertRowid,
         );
         const attach = sql(
           this.db,

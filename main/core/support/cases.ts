@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
+import { actingStaffId } from '../staff/acting-staff';
 import { CoreError, fieldError, type FieldIssue } from '../errors';
 import type { NetworkRepository } from '../networks/network-repository';
 import { caseNumber, caseRow, readCase, type SupportCase } from './case-records';
@@ -65,13 +66,13 @@ export class Cases {
         sql(
           this.db,
           `INSERT INTO support_cases (network_id, subject, collaborator_id, product, request_type, impact, description, short_description,
-             primary_email, state, follow_up_of, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
-        ).run(network.id, input.subject, collaboratorId, input.product, input.requestType, input.impact, description, input.subject, email, input.followUpOf ?? null, now, now)
+             primary_email, state, follow_up_of, created_at, updated_at, opened_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
+        ).run(network.id, input.subject, collaboratorId, input.product, input.requestType, input.impact, description, input.subject, email, input.followUpOf ?? null, now, now, actingStaffId())
           .lastInsertRowid,
       );
       // The description is the first message of the correspondence; it travels with the case.
-      sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at) VALUES (?, 'shop', ?, ?)").run(caseId, description, now);
+      sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at, actor_id) VALUES (?, 'shop', ?, ?, ?)").run(caseId, description, now, actingStaffId());
       return caseId;
     }).immediate();
     return this.get(id);

@@ -9,5 +9,5 @@ export const parcelRoutes: RouteRecordRaw[] = [
   { path: '/pickup', name: 'pickup', component: PickupView },
   { path: '/expired/:noticeId', name: 'expired', component: ExpiredView },
   { path: '/returns/:networkId?', name: 'returns', component: () => import('./views/ReturnsView.vue') },
-  { path: '/training', name: 'training', component: () => import('./views/TrainingView.vue') },
+  { path: '/training', name: 'training', component: () => import('./views/TrainingView.vue'), meta: { managerOnly: true } },
 ];

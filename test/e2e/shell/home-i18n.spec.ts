@@ -39,8 +39,9 @@ test('the home screen switches between English, Italian and French with the lang
       await expect(main.getByTestId('today-hours')).toContainText(m.hours.today);
       await expect(main.getByRole('link', { name: startsWith(msg(language, 'service.title')) })).toBeVisible();
       await expect(main.getByRole('link', { name: startsWith(msg(language, 'home.tiles.support')) })).toBeVisible();
-      // Exactly those ten tiles.
-      await expect(main.locator('.tiles').getByRole('link')).toHaveCount(10);
+      await expect(main.getByRole('link', { name: startsWith(msg(language, 'home.tiles.staff')) })).toBeVisible();
+      // Exactly those eleven tiles.
+      await expect(main.locator('.tiles').getByRole('link')).toHaveCount(11);
       await expect(main.locator('.tiles').getByRole('button')).toHaveCount(0);
       const nav = page.getByRole('navigation');
       await expect(nav.getByRole('link', { name: m.nav.home, exact: true })).toBeVisible();

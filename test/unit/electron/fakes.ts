@@ -76,6 +76,9 @@ export class FakeBrowserWindow extends EventEmitter {
   });
   readonly loadURL = vi.fn(async (_url: string) => {});
   readonly loadFile = vi.fn(async (_path: string) => {});
+  readonly setKiosk = vi.fn();
+  readonly setFullScreen = vi.fn();
+  readonly setMenuBarVisibility = vi.fn();
   constructor(readonly options: BrowserWindowConstructorOptions) {
     super();
     FakeBrowserWindow.instances.push(this);

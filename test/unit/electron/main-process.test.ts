@@ -135,6 +135,16 @@ describe('start-up', () => {
     expect(normal!.options).toMatchObject({ kiosk: false, fullscreen: false });
   });
 
+  it('passes --kiosk to the core, and follows kiosk mode when a manager leaves it', async () => {
+    const { counterApp, start, run } = setup({ argv: ['/opt/OpenCounter/opencounter', '--kiosk'] });
+    await run();
+    expect(start.mock.calls[0]![0].core).toMatchObject({ kiosk: true });
+    const [window] = FakeBrowserWindow.instances;
+    counterApp.events.emit('kiosk.changed', { on: false, setting: false, flag: true });
+    expect(window!.setKiosk).toHaveBeenCalledWith(false);
+    expect(window!.setFullScreen).toHaveBeenCalledWith(false);
+  });
+
   it('forwards the counter app events to the window', async () => {
     const { counterApp, run } = setup();
     await run();

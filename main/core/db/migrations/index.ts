@@ -7,6 +7,8 @@ import { inventoryHours } from './0050-inventory-hours';
 import { demoOperatorSteps } from './0060-demo-operator-steps';
 import { custodyCountIndex } from './0070-custody-count-index';
 import { networkLinks } from './0080-network-links';
+import { staffAccounts } from './0130-staff-accounts';
+import { custodyChain } from './0140-custody-chain';
 import { supportMessageKind } from './0090-support-message-kind';
 import { sealedTokens } from './0100-sealed-tokens';
 import { policyBounds } from './0110-policy-bounds';
@@ -16,4 +18,4 @@ import { pickupFinishWindow } from './0170-pickup-finish-window';
 import { serviceCatalog } from './0180-service-catalog';
 
 /** Every migration, oldest first. A new one is appended here and never edited after release. */
-export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex, networkLinks, supportMessageKind, sealedTokens, policyBounds, codeBudgetLateAnnouncements, service, pickupFinishWindow, serviceCatalog];
+export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex, networkLinks, supportMessageKind, sealedTokens, policyBounds, codeBudgetLateAnnouncements, staffAccounts, custodyChain, service, pickupFinishWindow, serviceCatalog];

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CounterStatus } from '../../../../main/api/parcels/schemas';
 import { counter } from '../../../api/counter';
+import { ApiCallError } from '../../../../main/api/errors';
 
 /**
  * The counter's deadlines, notices and blocking as main computes them. Main's
@@ -17,7 +18,14 @@ export const useCounterStore = defineStore('counter', () => {
   const blocking = computed(() => status.value?.blocking ?? null);
 
   async function refresh(): Promise<void> {
-    const next = await counter.call('counter.status');
+    let next: CounterStatus;
+    try {
+      next = await counter.call('counter.status');
+    } catch (error) {
+      // Locked: nobody may read the counter until someone signs in, which refreshes it again.
+      if (error instanceof ApiCallError && error.code === 'SIGN_IN_REQUIRED') return;
+      throw error;
+    }
     offsetMs.value = next.now - Date.now();
     tick.value = Date.now();
     status.value = next;

@@ -1,0 +1,21 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { KioskStateView } from '../../../../main/api/kiosk/schemas';
+import { counter } from '../../../api/counter';
+
+/** Whether the counter is in kiosk mode, as main says (the flag, the manager's setting, a manager's PIN to leave). */
+export const useKioskStore = defineStore('kiosk', () => {
+  const state = ref<KioskStateView>();
+
+  async function load(): Promise<void> {
+    state.value = await counter.call('kiosk.state');
+  }
+
+  async function setEnabled(enabled: boolean): Promise<void> {
+    state.value = await counter.call('kiosk.setEnabled', { enabled });
+  }
+
+  counter.on('kiosk.changed', (next) => (state.value = next));
+
+  return { state, load, setEnabled };
+});
