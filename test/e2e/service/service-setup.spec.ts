@@ -74,7 +74,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await page.getByRole('button', { name: m('service.setup.technicians.save') }).click();
     const longitude = page.getByLabel(m('service.customer.longitude'), { exact: true });
     await expect(longitude).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.locator(`#${await longitude.getAttribute('aria-describedby')}`)).toHaveText(m('service.setup.reasons.coordinatePair'));
+    await expect(page.locator(`#${await longitude.getAttribute('aria-describedby')}`)).toHaveText(m('errors.reasons.coordinatesTogether'));
     await expect(page.getByText(m('service.setup.notSaved'))).toBeVisible();
     expect(await host.call('service.technicians.list')).toEqual([]);
     await expectAccessible(page);
@@ -120,7 +120,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await page.getByRole('button', { name: m('service.setup.calendar.save') }).click();
     const closes = page.getByLabel(m('hours.closesOn', { day: monday, n: 1 }));
     await expect(closes).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.locator(`#${await closes.getAttribute('aria-describedby')}`)).toHaveText(m('hours.rules.closeBeforeOpen'));
+    await expect(page.locator(`#${await closes.getAttribute('aria-describedby')}`)).toHaveText(m('errors.reasons.closeBeforeOpen'));
     expect(await host.call('service.calendar.get')).toBeNull();
     await expectAccessible(page);
     await closes.fill('18:00');

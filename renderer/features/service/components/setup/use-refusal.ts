@@ -12,6 +12,9 @@ import { refusedIssues, translateIssue, useErrorText } from '../../../../ui/repo
 /** The field of an hours editor a refused path belongs to (`week.1.0.opens` is shown on the range `week.1.0`). */
 const HOURS_FIELD = /^(week\.\d+\.\d+|exceptions\.\d+\.date|exceptions\.\d+\.ranges\.\d+|exceptions)/;
 
+/** Reasons about a value's shape (zod's), as opposed to the desk's own rules. */
+const FIELD_SHAPE_REASONS = new Set<string>(['required', 'tooShort', 'tooLong', 'tooFew', 'tooMany', 'tooSmall', 'tooBig', 'format', 'choose', 'wholeNumber', 'invalid']);
+
 /** `inputPrefix`: the key the form's input sits under in the call (`calendar.`), left out of every field. */
 export function useRefusal(idPrefix: string, inputPrefix = '') {
   const { t, te } = useI18n();
@@ -34,11 +37,15 @@ export function useRefusal(idPrefix: string, inputPrefix = '') {
   }
   const invalid = (path: string) => fields.value.some((f) => f === path || f.startsWith(`${path}.`));
   const reasonText = (issue: Pick<FieldIssue, 'reason' | 'params'>) => (te(`errors.reasons.${issue.reason}`) ? translateIssue(t, te, issue) : t('service.setup.rules.check'));
-  /** What to show next to the field at `path` ('' when main did not refuse it); `rule` names the field's own rule text. */
+  /**
+   * What to show next to the field at `path` ('' when main did not refuse it); `rule` names the field's own
+   * rule text, which says more than a generic "too short" does. A rule of the desk (an unknown skill) is main's.
+   */
   function message(path: string, rule = 'check'): string {
     if (!invalid(path)) return '';
     const reason = Object.entries(reasons.value).find(([f]) => f === path || f.startsWith(`${path}.`))?.[1];
-    return reason ? reasonText(reason) : t(`service.setup.rules.${rule}`);
+    if (!reason || (rule !== 'check' && FIELD_SHAPE_REASONS.has(reason.reason))) return t(`service.setup.rules.${rule}`);
+    return reasonText(reason);
   }
   /** Each refused field's text, keyed as the week and holiday editors show them. */
   function messages(prefix: string): Record<string, string> {
