@@ -52,6 +52,7 @@ export const CALL_ROLES: Readonly<Partial<Record<CallName, CallRole>>> = {
   'pickup.start': 'clerk',
   'pickup.get': 'clerk',
   'pickup.scan': 'clerk',
+  'pickup.undoFinish': 'clerk',
   'pickup.resolve': 'clerk',
   'pickup.complete': 'clerk',
   'pickup.suggest': 'clerk',
@@ -79,6 +80,11 @@ export const CALL_ROLES: Readonly<Partial<Record<CallName, CallRole>>> = {
   'support.close': 'clerk',
   'support.exportCsv': 'clerk',
   'support.attachment': 'clerk',
+  // Diagnostics hold no secret (settings and tokens are left out): any clerk may send them with a case.
+  'support.attachDiagnostics': 'clerk',
+  // The version, and closing the notes of an update just installed.
+  'updates.status': 'clerk',
+  'updates.releaseNotesSeen': 'clerk',
   'custody.alert': 'clerk',
   // The service desk at the counter: customers, items, orders, allocation and the board.
   'service.home': 'clerk',
@@ -91,6 +97,8 @@ export const CALL_ROLES: Readonly<Partial<Record<CallName, CallRole>>> = {
   'service.calendar.get': 'clerk',
   'service.route.get': 'clerk',
   'service.technicians.list': 'clerk',
+  'service.skills.list': 'clerk',
+  'service.zones.list': 'clerk',
   'service.resourceGroups.list': 'clerk',
   'service.orders.promise': 'clerk',
   'service.orders.create': 'clerk',
@@ -119,6 +127,10 @@ export const CALL_ROLES: Readonly<Partial<Record<CallName, CallRole>>> = {
   'hours.save': 'manager',
   'hours.markReviewed': 'manager',
   'support.setOfficeHours': 'manager',
+  'updates.setChannel': 'manager',
+  'updates.restartNow': 'manager',
+  'updates.later': 'manager',
+  'updates.setOpenAtLogin': 'manager',
   'support.addCollaborator': 'manager',
   'support.removeCollaborator': 'manager',
   'staff.list': 'manager',
@@ -141,6 +153,11 @@ export const CALL_ROLES: Readonly<Partial<Record<CallName, CallRole>>> = {
   'service.route.save': 'manager',
   'service.technicians.save': 'manager',
   'service.technicians.addAbsence': 'manager',
+  'service.technicians.removeAbsence': 'manager',
+  'service.skills.save': 'manager',
+  'service.skills.remove': 'manager',
+  'service.zones.save': 'manager',
+  'service.zones.remove': 'manager',
   'service.resourceGroups.save': 'manager',
 };
 
