@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { dateSchema, hoursExceptionSchema, timeRangeSchema, timeSchema, weekSchema } from '../hours/hours-shapes';
 import { REPAIR_STATUSES } from './order-states';
 
-const text = (max: number) => z.string().trim().max(max);
-const code = z.string().trim().min(1).max(40);
-const skills = z.array(z.string().trim().min(1).max(40)).max(30);
-const steps = z.array(z.string().trim().min(1).max(300)).max(30);
+/** No NUL: SQLite's length() stops at one, so "\u0000" passed as a non-empty name and broke a CHECK (the contract fuzz found it). */
+const NO_NUL = /^[^\0]*$/;
+const text = (max: number) => z.string().trim().max(max).regex(NO_NUL);
+const code = z.string().trim().min(1).max(40).regex(NO_NUL);
+const skills = z.array(z.string().trim().min(1).max(40).regex(NO_NUL)).max(30);
+const steps = z.array(z.string().trim().min(1).max(300).regex(NO_NUL)).max(30);
 export const latitudeSchema = z.number().min(-90).max(90).nullable();
 export const longitudeSchema = z.number().min(-180).max(180).nullable();
 export const rowId = z.number().int().positive();

@@ -98,3 +98,13 @@ describe('migration 180', () => {
     db.close();
   });
 });
+
+describe('the catalog entry shape', () => {
+  // The contract fuzz found it: SQLite's length() stops at NUL, so a NUL name passed zod's min(1) and broke the table's CHECK.
+  it('refuses a NUL in a code or a name before it reaches the database', async () => {
+    const { catalogEntryInputSchema } = await import('../../../../main/core/service/service-shapes');
+    expect(catalogEntryInputSchema.safeParse({ code: '!', name: '\u0000' }).success).toBe(false);
+    expect(catalogEntryInputSchema.safeParse({ code: 'A\u0000B', name: 'Zone' }).success).toBe(false);
+    expect(catalogEntryInputSchema.safeParse({ code: 'NORD', name: 'Nord' }).success).toBe(true);
+  });
+});
