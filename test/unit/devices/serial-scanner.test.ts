@@ -26,15 +26,7 @@ function seen<T>(list: T[], from: number, match: (value: T) => boolean, timeoutM
 // Every status of the current test with its time, for the failure message of a run that goes wrong.
 let statusLog: string[] = [];
 
-/*
- * retry: about one full `vitest run` in ten on this 2-core machine, with every
- * test file running side by side, the first label written right after the
- * port opened was never read (statuses show only "connected", socat alive).
- * It never happened with this file alone (hundreds of rounds), and the write
- * side is now held open like a real scanner's. Until the cause is found, a
- * second try keeps CI honest about real breakage without failing on it.
- */
-describe('serial scanner on a real pty pair (socat)', { retry: 2 }, () => {
+describe('serial scanner on a real pty pair (socat)', () => {
   let dir: string;
   let line: SocatLine;
   let scanner: SerialScanner | undefined;
