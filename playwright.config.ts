@@ -8,6 +8,7 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/e2e/global-setup.ts',
   outputDir: 'test-results',
   fullyParallel: false,
   // Two files at a time (each with its own hosts and data folders): 6.9 → 5.7 min on two cores, and CI stays well under its 15 minutes.

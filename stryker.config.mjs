@@ -36,7 +36,7 @@ export default {
   htmlReporter: { fileName: `reports/mutation/${label}.html` },
   jsonReporter: { fileName: `reports/mutation/${label}.json` },
   // Build output and test reports are not sources: copying them into the sandbox only costs time (and races Playwright).
-  ignorePatterns: ['out', 'dist', 'release', 'test-results', 'playwright-report', 'reports', '.data'],
+  ignorePatterns: ['out', 'dist', 'release', 'test-results', 'playwright-report', 'reports', '.data', '.cache'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };

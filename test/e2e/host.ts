@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { HOST_BUNDLE } from '../../scripts/build-host.mjs';
 
 /** The repository root: the host is started from here, as `npm run serve` does. */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,7 +27,7 @@ export interface HostOptions {
   port?: number;
 }
 
-/** One browser host child process (main/host/cli.ts under tsx) on a port the OS chose. */
+/** One browser host child process (main/host/cli.ts, bundled by the suite's global set-up) on a port the OS chose. */
 export interface RunningHost {
   /** `http://127.0.0.1:<port>` without a trailing slash. */
   origin: string;
@@ -53,7 +54,7 @@ export interface RunningHost {
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const testHooks = options.testHooks ?? true;
-  const args = ['--import', 'tsx', 'main/host/cli.ts', '--port', String(options.port ?? 0), '--data-dir', options.dataDir];
+  const args = ['--enable-source-maps', HOST_BUNDLE, '--port', String(options.port ?? 0), '--data-dir', options.dataDir];
   if (testHooks) args.push('--test-hooks');
   if (testHooks && options.signedIn !== false) args.push('--test-staff');
   if (options.kiosk) args.push('--kiosk');

@@ -2,6 +2,8 @@ import { expect, test } from '../fixtures';
 import { messages, startsWith } from '../locales';
 
 test('the language chosen survives a restart on the same data dir', async ({ browser, launchHost, makeTempDir }) => {
+  // Two host starts and two page loads: on a busy 2-core machine (a load of 20) that alone took 30 s.
+  test.slow();
   // Own hosts and browser contexts only: this test does not touch the shared host.
   const dataDir = makeTempDir();
   const first = await launchHost({ dataDir });

@@ -1,0 +1,2 @@
+export declare const HOST_BUNDLE: string;
+export declare function buildHost(): Promise<void>;
