@@ -19,7 +19,7 @@ describe('the driver QR on screen changes with the time step', () => {
     const shown: DriverQr[] = [];
     const rotation = driverQrRotation(core.driverQr, core.networks, clock, (qr) => shown.push(qr));
 
-    expect(rotation.nextAt()).toBe(TEST_START + 20_000);
+    expect(rotation.nextAt(clock.now())).toBe(TEST_START + 20_000);
     clock.set(TEST_START + 20_000);
     await rotation.run(clock.now());
     expect(shown.map((qr) => [qr.networkId, qr.validFrom, qr.validUntil])).toEqual([
@@ -27,7 +27,7 @@ describe('the driver QR on screen changes with the time step', () => {
       ['demo-fr', TEST_START + 20_000, TEST_START + 40_000],
     ]);
     // The next change is demo-it's, at 30 s: not the one just shown, nor demo-fr's at 40 s.
-    expect(rotation.nextAt()).toBe(TEST_START + 30_000);
+    expect(rotation.nextAt(clock.now())).toBe(TEST_START + 30_000);
 
     const fr = core.networks.get('demo-fr');
     core.networks.update('demo-fr', { name: fr.name, baseUrl: fr.baseUrl, policyOverrides: fr.policyOverrides, enabled: false });
@@ -35,10 +35,10 @@ describe('the driver QR on screen changes with the time step', () => {
     clock.set(TEST_START + 30_000);
     await rotation.run(clock.now());
     expect(shown.map((qr) => qr.networkId)).toEqual(['demo-it']);
-    expect(rotation.nextAt()).toBe(TEST_START + 60_000);
+    expect(rotation.nextAt(clock.now())).toBe(TEST_START + 60_000);
 
     const demoIt = core.networks.get('demo-it');
     core.networks.update('demo-it', { name: demoIt.name, baseUrl: demoIt.baseUrl, policyOverrides: demoIt.policyOverrides, enabled: false });
-    expect(rotation.nextAt()).toBeUndefined();
+    expect(rotation.nextAt(clock.now())).toBeUndefined();
   });
 });
