@@ -51,7 +51,7 @@ export function blockingGuard(currentTask: () => BlockingTask | undefined): Call
     if (ALWAYS_ALLOWED.has(name) || ALWAYS_ALLOWED_PREFIXES.some((prefix) => name.startsWith(prefix))) return undefined;
     const task = currentTask();
     if (!task || name.startsWith(TASK_CALLS[task.kind])) return undefined;
-    const what = task.kind === 'intake' ? 'Scan the delivered parcels first' : 'Scan the expired parcels first';
-    return { code: 'BLOCKED', message: `${what} (deadline passed at ${new Date(task.deadlineAt).toISOString()})` };
+    // The screen translates the code and reads the task from counter.status; the message is for a developer reading the refusal.
+    return { code: 'BLOCKED', message: `Blocked by the overdue ${task.kind} task (deadline ${new Date(task.deadlineAt).toISOString()})` };
   };
 }

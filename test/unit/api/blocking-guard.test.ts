@@ -193,6 +193,15 @@ describe('the blocking guard, call by call', () => {
     for (const name of CALL_NAMES.filter((n) => !expected.includes(n))) expect(guard(name), name).toMatchObject({ code: 'BLOCKED' });
   });
 
+  it('names the overdue task and its deadline in the refusal, for the developer who reads it in a log', () => {
+    const deadlineAt = Date.UTC(2026, 10, 24, 9, 30);
+    const intake = blockingGuard(() => ({ ...TASKS.intake, deadlineAt }))('pickup.start');
+    const expired = blockingGuard(() => ({ ...TASKS['expired-scan'], deadlineAt }))('pickup.start');
+    expect(intake?.message).toContain('intake');
+    expect(expired?.message).toContain('expired-scan');
+    for (const refusal of [intake, expired]) expect(refusal?.message).toContain('2026-11-24T09:30:00.000Z');
+  });
+
   it('lets every call through when nothing is overdue', () => {
     const guard = blockingGuard(() => undefined);
     expect(CALL_NAMES.filter((name) => guard(name) !== undefined)).toEqual([]);

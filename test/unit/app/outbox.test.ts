@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startCounterApp } from '../../../main/app/start';
 import type { DemoNetwork } from '../../../main/core/networks/demo-network';
 import type { NetworkAdapter, OutboundEvent } from '../../../main/core/networks/network-adapter';
+import { NetworkRequestError } from '../../../main/core/networks/http/network-error';
 import { OutboxPump } from '../../../main/core/networks/outbox';
 import { ManualClock } from '../../../main/core/clock';
 import { scanner, useCounter } from '../../fixtures/counter';
-import { TEST_START } from '../../fixtures/core';
+import { openTestCore, TEST_START } from '../../fixtures/core';
 import { useTempDir } from '../../fixtures/temp-dir';
 
 const { start } = useCounter();
@@ -51,6 +52,63 @@ describe('outbox delivery', () => {
     await expect
       .poll(() => demo.received.some((e) => (e.payload as { trackingId?: string; to?: string }).trackingId === parcels[0]!.trackingId && (e.payload as { to: string }).to === 'received'))
       .toBe(true);
+  });
+});
+
+describe('an event the network refuses', () => {
+  /** Three events queued after whatever the new core queued itself; the middle one is the one the network refuses. */
+  function queued() {
+    const { core, clock } = openTestCore(tempDir());
+    closers.push(() => core.close());
+    const queue = core.db.prepare("INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES ('demo-fr', ?, 'custody', '{}', ?)");
+    for (const key of ['good-1', 'bad-2', 'good-3']) queue.run(key, clock.now());
+    const keys = (core.db.prepare("SELECT idempotency_key AS k FROM outbox WHERE network_id = 'demo-fr' ORDER BY id").all() as { k: string }[]).map((r) => r.k);
+    const outcome = (key: string) => core.db.prepare('SELECT delivered_at, refused_at, refusal FROM outbox WHERE idempotency_key = ?').get(key);
+    return { core, clock, keys, outcome, pump: new OutboxPump(core.db, clock) };
+  }
+
+  /** A network that refuses any batch holding bad-2 as malformed, with a long answer, and takes the rest. */
+  function refusing(sent: string[], { downAfter = Infinity } = {}): NetworkAdapter {
+    let calls = 0;
+    return {
+      pushEvents: async (_networkId: string, events: readonly OutboundEvent[]) => {
+        if (++calls > downAfter) throw new Error('offline');
+        if (events.some((e) => e.idempotencyKey === 'bad-2')) throw new NetworkRequestError('rejected', `HTTP 400 ${'x'.repeat(1000)}`, 400);
+        sent.push(...events.map((e) => e.idempotencyKey));
+      },
+    } as unknown as NetworkAdapter;
+  }
+
+  it('is parked with the start of its reason, and every other event still goes, in order, once', async () => {
+    const { clock, keys, outcome, pump } = queued();
+    const sent: string[] = [];
+    clock.advance(5_000);
+    expect(await pump.deliver('demo-fr', refusing(sent))).toBe(keys.length - 1);
+    expect(sent).toEqual(keys.filter((k) => k !== 'bad-2'));
+    expect(pump.pending('demo-fr')).toBe(0);
+    expect(outcome('bad-2')).toEqual({ delivered_at: null, refused_at: clock.now(), refusal: `HTTP 400 ${'x'.repeat(491)}` });
+    expect(outcome('good-3')).toEqual({ delivered_at: clock.now(), refused_at: null, refusal: null });
+    // Parked is final: the next round sends nothing again.
+    expect(await pump.deliver('demo-fr', refusing(sent))).toBe(0);
+    expect(sent).toHaveLength(keys.length - 1);
+  });
+
+  it('is not parked when the network went down while the pump looked for it: the rest waits for the next try', async () => {
+    const { keys, outcome, pump } = queued();
+    const sent: string[] = [];
+    // The batch is refused, the first event alone goes, then the network is unreachable.
+    await expect(pump.deliver('demo-fr', refusing(sent, { downAfter: 2 }))).rejects.toThrow('offline');
+    expect(sent).toEqual([keys[0]]);
+    expect(pump.pending('demo-fr')).toBe(keys.length - 1);
+    expect(outcome('bad-2')).toEqual({ delivered_at: null, refused_at: null, refusal: null });
+  });
+
+  it('is not parked for a refused token: the network did not judge the event, so it stays queued', async () => {
+    const { keys, outcome, pump } = queued();
+    const unauthorized = { pushEvents: async () => Promise.reject(new NetworkRequestError('unauthorized', 'HTTP 401', 401)) } as unknown as NetworkAdapter;
+    await expect(pump.deliver('demo-fr', unauthorized)).rejects.toThrow('HTTP 401');
+    expect(pump.pending('demo-fr')).toBe(keys.length);
+    expect(outcome('bad-2')).toEqual({ delivered_at: null, refused_at: null, refusal: null });
   });
 });
 

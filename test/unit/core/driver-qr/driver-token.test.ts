@@ -1,17 +1,40 @@
 import { createHmac } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ManualClock } from '../../../../main/core/clock';
 import type { CounterCore } from '../../../../main/core/counter-core';
 import { deriveKey, encodeDriverToken } from '../../../../main/core/driver-qr/driver-token';
-import { openTestCore } from '../../../fixtures/core';
+import { openTestCore, TEST_START } from '../../../fixtures/core';
 import { useTempDir } from '../../../fixtures/temp-dir';
 
 const tempDir = useTempDir();
 const opened: CounterCore[] = [];
 afterEach(() => opened.splice(0).forEach((c) => c.close()));
 
-function setup() {
-  const { core, clock } = openTestCore(tempDir());
-  opened.push(core);
+/**
+ * Two stores on real files, opened once for the file: showing and checking a
+ * token writes nothing, and opening a core (every migration) cost a second
+ * or more per test, which mutation testing pays once per mutant.
+ */
+const stores: { core: CounterCore; clock: ManualClock; dir: string }[] = [];
+beforeAll(() => {
+  for (let i = 0; i < 2; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'opencounter-test-'));
+    stores.push({ ...openTestCore(dir), dir });
+  }
+});
+afterAll(() => {
+  for (const { core, dir } of stores.splice(0)) {
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+beforeEach(() => stores.forEach(({ clock }) => clock.set(TEST_START)));
+
+function setup(which: 0 | 1 = 0) {
+  const { core, clock } = stores[which]!;
   return { core, clock };
 }
 
@@ -57,8 +80,8 @@ describe('driver token verification', () => {
   });
 
   it("rejects another store's token, and one signed with another network's key", async () => {
-    const a = setup();
-    const b = setup();
+    const a = setup(0);
+    const b = setup(1);
     const { step } = await a.core.driverQr.current('demo-it');
     const fromB = payloadFor(b.core, 'demo-it', step);
     expect(a.core.driverQr.verifyDriverToken(fromB, a.clock.now())).toEqual({ valid: false, reason: 'wrong-store' });

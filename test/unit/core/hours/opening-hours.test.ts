@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CounterCore } from '../../../../main/core/counter-core';
 import { MAX_PLANNED_EXCEPTIONS, type HoursException, type OpeningHoursInput } from '../../../../main/core/hours/hours-shapes';
-import { REVIEW_INTERVAL_MS } from '../../../../main/core/hours/opening-hours';
+import { hoursReviewReminder } from '../../../../main/core/hours/hours-deadlines';
 import { TEST_START } from '../../../fixtures/core';
 import { DAY, useCounter } from '../../../fixtures/counter';
 
 const { start, restart } = useCounter();
+/** Written out rather than the constant, so a changed constant fails here. */
+const REVIEW_INTERVAL_MS = 30 * DAY;
 
 const weekdays = { opens: '09:00', closes: '12:30' };
 const afternoon = { opens: '15:00', closes: '19:00' };
@@ -110,6 +112,30 @@ describe('opening hours', () => {
     expect(reopened.hours.today()).toMatchObject({ reviewDue: false, reviewedAt: clock.now() });
     clock.advance(REVIEW_INTERVAL_MS - 1);
     expect(restart(reopened, dir, clock).hours.today().reviewDue).toBe(false);
+  });
+
+  it('wakes the home screen once when the review falls due, and again 30 days after "Reviewed"', async () => {
+    const { core, clock } = await start();
+    let woken = 0;
+    const reminder = hoursReviewReminder(core.hours, clock, () => woken++);
+    expect(reminder.nextAt(clock.now())).toBe(TEST_START + REVIEW_INTERVAL_MS);
+    clock.set(TEST_START + REVIEW_INTERVAL_MS);
+    reminder.run(clock.now());
+    expect(woken).toBe(1);
+    // Announced: nothing more is due until someone reviews.
+    expect(reminder.nextAt(clock.now())).toBeUndefined();
+    clock.advance(DAY);
+    core.hours.markReviewed();
+    expect(reminder.nextAt(clock.now())).toBe(clock.now() + REVIEW_INTERVAL_MS);
+  });
+
+  it('keeps each day’s ranges in time order, however they were typed', async () => {
+    const { core } = await start();
+    const week = [[afternoon, weekdays], [], [], [], [], [], []];
+    const saved = core.hours.save({ week, exceptions: [{ date: '2026-12-24', kind: 'closure', note: '', ranges: [afternoon, weekdays] }] });
+    expect(saved.issues).toEqual([]);
+    expect(core.hours.get().week[0]).toEqual([weekdays, afternoon]);
+    expect(core.hours.get().exceptions[0]!.ranges).toEqual([weekdays, afternoon]);
   });
 
   it('counts saving the hours as a review', async () => {
