@@ -17,9 +17,11 @@ export const systemStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('ready'), storeId: z.string(), version: z.string(), testHooks: z.boolean() }),
   z.object({
     state: z.literal('database-error'),
-    reason: z.enum(['integrity', 'schema-too-new', 'open-failed']),
+    reason: z.enum(['integrity', 'schema-too-new', 'open-failed', 'migration-failed']),
     detail: z.string(),
     version: z.string(),
+    /** A migration that failed: the version it could not reach and where the file it left is kept; the backup from before it is back in place. */
+    migration: z.object({ failedVersion: z.number().int(), keptAside: z.string() }).optional(),
     /** The newest backup that passes its checks, offered for a restore. */
     backup: z.object({ name: z.string(), at: z.number().int() }).nullable().optional(),
   }),

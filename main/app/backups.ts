@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { BACKUPS_DIR_NAME, checkBackup, createBackup, listBackups, replaceLiveDatabase } from '../core/backup/backups';
-import { backupFolderOf, type CounterCore } from '../core/counter-core';
+import { backupFolderOf, BACKUPS_DIR_NAME, checkBackup, createBackup, listBackups, replaceLiveDatabase } from '../core/backup/backups';
+import type { CounterCore } from '../core/counter-core';
 import { CoreError } from '../core/errors';
 import type { Clock } from '../core/clock';
 

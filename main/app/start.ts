@@ -24,6 +24,7 @@ import { cursorKeys } from '../core/settings';
 import { supportAutoClose } from '../core/support/support-deadlines';
 import { backupFolderFor, dailyBackup, restoreBackup } from './backups';
 import { newestGoodBackup } from '../core/backup/backups';
+import { MigrationRolledBackError } from '../core/backup/migration-rollback';
 import { checkInPull } from './background/check-in-pull';
 import { manifestPull } from './background/manifest-pull';
 import { NetworkPoller } from './background/network-poller';
@@ -108,8 +109,10 @@ function startCore(
     core = openCounterCore(options.dataDir, options.clock, options.core);
   } catch (error) {
     log('database could not be opened', error);
-    const good = newestGoodBackup(backupFolderFor(options.dataDir, undefined));
-    const status = { ...databaseErrorStatus(error, options.version), backup: good ? { name: good.name, at: good.at } : null };
+    const failed = databaseErrorStatus(error, options.version);
+    // A backup can replace a damaged file; a file from a newer version, or one a migration could not convert (already back as it was), it would only take a step back.
+    const good = failed.reason === 'integrity' || failed.reason === 'open-failed' ? newestGoodBackup(backupFolderFor(options.dataDir, undefined)) : undefined;
+    const status = { ...failed, backup: good ? { name: good.name, at: good.at } : null };
     return {
       status,
       router: createRouter(unavailableHandlers(status, restore), { log }),
@@ -242,9 +245,12 @@ function classifyForRenderer(core: CounterCore, scan: RawScan): { normalized: st
   return view({ kind: 'unknown', reason: result.reason });
 }
 
-function databaseErrorStatus(error: unknown, version: string): SystemStatus {
+function databaseErrorStatus(error: unknown, version: string): Extract<SystemStatus, { state: 'database-error' }> {
   const detail = error instanceof Error ? error.message : String(error);
   if (error instanceof DatabaseIntegrityError) return { state: 'database-error', reason: 'integrity', detail, version };
   if (error instanceof SchemaTooNewError) return { state: 'database-error', reason: 'schema-too-new', detail, version };
+  if (error instanceof MigrationRolledBackError) {
+    return { state: 'database-error', reason: 'migration-failed', detail, version, migration: { failedVersion: error.failure.failedVersion, keptAside: error.keptAside } };
+  }
   return { state: 'database-error', reason: 'open-failed', detail, version };
 }

@@ -2,7 +2,6 @@ import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Clock } from './clock';
-import { DATABASE_FILE_NAME, openDatabase } from './db/open';
 import { DriverQrService } from './driver-qr/driver-qr-service';
 import { demoNetworks } from './networks/demo-networks';
 import { NetworkRepository } from './networks/network-repository';
@@ -25,13 +24,16 @@ import { SupportDesk } from './support/support-desk';
 import { StaffDirectory } from './staff/staff-directory';
 import { StaffSession } from './staff/staff-session';
 import { KioskMode } from './staff/kiosk-mode';
-import { ATTACHMENTS_DIR_NAME, BACKUP_FOLDER_KEY, BACKUPS_DIR_NAME, createPreMigrationBackup } from './backup/backups';
+import { ATTACHMENTS_DIR_NAME } from './backup/backups';
+import { openWithMigrationRollback } from './backup/migration-rollback';
+import type { Migration } from './db/migration';
 import { ServiceDesk } from './service/service-desk';
 import { UpdateReadiness } from './updates/update-readiness';
 import { UpdateSettings } from './updates/update-settings';
 
 /** Where attached files are copied, inside the data folder. */
 export { ATTACHMENTS_DIR_NAME };
+export { backupFolderOf } from './backup/backups';
 
 /** The domain, wired to one database and one clock. No Electron, no transport. */
 export interface CounterCore {
@@ -83,10 +85,12 @@ export interface CoreOptions {
   tokenCipher?: TokenCipher;
   /** Started with `--kiosk`: kiosk mode whatever the setting says. */
   kiosk?: boolean;
+  /** The schema steps (a test injects a failing one); every migration by default. */
+  migrations?: readonly Migration[];
 }
 
 export function openCounterCore(dataDir: string, clock: Clock, options: CoreOptions = {}): CounterCore {
-  const db = openDatabase(join(dataDir, DATABASE_FILE_NAME), (opened) => createPreMigrationBackup(opened, dataDir, backupFolderOf(opened, dataDir), clock.now()));
+  const db = openWithMigrationRollback(dataDir, clock, options.migrations);
   const settings = new SettingsRepository(db, clock);
   const networks = new NetworkRepository(db, clock, options.tokenCipher);
   networks.sealPlainTokens();
@@ -123,13 +127,6 @@ export function openCounterCore(dataDir: string, clock: Clock, options: CoreOpti
     updateReadiness: new UpdateReadiness(db, clock, counter.blocking, hours),
     close: () => db.close(),
   };
-}
-
-/** The backup folder from settings; by default inside the data folder. */
-export function backupFolderOf(db: Database, dataDir: string): string {
-  const hasSettings = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'settings'").get();
-  const chosen = hasSettings ? db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(BACKUP_FOLDER_KEY)?.value : undefined;
-  return chosen ?? join(dataDir, BACKUPS_DIR_NAME);
 }
 
 /** A fresh install gets the demo networks once; a shop that removed or renamed them keeps its choice. */

@@ -1,8 +1,8 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../clock';
-import { DATABASE_FILE_NAME } from '../db/open';
+import { DATABASE_FILE_NAME, keepPrivate, privateFolder } from '../db/open';
 import { CoreError } from '../errors';
 import { CustodyChain } from '../parcels/custody-chain';
 import { backupsToKeep, type BackupEntry } from './backup-rotation';
@@ -13,6 +13,13 @@ export const BACKUPS_DIR_NAME = 'backups';
 export const ATTACHMENTS_DIR_NAME = 'attachments';
 
 const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(daily|pre-migration|manual)$/;
+
+/** The backup folder from settings; by default inside the data folder. */
+export function backupFolderOf(db: Database, dataDir: string): string {
+  const hasSettings = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'settings'").get();
+  const chosen = hasSettings ? db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(BACKUP_FOLDER_KEY)?.value : undefined;
+  return chosen ?? join(dataDir, BACKUPS_DIR_NAME);
+}
 
 export interface BackupInfo extends BackupEntry {
   sizeBytes: number;
@@ -59,13 +66,9 @@ export function rotate(folder: string): void {
  */
 export async function createBackup(db: Database, dataDir: string, folder: string, clock: Clock, kind: BackupEntry['kind']): Promise<BackupEntry> {
   const name = backupName(clock.now(), kind);
-  const partial = join(folder, `${name}.partial`);
-  mkdirSync(partial, { recursive: true });
+  const partial = startBackup(folder, name);
   await db.backup(join(partial, DATABASE_FILE_NAME));
-  copyAttachments(dataDir, partial);
-  renameSync(partial, join(folder, name));
-  rotate(folder);
-  return parseName(name)!;
+  return finishBackup(dataDir, folder, name);
 }
 
 /**
@@ -73,14 +76,28 @@ export async function createBackup(db: Database, dataDir: string, folder: string
  * open path is synchronous: `VACUUM INTO` writes the same consistent
  * snapshot the backup API would, in one statement.
  */
-export function createPreMigrationBackup(db: Database, dataDir: string, folder: string, at: number): void {
+export function createPreMigrationBackup(db: Database, dataDir: string, folder: string, at: number): BackupEntry {
   const name = backupName(at, 'pre-migration');
-  const partial = join(folder, `${name}.partial`);
-  mkdirSync(partial, { recursive: true });
+  const partial = startBackup(folder, name);
   db.prepare('VACUUM INTO ?').run(join(partial, DATABASE_FILE_NAME));
+  return finishBackup(dataDir, folder, name);
+}
+
+/** The folder a backup is written into under a temporary name; like the live database, only the app's user may read it. */
+function startBackup(folder: string, name: string): string {
+  privateFolder(folder);
+  const partial = join(folder, `${name}.partial`);
+  privateFolder(partial);
+  return partial;
+}
+
+function finishBackup(dataDir: string, folder: string, name: string): BackupEntry {
+  const partial = join(folder, `${name}.partial`);
+  keepPrivate(join(partial, DATABASE_FILE_NAME));
   copyAttachments(dataDir, partial);
   renameSync(partial, join(folder, name));
   rotate(folder);
+  return parseName(name)!;
 }
 
 export type BackupCheck = { ok: true } | { ok: false; problem: 'integrity' | 'chain' | 'unreadable'; detail: string };
@@ -115,20 +132,24 @@ export function newestGoodBackup(folder: string): BackupInfo | undefined {
 /**
  * Puts a checked backup in place of the live database (the core must be
  * closed): the replaced file, its WAL and the attachments are kept aside
- * under `replaced-<time>` in the data folder, never deleted.
+ * under `<asidePrefix>-<time>` in the data folder, never deleted.
  */
-export function replaceLiveDatabase(dataDir: string, folder: string, name: string, at: number): string {
+export function replaceLiveDatabase(dataDir: string, folder: string, name: string, at: number, asidePrefix = 'replaced'): string {
   const check = checkBackup(folder, name);
   if (!check.ok) throw new CoreError('BACKUP_DAMAGED', `Backup ${name} failed its ${check.problem} check: ${check.detail}`);
-  const aside = join(dataDir, `replaced-${backupName(at, 'manual').replace(/-manual$/, '')}`);
-  mkdirSync(aside, { recursive: true });
+  const aside = join(dataDir, `${asidePrefix}-${backupName(at, 'manual').replace(/-manual$/, '')}`);
+  privateFolder(aside);
   for (const suffix of ['', '-wal', '-shm']) {
     const live = join(dataDir, DATABASE_FILE_NAME + suffix);
-    if (existsSync(live)) renameSync(live, join(aside, DATABASE_FILE_NAME + suffix));
+    const kept = join(aside, DATABASE_FILE_NAME + suffix);
+    if (!existsSync(live)) continue;
+    renameSync(live, kept);
+    chmodSync(kept, 0o600);
   }
   const attachments = join(dataDir, ATTACHMENTS_DIR_NAME);
   if (existsSync(attachments)) renameSync(attachments, join(aside, ATTACHMENTS_DIR_NAME));
   cpSync(join(folder, name, DATABASE_FILE_NAME), join(dataDir, DATABASE_FILE_NAME));
+  keepPrivate(join(dataDir, DATABASE_FILE_NAME));
   copyAttachments(join(folder, name), dataDir);
   return aside;
 }

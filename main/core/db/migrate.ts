@@ -12,6 +12,21 @@ export class SchemaTooNewError extends Error {
   }
 }
 
+/** A migration threw: its transaction rolled back, but earlier migrations of the same run stay committed. */
+export class MigrationFailedError extends Error {
+  constructor(
+    /** The user_version the file had before this run. */
+    readonly from: number,
+    /** The version of the migration that failed: the one the file could not reach. */
+    readonly failedVersion: number,
+    readonly migrationName: string,
+    cause: unknown,
+  ) {
+    super(`Migration ${failedVersion} (${migrationName}) failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'MigrationFailedError';
+  }
+}
+
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
@@ -28,10 +43,14 @@ export function migrate(db: Database, migrations: readonly Migration[] = allMigr
   if (current > newest) throw new SchemaTooNewError(current, newest);
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    } catch (error) {
+      throw new MigrationFailedError(current, migration.version, migration.name, error);
+    }
   }
   return schemaVersion(db);
 }

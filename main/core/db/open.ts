@@ -2,7 +2,8 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate, schemaVersion } from './migrate';
-import { migrations } from './migrations';
+import type { Migration } from './migration';
+import { migrations as allMigrations } from './migrations';
 
 export const DATABASE_FILE_NAME = 'opencounter.sqlite';
 
@@ -11,6 +12,13 @@ export class DatabaseIntegrityError extends Error {
     super(`The database failed its integrity check: ${problems.slice(0, 5).join('; ')}`);
     this.name = 'DatabaseIntegrityError';
   }
+}
+
+export interface OpenOptions {
+  /** Called when a migration is due on a database that holds data (the backup taken before it). */
+  beforeMigration?: (db: Database) => void;
+  /** The schema steps to run; every migration unless a test gives its own list. */
+  migrations?: readonly Migration[];
 }
 
 /**
@@ -22,7 +30,8 @@ export class DatabaseIntegrityError extends Error {
  * faster but may lose the last commits on power loss, which a pickup point
  * cannot afford (the custody log is its proof).
  */
-export function openDatabase(file: string, beforeMigration?: (db: Database) => void): Database {
+export function openDatabase(file: string, options: OpenOptions = {}): Database {
+  const { beforeMigration, migrations = allMigrations } = options;
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   keepPrivate(file);
   const db = new BetterSqlite3(file);
@@ -35,7 +44,7 @@ export function openDatabase(file: string, beforeMigration?: (db: Database) => v
     // A database with data that a migration is about to change is copied first; a fresh one has nothing to lose.
     const version = schemaVersion(db);
     if (beforeMigration && version > 0 && version < (migrations.at(-1)?.version ?? 0)) beforeMigration(db);
-    migrate(db);
+    migrate(db, migrations);
     return db;
   } catch (error) {
     db.close();
@@ -48,11 +57,17 @@ export function openDatabase(file: string, beforeMigration?: (db: Database) => v
  * keychain) and customers' names: only the user running the app may read it.
  * SQLite gives its -wal and -shm files the database file's mode.
  */
-function keepPrivate(file: string): void {
+export function keepPrivate(file: string): void {
   if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
   for (const path of [file, `${file}-wal`, `${file}-shm`]) {
     if (existsSync(path)) chmodSync(path, 0o600);
   }
+}
+
+/** A folder only the user running the app may enter (backups, files kept aside), made if missing. */
+export function privateFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
 }
 
 /** quick_check reads every page but skips the slow index cross-checks: seconds, not minutes, at start. */

@@ -8,7 +8,8 @@ import { applyLanguage, applyStoreRegion, preferredLanguage } from '../i18n';
 /** The app's state as main reports it (ready or not, the store id) and the staff's language choice. */
 export const useAppStore = defineStore('app', () => {
   const status = ref<SystemStatus>();
-  const loadError = ref<string>();
+  /** Why the first calls failed: translated on screen from its code, never shown as main's English message. */
+  const loadError = ref<unknown>();
   const language = ref<Language>(preferredLanguage(navigator.languages));
 
   const ready = computed(() => status.value?.state === 'ready');
@@ -23,7 +24,7 @@ export const useAppStore = defineStore('app', () => {
       language.value = settings.language ?? preferredLanguage(navigator.languages);
       await applyLanguage(language.value);
     } catch (error) {
-      loadError.value = error instanceof Error ? error.message : String(error);
+      loadError.value = error ?? new Error('load failed');
       return;
     }
     // Only the feedback volume depends on them: without them the counter still starts, with the default volume.

@@ -61,6 +61,7 @@ test.describe('staff and sign-in', () => {
     await expect(page.getByText(msg('en', 'errors.FORBIDDEN'))).toBeVisible();
     await expect(host.call('staff.add', { name: 'Eve', role: 'manager', pin: '0000' })).rejects.toThrow(/FORBIDDEN/);
     await expect(host.call('networks.configs')).rejects.toThrow(/FORBIDDEN/);
+    await expect(host.call('updates.setOpenAtLogin', { openAtLogin: true })).rejects.toThrow(/FORBIDDEN/);
     await expect(host.call('service.technicians.save', { name: 'Anna', skills: [], latitude: 45.46, longitude: 9.19, week: [[], [], [], [], [], [], []], zones: [], groups: [] })).rejects.toThrow(/FORBIDDEN/);
     expect((await host.call<{ person: { id: string } }>('session.current')).person.id).toBe(marco.id);
   });

@@ -15,14 +15,17 @@ test('in French: version and channel in settings, the beta channel kept after a 
   await expect(page.getByRole('heading', { name: fr('updates.settings.title') })).toBeVisible();
   const status = await host.call<{ version: string }>('updates.status');
   await expect(page.getByTestId('update-version')).toHaveText(status.version);
-  // The browser host cannot update itself nor open at login: it says so instead of offering it.
+  // The browser host cannot update itself: it says so. Opening at login is kept for the installed app, and says that too.
   await expect(page.getByText(fr('updates.settings.unavailable'))).toBeVisible();
-  await expect(page.getByRole('checkbox', { name: fr('updates.settings.openAtLogin') })).toBeDisabled();
+  await page.getByRole('checkbox', { name: fr('updates.settings.openAtLogin') }).check();
+  await expect.poll(async () => (await host.call<{ openAtLogin: boolean }>('updates.status')).openAtLogin).toBe(true);
+  await expect(page.getByText(fr('updates.settings.openAtLoginInstalledApp'))).toBeVisible();
 
   await page.getByRole('radio', { name: fr('updates.channels.beta') }).check();
   await expect.poll(async () => (await host.call<{ channel: string }>('updates.status')).channel).toBe('beta');
   await page.reload();
   await expect(page.getByRole('radio', { name: fr('updates.channels.beta') })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: fr('updates.settings.openAtLogin') })).toBeChecked();
   await expectNamedTouchTargets(page);
   await expectNoSeriousAxeViolations(page);
 

@@ -45,7 +45,7 @@ describe('the role table', () => {
   });
 
   it('keeps settings, networks and tokens, staff, training and the custody log for managers', () => {
-    const managerOnly: CallName[] = ['networks.save', 'networks.configs', 'networks.testConnection', 'store.saveProfile', 'staff.add', 'staff.resetPin', 'staff.setActive', 'training.passDays', 'slots.configure', 'scanners.add', 'hours.save'];
+    const managerOnly: CallName[] = ['networks.save', 'networks.configs', 'networks.testConnection', 'store.saveProfile', 'staff.add', 'staff.resetPin', 'staff.setActive', 'training.passDays', 'slots.configure', 'scanners.add', 'hours.save', 'updates.setOpenAtLogin'];
     for (const name of managerOnly) expect(roleOf(name), name).toBe('manager');
   });
 });
@@ -69,6 +69,7 @@ describe('the router enforces roles', { timeout: 60_000 }, () => {
       ['training.passDays', { days: 3 }],
       ['staff.setIdleLock', { minutes: 0 }],
       ['networks.configs', undefined],
+      ['updates.setOpenAtLogin', { openAtLogin: true }],
     ];
     for (const [name, input] of forced) {
       expect(await router.dispatch(name, input), name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -1,9 +1,16 @@
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCounterApp } from '../../../../main/app/start';
 import { backupsToKeep, type BackupEntry } from '../../../../main/core/backup/backup-rotation';
-import { BACKUPS_DIR_NAME, backupName, checkBackup, createBackup, listBackups } from '../../../../main/core/backup/backups';
+import {
+  BACKUPS_DIR_NAME,
+  backupName,
+  checkBackup,
+  createBackup,
+  createPreMigrationBackup,
+  listBackups,
+} from '../../../../main/core/backup/backups';
 import { ManualClock } from '../../../../main/core/clock';
 import { DATABASE_FILE_NAME } from '../../../../main/core/db/open';
 import { TEST_START } from '../../../fixtures/core';
@@ -36,7 +43,12 @@ describe('backup rotation', () => {
     expect(new Set(weekly.map((e) => Math.floor((e.at - 4 * DAY) / (7 * DAY)))).size).toBe(4);
     expect(weekly.every((e) => daysAgo(e) > 6 && daysAgo(e) < 7 + 5 * 7)).toBe(true);
     expect(keep.filter((e) => e.kind === 'pre-migration').map(daysAgo)).toEqual([1, 20]);
-    expect(keep.filter((e) => e.kind === 'manual').map(daysAgo).sort((a, b) => a - b)).toEqual([0, 2, 5]);
+    expect(
+      keep
+        .filter((e) => e.kind === 'manual')
+        .map(daysAgo)
+        .sort((a, b) => a - b),
+    ).toEqual([0, 2, 5]);
   });
 
   it('deletes what the rotation drops from the folder', async () => {
@@ -94,6 +106,35 @@ describe('backups and restore', () => {
       expect(existsSync(join(keptIn, DATABASE_FILE_NAME))).toBe(true);
       expect(app.core).not.toBe(core);
       expect(await app.router.dispatch('counter.status', undefined)).toMatchObject({ ok: true });
+    } finally {
+      app.close();
+    }
+  });
+});
+
+describe('backups are private', () => {
+  const mode = (path: string) => statSync(path).mode & 0o777;
+
+  it('a daily backup, a pre-migration backup and a file kept aside by a restore: folders 0700, database files 0600, like the live file', async () => {
+    const dir = tempDir();
+    const clock = new ManualClock(TEST_START);
+    const app = startCounterApp({ dataDir: dir, clock, version: 'x', log: () => {} });
+    try {
+      const core = app.core!;
+      const folder = join(dir, BACKUPS_DIR_NAME);
+      const daily = await createBackup(core.db, dir, folder, clock, 'daily');
+      clock.advance(1000);
+      const before = createPreMigrationBackup(core.db, dir, folder, clock.now());
+      expect(mode(folder)).toBe(0o700);
+      for (const name of [daily.name, before.name]) {
+        expect(mode(join(folder, name)), name).toBe(0o700);
+        expect(mode(join(folder, name, DATABASE_FILE_NAME)), name).toBe(0o600);
+      }
+      const restored = await app.router.dispatch('backups.restore', { name: daily.name });
+      const keptIn = (restored as { value: { replacedKeptIn: string } }).value.replacedKeptIn;
+      expect(mode(keptIn)).toBe(0o700);
+      expect(mode(join(keptIn, DATABASE_FILE_NAME))).toBe(0o600);
+      expect(mode(join(dir, DATABASE_FILE_NAME))).toBe(0o600);
     } finally {
       app.close();
     }
