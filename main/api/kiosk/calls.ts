@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call, none } from '../call';
 import { staffIdSchema } from '../staff/schemas';
-import { kioskLeaveResultSchema, kioskStateSchema } from './schemas';
+import { displayAwakeSchema, kioskLeaveResultSchema, kioskStateSchema } from './schemas';
 
 export const kioskCalls = {
   'kiosk.state': call(none, kioskStateSchema),
@@ -9,4 +9,6 @@ export const kioskCalls = {
   'kiosk.setEnabled': call(z.strictObject({ enabled: z.boolean() }), kioskStateSchema),
   /** Leaves kiosk mode until the next start; only a manager's PIN does (wrong PINs count like at sign-in). */
   'kiosk.leave': call(z.strictObject({ staffId: staffIdSchema, pin: z.string().max(8) }), kioskLeaveResultSchema),
+  /** The driver QR is on screen (`awake`) or gone: main keeps the display on, or says the page must. */
+  'display.keepAwake': call(z.strictObject({ awake: z.boolean() }), displayAwakeSchema),
 } as const;

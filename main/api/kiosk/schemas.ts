@@ -15,3 +15,9 @@ export const kioskLeaveResultSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('wrong-pin'), freeLeft: z.number().int().min(0), lockedUntil: z.number().int().nullable() }),
   z.object({ outcome: z.literal('locked'), lockedUntil: z.number().int() }),
 ]);
+
+/**
+ * Who keeps the display awake: `main` (Electron's power save blocker) or
+ * `page`, where main cannot (the browser host): the page holds a screen wake lock itself.
+ */
+export const displayAwakeSchema = z.object({ heldBy: z.enum(['main', 'page']) });
