@@ -149,6 +149,7 @@ export const CALL_ROLES: Readonly<Partial<Record<CallName, CallRole>>> = {
   'backups.setFolder': 'manager',
   'backups.restore': 'manager',
   'kiosk.setEnabled': 'manager',
+  'kiosk.setTouchScreen': 'manager',
   // Setting up the service desk: technicians and their absences, skills, zones, calendars, item groups, routes.
   'service.groups.save': 'manager',
   'service.calendar.save': 'manager',

@@ -17,6 +17,7 @@ export function kioskHandlers(core: Pick<CounterCore, 'kiosk'>, display?: Displa
     },
     'kiosk.state': () => kiosk.state(),
     'kiosk.setEnabled': ({ enabled }) => kiosk.setEnabled(enabled),
+    'kiosk.setTouchScreen': ({ enabled }) => kiosk.setTouchScreen(enabled),
     'kiosk.leave': async ({ staffId, pin }) => {
       const result = await kiosk.leave(staffId, pin);
       if (result.ok) return { outcome: 'left', state: kiosk.state() };

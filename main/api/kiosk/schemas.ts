@@ -7,6 +7,10 @@ export const kioskStateSchema = z.object({
   setting: z.boolean(),
   /** Started with `--kiosk`. */
   flag: z.boolean(),
+  /** The manager's setting: the screen is a touch screen. */
+  touchScreen: z.boolean(),
+  /** Text fields get the on-screen keyboard: in kiosk mode or on a touch screen. */
+  keyboard: z.boolean(),
 });
 export type KioskStateView = z.infer<typeof kioskStateSchema>;
 

@@ -140,7 +140,7 @@ describe('start-up', () => {
     await run();
     expect(start.mock.calls[0]![0].core).toMatchObject({ kiosk: true });
     const [window] = FakeBrowserWindow.instances;
-    counterApp.events.emit('kiosk.changed', { on: false, setting: false, flag: true });
+    counterApp.events.emit('kiosk.changed', { on: false, setting: false, flag: true, touchScreen: false, keyboard: false });
     expect(window!.setKiosk).toHaveBeenCalledWith(false);
     expect(window!.setFullScreen).toHaveBeenCalledWith(false);
   });
