@@ -24,7 +24,7 @@ import { AttachmentStore } from './support/attachments';
 import { SupportDesk } from './support/support-desk';
 import { StaffDirectory } from './staff/staff-directory';
 import { StaffSession } from './staff/staff-session';
-import { KioskMode } from './staff/kiosk-mode';
+import { KioskMode } from './kiosk/kiosk-mode';
 import { ATTACHMENTS_DIR_NAME, BACKUP_FOLDER_KEY, BACKUPS_DIR_NAME, createPreMigrationBackup } from './backup/backups';
 import { ServiceDesk } from './service/service-desk';
 import { UpdateReadiness } from './updates/update-readiness';

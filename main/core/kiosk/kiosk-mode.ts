@@ -1,6 +1,6 @@
 import { CoreError } from '../errors';
 import type { SettingsRepository } from '../settings';
-import type { PinCheck, StaffDirectory } from './staff-directory';
+import type { PinCheck, StaffDirectory } from '../staff/staff-directory';
 
 export const KIOSK_KEY = 'kiosk.enabled';
 export const TOUCH_SCREEN_KEY = 'kiosk.touchScreen';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCounterCore, type CounterCore } from '../../../../main/core/counter-core';
 import { ManualClock } from '../../../../main/core/clock';
 import { PIN_WAIT } from '../../../../main/core/staff/staff-directory';
-import type { KioskState } from '../../../../main/core/staff/kiosk-mode';
+import type { KioskState } from '../../../../main/core/kiosk/kiosk-mode';
 import { TEST_START } from '../../../fixtures/core';
 import { useTempDir } from '../../../fixtures/temp-dir';
 
