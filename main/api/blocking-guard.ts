@@ -35,6 +35,8 @@ const ALWAYS_ALLOWED: ReadonlySet<CallName> = new Set<CallName>([
   // Kiosk mode is the window, not the counter's work.
   'kiosk.state',
   'kiosk.leave',
+  // The display kept awake under the driver QR, which stays available.
+  'display.keepAwake',
 ]);
 
 const TASK_CALLS: Record<BlockingTask['kind'], string> = {

@@ -15,7 +15,7 @@ import { updatesHandlers, type UpdatePlatform } from './updates/handlers';
 import { staffHandlers } from './staff/handlers';
 import { custodyHandlers } from './custody/handlers';
 import { backupHandlers, type RestoreControl } from './backup/handlers';
-import { kioskHandlers } from './kiosk/handlers';
+import { kioskHandlers, type DisplayControl } from './kiosk/handlers';
 import type { Handlers } from './router';
 import type { SystemStatus } from './schemas';
 
@@ -31,6 +31,8 @@ export interface HandlerDeps {
   updates?: UpdatePlatform;
   /** Backups and restore need the app (data folder, restart); absent in handler-only tests. */
   backups?: RestoreControl;
+  /** Keeps the display awake while the driver QR shows, where the process can. */
+  display?: DisplayControl;
 }
 
 /** Binds each contract call to core, feature by feature. Thin on purpose: rules live in core. */
@@ -50,7 +52,7 @@ export function coreHandlers(core: CounterCore, info: { version: string; testHoo
     ...staffHandlers(core),
     ...custodyHandlers(core),
     ...backupHandlers(core, deps.backups),
-    ...kioskHandlers(core),
+    ...kioskHandlers(core, deps.display),
   };
 }
 

@@ -36,6 +36,8 @@ export const CALL_ROLES: Readonly<Partial<Record<CallName, CallRole>>> = {
   // Whether the window is locked down; leaving it checks a manager's PIN itself.
   'kiosk.state': 'none',
   'kiosk.leave': 'none',
+  // The driver QR needs nobody, and neither does keeping the display awake under it.
+  'display.keepAwake': 'none',
 
   'networks.links': 'clerk',
   'networks.checkIns': 'clerk',
@@ -147,6 +149,7 @@ export const CALL_ROLES: Readonly<Partial<Record<CallName, CallRole>>> = {
   'backups.setFolder': 'manager',
   'backups.restore': 'manager',
   'kiosk.setEnabled': 'manager',
+  'kiosk.setTouchScreen': 'manager',
   // Setting up the service desk: technicians and their absences, skills, zones, calendars, item groups, routes.
   'service.groups.save': 'manager',
   'service.calendar.save': 'manager',

@@ -33,6 +33,7 @@ import { supportExchange } from './background/support-exchange';
 import { ScannerHub } from './scanner-hub';
 import { logDirOf } from './logging';
 import type { UpdatePlatform } from '../api/updates/handlers';
+import type { DisplayControl } from '../api/kiosk/handlers';
 
 export interface CounterAppOptions {
   dataDir: string;
@@ -46,6 +47,8 @@ export interface CounterAppOptions {
   log?: (message: string, error?: unknown) => void;
   /** The process's updater and login item, made once the core is open (Electron only). */
   updates?: (core: CounterCore) => UpdatePlatform;
+  /** Keeps the display awake while the driver QR shows (Electron only; the browser page does it itself). */
+  display?: DisplayControl;
 }
 
 /** Everything a transport needs: the router to serve, the events to forward, and the lifecycle. */
@@ -203,7 +206,7 @@ function startCore(
   pushOutbox();
   return {
     status: { state: 'ready', storeId: core.storeId, version: options.version, testHooks },
-    router: createRouter(coreHandlers(core, { version: options.version, testHooks }, { changed, scanners, logDir: logDirOf(options.dataDir), updates: options.updates?.(core), backups: { dataDir: options.dataDir, restore } }), {
+    router: createRouter(coreHandlers(core, { version: options.version, testHooks }, { changed, scanners, logDir: logDirOf(options.dataDir), updates: options.updates?.(core), backups: { dataDir: options.dataDir, restore }, display: options.display }), {
       log,
       guard: (name) => signedIn(name) ?? blocked(name),
       actor: () => core.session.current()?.id,

@@ -23,7 +23,7 @@ import { AttachmentStore } from './support/attachments';
 import { SupportDesk } from './support/support-desk';
 import { StaffDirectory } from './staff/staff-directory';
 import { StaffSession } from './staff/staff-session';
-import { KioskMode } from './staff/kiosk-mode';
+import { KioskMode } from './kiosk/kiosk-mode';
 import { ATTACHMENTS_DIR_NAME } from './backup/backups';
 import { openWithMigrationRollback } from './backup/migration-rollback';
 import type { Migration } from './db/migration';

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, crashReporter, ipcMain, safeStorage } from 'electron';
+import { app, BrowserWindow, crashReporter, ipcMain, powerSaveBlocker, safeStorage } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { fileURLToPath } from 'node:url';
 import { openCounterLog } from '../app/logging';
@@ -10,6 +10,7 @@ runElectronMain({
   BrowserWindow,
   ipcMain,
   safeStorage,
+  powerSaveBlocker,
   crashReporter,
   processEvents: process,
   platform: process.platform,

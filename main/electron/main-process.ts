@@ -1,4 +1,4 @@
-import type { App, BrowserWindow, CrashReporter, IpcMain } from 'electron';
+import type { App, BrowserWindow, CrashReporter, IpcMain, PowerSaveBlocker } from 'electron';
 import { join } from 'node:path';
 import { startCounterApp, type CounterApp, type CounterAppOptions } from '../app/start';
 import { systemClock } from '../core/clock';
@@ -9,6 +9,7 @@ import { loadRenderer, locateRenderer } from './renderer-location';
 import { claimSingleInstance } from './single-instance';
 import { routeKeysToWedge } from './wedge-input';
 import { followKioskMode } from './kiosk-window';
+import { displayAwake } from './display-awake';
 import { safeStorageCipher, type SafeStorageLike } from './safe-storage-cipher';
 import { reportCrashesLocally, type CrashReportingDeps } from './crash-reporting';
 import { electronUpdatePlatform } from './update-platform';
@@ -21,6 +22,8 @@ export interface ElectronMainDeps {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   /** Seals the network tokens at rest. */
   safeStorage: SafeStorageLike;
+  /** Keeps the display on while the driver QR shows. */
+  powerSaveBlocker: Pick<PowerSaveBlocker, 'start' | 'stop'>;
   argv: readonly string[];
   env: Readonly<Record<string, string | undefined>>;
   /** The build output folder holding main/, preload/ and renderer/. */
@@ -54,12 +57,14 @@ export async function runElectronMain(deps: ElectronMainDeps): Promise<ElectronM
   await app.whenReady();
   const tokenCipher = safeStorageCipher(deps.safeStorage, log);
   const kioskFlag = parseLaunchOptions(deps.argv).kiosk;
+  const display = displayAwake(deps.powerSaveBlocker);
   const counterApp = (deps.startCounterApp ?? startCounterApp)({
     dataDir: app.getPath('userData'),
     clock: systemClock,
     version: app.getVersion(),
     log,
     core: { kiosk: kioskFlag, ...(tokenCipher ? { tokenCipher } : {}) },
+    display,
     updates: (core) => electronUpdatePlatform(core, { app, platform: deps.platform, log, loadAutoUpdater: deps.loadAutoUpdater }),
   });
   // The flag, or a manager's setting read from the database.
@@ -79,6 +84,7 @@ export async function runElectronMain(deps: ElectronMainDeps): Promise<ElectronM
     window = undefined;
   });
   const shownWindow = window;
+  display.releaseWith(shownWindow);
   followKioskMode(shownWindow, kiosk, (follow) =>
     counterApp.events.subscribe((name, payload) => {
       if (name === 'kiosk.changed') follow(payload as { on: boolean });

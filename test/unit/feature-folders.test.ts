@@ -18,7 +18,6 @@ const CORE_WITHOUT_CALLS: Record<string, string> = {
 const CALLS_WITHOUT_CORE: Record<string, string> = {
   system: 'the app’s status and the interface language, answered from the process',
   custody: 'the custody log’s chain, check and export, kept in main/core/parcels beside the moves it records',
-  kiosk: 'kiosk mode, the staff session’s hold on the window, kept in main/core/staff',
 };
 
 /** One feature, one name in every layer: what is in main/core/<f> is found as main/api/<f> and test/unit/core/<f>. */

@@ -7,6 +7,10 @@ export const kioskStateSchema = z.object({
   setting: z.boolean(),
   /** Started with `--kiosk`. */
   flag: z.boolean(),
+  /** The manager's setting: the screen is a touch screen. */
+  touchScreen: z.boolean(),
+  /** Text fields get the on-screen keyboard: in kiosk mode or on a touch screen. */
+  keyboard: z.boolean(),
 });
 export type KioskStateView = z.infer<typeof kioskStateSchema>;
 
@@ -15,3 +19,9 @@ export const kioskLeaveResultSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('wrong-pin'), freeLeft: z.number().int().min(0), lockedUntil: z.number().int().nullable() }),
   z.object({ outcome: z.literal('locked'), lockedUntil: z.number().int() }),
 ]);
+
+/**
+ * Who keeps the display awake: `main` (Electron's power save blocker) or
+ * `page`, where main cannot (the browser host): the page holds a screen wake lock itself.
+ */
+export const displayAwakeSchema = z.object({ heldBy: z.enum(['main', 'page']) });

@@ -13,7 +13,7 @@ test.describe.configure({ timeout: 90_000 });
 test('--kiosk: leaving kiosk mode asks for a manager PIN; a clerk’s PIN or a wrong one leaves nothing', async ({ page, launchHost }) => {
   const host = await launchHost({ kiosk: true });
   await host.call('staff.add', { name: 'Marco', role: 'clerk', pin: '1357' });
-  expect(await host.call('kiosk.state')).toEqual({ on: true, setting: false, flag: true });
+  expect(await host.call('kiosk.state')).toEqual({ on: true, setting: false, flag: true, touchScreen: false, keyboard: true });
   await page.goto(host.url);
   await page.getByRole('button', { name: msg('en', 'kiosk.leave') }).click();
   const dialog = page.getByRole('dialog', { name: msg('en', 'kiosk.leaveTitle') });
@@ -38,5 +38,5 @@ test('a manager’s setting puts a counter started without --kiosk in kiosk mode
   await page.goto(`${host.url}#/staff`);
   await page.getByRole('checkbox', { name: msg('en', 'kiosk.setting.label') }).check();
   await expect(page.getByRole('button', { name: msg('en', 'kiosk.leave') })).toBeVisible();
-  expect(await host.call('kiosk.state')).toEqual({ on: true, setting: true, flag: false });
+  expect(await host.call('kiosk.state')).toEqual({ on: true, setting: true, flag: false, touchScreen: false, keyboard: true });
 });

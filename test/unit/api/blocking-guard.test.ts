@@ -166,7 +166,9 @@ const AVAILABILITY: Record<string, Availability> = {
   'backups.restore': 'not-while-blocked',
   'kiosk.state': 'always',
   'kiosk.leave': 'always',
+  'display.keepAwake': 'always',
   'kiosk.setEnabled': 'not-while-blocked',
+  'kiosk.setTouchScreen': 'not-while-blocked',
   // The service desk waits while the counter is blocked, like every other work that is not the pending task.
   ...Object.fromEntries(Object.keys(serviceCalls).map((name) => [name, 'not-while-blocked' as const])),
 };

@@ -142,6 +142,18 @@ export class FakeSafeStorage {
   });
 }
 
+/** Electron's powerSaveBlocker: hands out ids and records which are started. */
+export class FakePowerSaveBlocker {
+  private nextId = 1;
+  readonly started = new Set<number>();
+  readonly start = vi.fn((_type: 'prevent-app-suspension' | 'prevent-display-sleep') => {
+    const id = this.nextId++;
+    this.started.add(id);
+    return id;
+  });
+  readonly stop = vi.fn((id: number) => this.started.delete(id));
+}
+
 export class FakeCrashReporter {
   readonly start = vi.fn();
 }
@@ -175,6 +187,7 @@ export class FakeAutoUpdater {
 export function quietElectronDeps() {
   return {
     crashReporter: new FakeCrashReporter(),
+    powerSaveBlocker: new FakePowerSaveBlocker(),
     processEvents: new FakeProcessEvents(),
     platform: 'linux' as NodeJS.Platform,
     loadAutoUpdater: (): FakeAutoUpdater => {

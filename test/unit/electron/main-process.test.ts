@@ -7,7 +7,7 @@ import { systemClock } from '../../../main/core/clock';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../../../main/electron/channels';
 import { runElectronMain, type ElectronMainDeps } from '../../../main/electron/main-process';
 import { useTempDir } from '../../fixtures/temp-dir';
-import { FakeApp, FakeBrowserWindow, FakeIpcMain, FakeSafeStorage, quietElectronDeps } from './fakes';
+import { FakeApp, FakeBrowserWindow, FakeIpcMain, FakePowerSaveBlocker, FakeSafeStorage, quietElectronDeps } from './fakes';
 
 const OUT = '/opt/OpenCounter/resources/app.asar/out';
 const INDEX_HTML = join(OUT, 'renderer', 'index.html');
@@ -46,7 +46,7 @@ function setup(
     startCounterApp: start,
     log: () => {},
   };
-  return { app, ipcMain, counterApp, start, run: () => runElectronMain(deps) };
+  return { app, ipcMain, counterApp, start, blocker: deps.powerSaveBlocker as FakePowerSaveBlocker, run: () => runElectronMain(deps) };
 }
 
 beforeEach(() => {
@@ -140,7 +140,7 @@ describe('start-up', () => {
     await run();
     expect(start.mock.calls[0]![0].core).toMatchObject({ kiosk: true });
     const [window] = FakeBrowserWindow.instances;
-    counterApp.events.emit('kiosk.changed', { on: false, setting: false, flag: true });
+    counterApp.events.emit('kiosk.changed', { on: false, setting: false, flag: true, touchScreen: false, keyboard: false });
     expect(window!.setKiosk).toHaveBeenCalledWith(false);
     expect(window!.setFullScreen).toHaveBeenCalledWith(false);
   });
@@ -205,5 +205,27 @@ describe('with the real counter app', () => {
     ).rejects.toThrow(/Refused/);
     app.emit('will-quit', {});
     opened.length = 0; // closed by will-quit
+  });
+
+  it('keeps the display awake while the page asks, without anyone signed in, until the window closes', async () => {
+    const dataDir = tempDir();
+    const { ipcMain, app, blocker, run } = setup({
+      real: (options) => {
+        const counter = startCounterApp({ ...options, dataDir, log: () => {} });
+        opened.push(counter);
+        return counter;
+      },
+    });
+    await run();
+    const window = FakeBrowserWindow.instances[0]!;
+    const contents = window.webContents;
+    contents.mainFrame.url = `${pathToFileURL(INDEX_HTML).href}#/driver`;
+    const fromWindow = { sender: contents, senderFrame: contents.mainFrame };
+    await expect(ipcMain.invoke(CALL_CHANNEL, fromWindow, 'display.keepAwake', { awake: true })).resolves.toEqual({ ok: true, value: { heldBy: 'main' } });
+    expect(blocker.start).toHaveBeenCalledExactlyOnceWith('prevent-display-sleep');
+    window.emit('closed');
+    expect(blocker.started.size).toBe(0);
+    app.emit('will-quit', {});
+    opened.length = 0;
   });
 });

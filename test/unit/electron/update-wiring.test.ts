@@ -10,7 +10,7 @@ import { releaseNotesText } from '../../../main/electron/update-platform';
 import { TEST_START } from '../../fixtures/core';
 import { scanner } from '../../fixtures/counter';
 import { useTempDir } from '../../fixtures/temp-dir';
-import { FakeApp, FakeAutoUpdater, FakeBrowserWindow, FakeCrashReporter, FakeIpcMain, FakeProcessEvents, FakeSafeStorage } from './fakes';
+import { FakeApp, FakeAutoUpdater, FakeBrowserWindow, FakeCrashReporter, FakeIpcMain, FakePowerSaveBlocker, FakeProcessEvents, FakeSafeStorage } from './fakes';
 
 const OUT = '/opt/OpenCounter/resources/app.asar/out';
 const tempDir = useTempDir();
@@ -38,6 +38,7 @@ async function electron(options: { dataDir?: string; packaged?: boolean; platfor
     BrowserWindow: FakeBrowserWindow as unknown as ElectronMainDeps['BrowserWindow'],
     ipcMain: ipcMain as unknown as ElectronMainDeps['ipcMain'],
     safeStorage: new FakeSafeStorage(),
+    powerSaveBlocker: new FakePowerSaveBlocker(),
     crashReporter,
     processEvents,
     platform: options.platform ?? 'win32',

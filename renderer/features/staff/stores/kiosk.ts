@@ -15,7 +15,11 @@ export const useKioskStore = defineStore('kiosk', () => {
     state.value = await counter.call('kiosk.setEnabled', { enabled });
   }
 
+  async function setTouchScreen(enabled: boolean): Promise<void> {
+    state.value = await counter.call('kiosk.setTouchScreen', { enabled });
+  }
+
   counter.on('kiosk.changed', (next) => (state.value = next));
 
-  return { state, load, setEnabled };
+  return { state, load, setEnabled, setTouchScreen };
 });

@@ -1,8 +1,9 @@
 import { CoreError } from '../errors';
 import type { SettingsRepository } from '../settings';
-import type { PinCheck, StaffDirectory } from './staff-directory';
+import type { PinCheck, StaffDirectory } from '../staff/staff-directory';
 
 export const KIOSK_KEY = 'kiosk.enabled';
+export const TOUCH_SCREEN_KEY = 'kiosk.touchScreen';
 
 export interface KioskState {
   /** The window is locked down now. */
@@ -11,6 +12,10 @@ export interface KioskState {
   setting: boolean;
   /** Started with `--kiosk`. */
   flag: boolean;
+  /** The manager's setting: the screen is a touch screen. */
+  touchScreen: boolean;
+  /** Text fields get the on-screen keyboard: in kiosk mode or on a touch screen. */
+  keyboard: boolean;
 }
 
 /**
@@ -30,12 +35,19 @@ export class KioskMode {
 
   state(): KioskState {
     const setting = this.settings.get(KIOSK_KEY) === 'on';
-    return { on: (this.flag || setting) && !this.left, setting, flag: this.flag };
+    const touchScreen = this.settings.get(TOUCH_SCREEN_KEY) === 'on';
+    const on = (this.flag || setting) && !this.left;
+    return { on, setting, flag: this.flag, touchScreen, keyboard: on || touchScreen };
   }
 
   setEnabled(enabled: boolean): KioskState {
     this.settings.set(KIOSK_KEY, enabled ? 'on' : 'off');
     if (enabled) this.left = false;
+    return this.changed();
+  }
+
+  setTouchScreen(enabled: boolean): KioskState {
+    this.settings.set(TOUCH_SCREEN_KEY, enabled ? 'on' : 'off');
     return this.changed();
   }
 
