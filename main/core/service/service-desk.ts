@@ -54,8 +54,8 @@ export class ServiceDesk {
     /** The shop's time zone: response dates and "today" are counted in it. */
     private readonly timeZoneOf: () => string,
   ) {
-    this.customers = new ServiceCustomers(db, clock);
     this.catalog = new ServiceCatalog(db);
+    this.customers = new ServiceCustomers(db, clock, this.catalog);
     this.items = new ServiceItems(db, clock, this.catalog);
     this.technicians = new ServiceTechnicians(db, clock, this.catalog);
     this.history = new ServiceHistory(db, clock);
