@@ -112,7 +112,7 @@ export class ServiceDesk {
   }
 
   board(weekStart: string, days = 7): Board {
-    return buildBoard(this.db, this.technicians, this.items, weekStart, days);
+    return buildBoard(this.db, this.technicians, weekStart, days);
   }
 
   day(technicianId: number, date: string): TechnicianDay {
