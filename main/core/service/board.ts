@@ -2,8 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { sql } from '../db/statements';
 import { capacityOn } from './capacity-calc';
 import type { Priority } from './service-shapes';
-import type { ServiceItems } from './items';
-import { missingSkills, zonesOn } from './qualification';
+import { missingSkills, requiredSkills, zonesOn } from './qualification';
 import type { ServiceTechnicians } from './technicians';
 import { nextDate } from './zoned-time-calc';
 
@@ -65,6 +64,8 @@ export interface Board {
   lines: BoardLine[];
 }
 
+const parseSkills = (json: string | null): string[] | null => (json === null ? null : (JSON.parse(json) as string[]));
+
 interface AllocationRow extends BoardAllocation {
   technicianId: number | null;
   groupCode: string | null;
@@ -72,7 +73,7 @@ interface AllocationRow extends BoardAllocation {
 }
 
 /** Technicians by day for a week with their load, resource groups, and the lines still waiting for someone. */
-export function buildBoard(db: Database, technicians: ServiceTechnicians, items: ServiceItems, weekStart: string, dayCount = 7): Board {
+export function buildBoard(db: Database, technicians: ServiceTechnicians, weekStart: string, dayCount = 7): Board {
   const days = Array.from({ length: dayCount }, (_, i) => nextDate(weekStart, i));
   const allocations = sql<[string, string], AllocationRow>(
     db,
@@ -110,34 +111,35 @@ export function buildBoard(db: Database, technicians: ServiceTechnicians, items:
       return { ...own, capacity: members.reduce((s, d) => s + d.capacity, 0), allocated: own.allocated + members.reduce((s, d) => s + d.allocated, 0) };
     }),
   }));
-  const waiting = sql<[], Omit<BoardLine, 'requiredSkills' | 'unqualified' | 'inZone' | 'needsReallocation'> & { itemId: number; state: string }>(
+  // Each line's item and group skills come with the line: one query, not a read per item.
+  const waiting = sql<[], Omit<BoardLine, 'requiredSkills' | 'unqualified' | 'inZone' | 'needsReallocation'> & { state: string; itemSkills: string | null; groupSkills: string | null }>(
     db,
     `SELECT l.id AS lineId, l.order_id AS orderId, a.id AS allocationId, c.name AS customerName, c.zone AS customerZone, i.description,
-            l.estimated_hours AS hours, l.response_at AS responseAt, o.priority, a.group_code AS groupCode, l.item_id AS itemId, a.state
+            l.estimated_hours AS hours, l.response_at AS responseAt, o.priority, a.group_code AS groupCode, a.state,
+            i.skills_json AS itemSkills, g.skills_json AS groupSkills
        FROM service_order_lines l JOIN service_allocations a ON a.line_id = l.id JOIN service_orders o ON o.id = l.order_id
        JOIN service_customers c ON c.id = o.customer_id JOIN service_items i ON i.id = l.item_id
+       LEFT JOIN service_item_groups g ON g.code = i.group_code
       WHERE l.repair_status <> 'finished' AND o.status <> 'finished'
         AND (a.state IN ('nonactive', 'reallocation_needed') OR (a.state = 'active' AND a.technician_id IS NULL))
       ORDER BY l.response_at IS NULL, l.response_at, l.id`,
   ).all();
   // Hundreds of lines share a few skill sets and zones: each fit is worked out once per set and per zone, not per line and technician.
-  const skillsOfItem = new Map<number, string[]>();
-  const unqualifiedFor = new Map<string, BoardLine['unqualified']>();
+  const requiredOf = new Map<string, { required: string[]; unqualified: BoardLine['unqualified'] }>();
   const zonesNow = team.map((t) => ({ id: t.id, zones: zonesOn(t.zones, days[0]!) }));
   const inZoneOf = new Map<string, number[]>();
-  const lines = waiting.map(({ itemId, state, ...line }) => {
-    let required = skillsOfItem.get(itemId);
-    if (!required) skillsOfItem.set(itemId, (required = items.get(itemId).skills));
-    const skillKey = JSON.stringify(required);
-    let unqualified = unqualifiedFor.get(skillKey);
-    if (!unqualified) {
-      const needed = required;
-      unqualifiedFor.set(skillKey, (unqualified = team.map((t) => ({ technicianId: t.id, missingSkills: missingSkills(needed, t.skills) })).filter((f) => f.missingSkills.length > 0)));
+  const lines = waiting.map(({ state, itemSkills, groupSkills, ...line }) => {
+    const skillKey = `${itemSkills}|${groupSkills}`;
+    let fit = requiredOf.get(skillKey);
+    if (!fit) {
+      const required = [...requiredSkills({ itemSkills: parseSkills(itemSkills), groupSkills: parseSkills(groupSkills) })];
+      fit = { required, unqualified: team.map((t) => ({ technicianId: t.id, missingSkills: missingSkills(required, t.skills) })).filter((f) => f.missingSkills.length > 0) };
+      requiredOf.set(skillKey, fit);
     }
     const zone = line.customerZone;
     let inZone = zone === null ? [] : inZoneOf.get(zone);
     if (!inZone) inZoneOf.set(zone!, (inZone = zonesNow.filter((t) => t.zones.has(zone!)).map((t) => t.id)));
-    return { ...line, requiredSkills: required, needsReallocation: state === 'reallocation_needed', unqualified, inZone };
+    return { ...line, requiredSkills: fit.required, needsReallocation: state === 'reallocation_needed', unqualified: fit.unqualified, inZone };
   });
   return { days, technicians: rows, groups, lines };
 }

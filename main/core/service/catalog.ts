@@ -33,6 +33,12 @@ export class ServiceCatalog {
     if (sql(this.db, `DELETE FROM ${TABLE[kind]} WHERE code = ?`).run(code).changes === 0) throw new CoreError('NOT_FOUND', `No ${kind} ${code}`);
   }
 
+  /** Refuses a single code the list does not hold, on `field`. */
+  assertKnownOn(kind: CatalogKind, code: string, field: string): void {
+    if (sql<[string]>(this.db, `SELECT 1 FROM ${TABLE[kind]} WHERE code = ?`).get(code)) return;
+    throw fieldError(field, kind === 'skill' ? 'unknownSkill' : 'unknownZone', `Unknown ${kind}: ${code}`, { code });
+  }
+
   /**
    * Refuses codes the list does not hold, each on its own field
    * (`<prefix>.<i>` or `<prefix>.<i>.<suffix>`), so a form marks the very entry.

@@ -3,6 +3,7 @@ import parsePhoneNumber, { type CountryCode } from 'libphonenumber-js';
 import type { Clock } from '../clock';
 import { sql } from '../db/statements';
 import { CoreError, fieldError } from '../errors';
+import type { ServiceCatalog } from './catalog';
 import type { CustomerInput } from './service-shapes';
 
 export interface Customer {
@@ -34,6 +35,7 @@ export class ServiceCustomers {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly catalog: ServiceCatalog,
   ) {}
 
   get(id: number): Customer {
@@ -58,8 +60,9 @@ export class ServiceCustomers {
       .map(toCustomer);
   }
 
-  /** Creates (no id) or updates a customer; a phone must be a valid number, stored in international form. */
+  /** Creates (no id) or updates a customer; a phone must be a valid number, stored in international form; a zone one of the desk's list. */
   save(input: CustomerInput): Customer {
+    if (input.zone !== '') this.catalog.assertKnownOn('zone', input.zone, 'zone');
     let phone: string | null = null;
     if (input.phone !== '') {
       const parsed = parsePhoneNumber(input.phone, input.phoneCountry as CountryCode);

@@ -54,8 +54,8 @@ export class ServiceDesk {
     /** The shop's time zone: response dates and "today" are counted in it. */
     private readonly timeZoneOf: () => string,
   ) {
-    this.customers = new ServiceCustomers(db, clock);
     this.catalog = new ServiceCatalog(db);
+    this.customers = new ServiceCustomers(db, clock, this.catalog);
     this.items = new ServiceItems(db, clock, this.catalog);
     this.technicians = new ServiceTechnicians(db, clock, this.catalog);
     this.history = new ServiceHistory(db, clock);
@@ -112,7 +112,7 @@ export class ServiceDesk {
   }
 
   board(weekStart: string, days = 7): Board {
-    return buildBoard(this.db, this.technicians, this.items, weekStart, days);
+    return buildBoard(this.db, this.technicians, weekStart, days);
   }
 
   day(technicianId: number, date: string): TechnicianDay {

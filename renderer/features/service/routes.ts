@@ -12,6 +12,7 @@ export const serviceRoutes: RouteRecordRaw[] = [
   { path: '/service/setup/skills', name: 'service-skills', component: () => import('./views/ServiceCodeListView.vue'), props: { kind: 'skills' } },
   { path: '/service/setup/zones', name: 'service-zones', component: () => import('./views/ServiceCodeListView.vue'), props: { kind: 'zones' } },
   { path: '/service/setup/item-groups', name: 'service-item-groups', component: () => import('./views/ServiceItemGroupsView.vue') },
+  { path: '/service/setup/route', name: 'service-route', component: () => import('./views/ServiceRouteView.vue') },
   { path: '/service/setup/calendar', name: 'service-calendar', component: () => import('./views/ServiceCalendarView.vue') },
   { path: '/service/day/:technicianId/:date', name: 'service-day', component: () => import('./views/ServiceDayView.vue') },
 ];

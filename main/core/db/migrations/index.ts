@@ -16,6 +16,7 @@ import { codeBudgetLateAnnouncements } from './0120-code-budget-late-announcemen
 import { service } from './0160-service';
 import { pickupFinishWindow } from './0170-pickup-finish-window';
 import { serviceCatalog } from './0180-service-catalog';
+import { serviceCustomerZones } from './0220-service-customer-zones';
 
 /** Every migration, oldest first. A new one is appended here and never edited after release. */
-export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex, networkLinks, supportMessageKind, sealedTokens, policyBounds, codeBudgetLateAnnouncements, staffAccounts, custodyChain, service, pickupFinishWindow, serviceCatalog];
+export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex, networkLinks, supportMessageKind, sealedTokens, policyBounds, codeBudgetLateAnnouncements, staffAccounts, custodyChain, service, pickupFinishWindow, serviceCatalog, serviceCustomerZones];

@@ -11,11 +11,14 @@ export const useBoardStore = defineStore('serviceBoard', () => {
   const picked = shallowRef<BoardLineView>();
   /** The line held by the pointer, from the moment it is pressed: each cell shows its verdict for it. */
   const dragging = shallowRef<BoardLineView>();
+  /** The line under the pointer or focused: the cells lay its verdicts out ahead, hidden, so a press only shows them. */
+  const hovered = shallowRef<BoardLineView>();
 
   async function load(start = weekStart.value): Promise<void> {
     weekStart.value = start;
     board.value = await counter.call('service.board', { weekStart: start });
     if (picked.value) picked.value = board.value.lines.find((l) => l.lineId === picked.value!.lineId);
+    hovered.value = undefined;
   }
 
   /** Allocates in main (which checks every rule again), then re-reads the week. */
@@ -28,5 +31,5 @@ export const useBoardStore = defineStore('serviceBoard', () => {
     }
   }
 
-  return { weekStart, board, picked, dragging, load, allocate };
+  return { weekStart, board, picked, dragging, hovered, load, allocate };
 });

@@ -18,7 +18,7 @@ const item = {
 export const serviceValidInputs: Partial<Record<CallName, unknown>> = {
   'service.home': undefined,
   'service.customers.search': { text: 'Ros' },
-  'service.customers.save': { name: 'Maria Rossi', address: 'Via Roma 1', latitude: 45.46, longitude: 9.19, phone: '02 1234 5678', phoneCountry: 'IT', email: 'maria@example.com', zone: 'NORD' },
+  'service.customers.save': { name: 'Maria Rossi', address: 'Via Roma 1', latitude: 45.46, longitude: 9.19, phone: '02 1234 5678', phoneCountry: 'IT', email: 'maria@example.com', zone: '' },
   'service.customers.items': { customerId: 1 },
   'service.items.bySerial': { serial: 'SN-1' },
   'service.items.save': { ...item, customerId: 1 },

@@ -34,6 +34,21 @@ describe('skills and service zones', () => {
     expect(core.service.technicians.get(ids.anna)).toEqual(anna);
   });
 
+  it('a customer may only be in a listed zone or in none: an unknown one is refused on the zone field and nothing is saved', () => {
+    const { core, ids } = start();
+    const maria = core.service.customers.get(ids.customer);
+    const { id: _id, ...fields } = maria;
+    const input = { ...fields, phone: '', phoneCountry: 'IT' };
+    const created = refusal(() => core.service.customers.save({ ...input, name: 'Luca', zone: 'EST' }));
+    expect(created.code).toBe('BAD_INPUT');
+    expect(created.issues).toEqual([{ field: 'zone', reason: 'unknownZone', params: { code: 'EST' } }]);
+    expect(core.service.customers.search('Luca')).toEqual([]);
+    expect(refusal(() => core.service.customers.save({ ...input, id: maria.id, zone: 'nord' })).issues).toEqual([{ field: 'zone', reason: 'unknownZone', params: { code: 'nord' } }]);
+    expect(core.service.customers.get(maria.id)).toEqual(maria);
+    expect(core.service.customers.save({ ...input, id: maria.id, zone: 'SUD' }).zone).toBe('SUD');
+    expect(core.service.customers.save({ ...input, name: 'Luca', zone: '' }).zone).toBeNull();
+  });
+
   it('an item group or an item with its own skills may only name listed skills', () => {
     const { core, ids } = start();
     expect(refusal(() => core.service.items.saveGroup({ code: 'AC', name: 'Air conditioning', skills: ['cooling'], responseHours: 8, troubleshooting: [] })).fields).toEqual(['skills.0']);

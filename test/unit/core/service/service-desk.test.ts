@@ -154,6 +154,20 @@ describe('service desk', () => {
     expect(core.service.board('2026-12-01').lines[0]!.inZone).toEqual([ids.anna]);
   });
 
+  it('the board asks of each waiting line its item\'s own skills, else its group\'s, else none', () => {
+    const { core, ids } = start();
+    const base = { customerId: ids.customer, model: '', warrantyEnds: null, troubleshooting: null, address: null, latitude: null, longitude: null };
+    const own = core.service.items.save({ ...base, description: 'Own skills', serial: 'OWN', groupCode: 'HEAT', skills: ['boiler'] });
+    const none = core.service.items.save({ ...base, description: 'No group', serial: 'NONE', groupCode: null, skills: null });
+    const orders = [ids.boiler, own.id, none.id].map((itemId) => takeOrder(core, ids.customer, itemId).id);
+    const board = core.service.board(TUESDAY);
+    expect(orders.map((id) => board.lines.find((l) => l.orderId === id)).map((l) => [l!.description, l!.requiredSkills, l!.unqualified])).toEqual([
+      ['Wall boiler', ['gas', 'boiler'], [{ technicianId: ids.bruno, missingSkills: ['gas'] }]],
+      ['Own skills', ['boiler'], []],
+      ['No group', [], []],
+    ]);
+  });
+
   it('counts capacity per day from the working week less absences, and allocated hours against it', () => {
     const { core, ids } = start();
     const line = lineOf(core, takeOrder(core, ids.customer, ids.boiler, 3).id);
