@@ -6,8 +6,13 @@ import { translateError, translateIssue } from './report-error';
 export interface FormErrors {
   /** The form element: the first marked field in it gets scrolled to and focused. */
   root: Ref<HTMLElement | undefined>;
-  /** The translated reason for a field (or any field below it), re-translated on a language switch. */
-  message(field: string): string | undefined;
+  /**
+   * The translated reason for a field (or any field below it), re-translated on a language switch. `rule`: the
+   * locale key of the field's own rule ("a code of 1 to 40 characters"), shown instead of a bare shape reason.
+   */
+  message(field: string, rule?: string): string | undefined;
+  /** Each refused field below `prefix`, translated and keyed by `keyOf(field)` (the part of an editor it is shown on). */
+  messagesUnder(prefix: string, keyOf?: (field: string) => string): Record<string, string>;
   /** aria-invalid and aria-describedby for the input of a field, pointing at its FieldError (`<inputId>-error`). */
   attrs(field: string, inputId: string): { 'aria-invalid': 'true' | undefined; 'aria-describedby': string | undefined };
   /** A refusal that names no field of this form, shown next to the form's button. */
@@ -27,6 +32,9 @@ export interface FormErrors {
  * text) so what is on screen follows the language. Main's BAD_INPUT names
  * every field it refused; the form shows each one next to its field.
  */
+/** Reasons about a value's shape, which a field's own rule says better. */
+const SHAPE_REASONS = new Set<ErrorReason>(['required', 'tooShort', 'tooLong', 'tooFew', 'tooMany', 'tooSmall', 'tooBig', 'format', 'choose', 'wholeNumber', 'invalid']);
+
 export function useFormErrors(): FormErrors {
   const { t, te } = useI18n();
   const root = ref<HTMLElement>();
@@ -34,10 +42,13 @@ export function useFormErrors(): FormErrors {
   const failure = ref<unknown>();
 
   const issueOf = (field: string) => issues.value.find((i) => i.field === field || i.field.startsWith(`${field}.`));
-  const message = (field: string) => {
+  const message = (field: string, rule?: string) => {
     const issue = issueOf(field);
-    return issue ? translateIssue(t, te, issue) : undefined;
+    if (!issue) return undefined;
+    return rule && SHAPE_REASONS.has(issue.reason) ? t(rule) : translateIssue(t, te, issue);
   };
+  const messagesUnder = (prefix: string, keyOf = (field: string) => field) =>
+    Object.fromEntries(issues.value.filter((i) => i.field === prefix || i.field.startsWith(`${prefix}.`)).map((i) => [keyOf(i.field), translateIssue(t, te, i)]));
   const problem = computed(() => (failure.value === undefined ? undefined : translateError(t, te, failure.value)));
 
   async function focusFirst(): Promise<void> {
@@ -52,6 +63,7 @@ export function useFormErrors(): FormErrors {
   return {
     root,
     message,
+    messagesUnder,
     attrs: (field, inputId) => {
       const bad = issueOf(field) !== undefined;
       return { 'aria-invalid': bad ? 'true' : undefined, 'aria-describedby': bad ? `${inputId}-error` : undefined };

@@ -16,6 +16,7 @@ function today(now: number, language: Language): { index: number; name: string }
 
 test.describe('opening hours', () => {
   test('in French: an overlap is refused next to the field, the corrected hours are saved, sent to each network and shown on home', async ({ page, launchHost }) => {
+    test.setTimeout(60_000);
     const host = await launchHost();
     await host.call('settings.setLanguage', { language: 'fr' });
     const day = today(await host.now(), 'fr');
@@ -42,6 +43,16 @@ test.describe('opening hours', () => {
     await page.getByLabel(msg('fr', 'hours.closesOn', { day: day.name, n: 1 })).fill('08:00');
     await page.getByRole('button', { name: msg('fr', 'hours.save') }).click();
     await expect(page.getByRole('alert').filter({ hasText: msg('fr', 'hours.rules.closeBeforeOpen') })).toBeVisible();
+
+    // A time left empty is refused by main's input check: next to its range too, in French, and nothing is saved.
+    const firstCloses = page.getByLabel(msg('fr', 'hours.closesOn', { day: day.name, n: 1 }));
+    await firstCloses.fill('');
+    await page.getByRole('button', { name: msg('fr', 'hours.save') }).click();
+    const unread = page.getByRole('alert').filter({ hasText: msg('fr', 'errors.reasons.required') });
+    await expect(unread).toBeVisible();
+    await expect(firstCloses).toHaveAttribute('aria-invalid', 'true');
+    await expect(firstCloses).toHaveAttribute('aria-describedby', (await unread.getAttribute('id'))!);
+    expect((await host.call<{ week: unknown[][] }>('hours.get')).week[day.index]).toEqual([]);
 
     await page.getByLabel(msg('fr', 'hours.closesOn', { day: day.name, n: 1 })).fill('12:30');
     await page.getByRole('button', { name: msg('fr', 'hours.save') }).click();
