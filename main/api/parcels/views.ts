@@ -1,6 +1,7 @@
 import type { CounterCore } from '../../core/counter-core';
 import type { DeliveryRow } from '../../core/parcels/deliveries';
 import type { ExpiryNoticeRow } from '../../core/parcels/expiry';
+import { pickupItemStatus } from '../../core/parcels/parcel-states';
 import { parcelFromRow } from '../../core/parcels/parcel-row';
 import type { ParcelRow } from '../../core/parcels/types';
 import type { CounterStatus, DeliveryView, ExpiredView, ParcelView, PickupView } from './schemas';
@@ -40,7 +41,7 @@ export function pickupView(core: Pick<CounterCore, 'counter'>, pickupId: number)
     id: pickup.id,
     completedAt: pickup.completed_at,
     finishAt: pickup.completed_at === null ? pickup.finish_at : null,
-    items: core.counter.pickups.items(pickupId).map((i) => ({ parcel: parcelView(i.parcel), scanned: i.scannedAt !== null })),
+    items: core.counter.pickups.items(pickupId).map((i) => ({ parcel: parcelView(i.parcel), status: pickupItemStatus(i.parcel.state, i.scannedAt !== null) })),
   };
 }
 
