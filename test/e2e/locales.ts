@@ -35,12 +35,19 @@ export function msg(language: Language, path: string, vars: Record<string, strin
   let value: Tree | string | undefined = trees[language];
   for (const key of path.split('.')) value = typeof value === 'object' ? value[key] : undefined;
   if (typeof value !== 'string') throw new Error(`No message ${path} in ${language}`);
-  let text = value;
-  if (count !== undefined) {
-    const forms = text.split(' | ');
-    text = forms.length === 2 ? forms[count === 1 ? 0 : 1]! : forms[Math.min(count, forms.length - 1)]!;
-  }
-  return text.replace(/\{'([^']*)'\}/g, '$1').replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? `{${key}}`));
+  return count === undefined ? fill(value, vars) : plural(value, count, vars);
+}
+
+/** A message's placeholders filled as vue-i18n fills them (`{'|'}` is a literal). */
+export function fill(message: string, vars: Record<string, string | number>): string {
+  return message.replace(/\{'([^']*)'\}/g, '$1').replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? `{${key}}`));
+}
+
+/** vue-i18n's choice of "one | many" or "none | one | many", filled with `count` and `vars`. */
+export function plural(message: string, count: number, vars: Record<string, string | number> = {}): string {
+  const forms = message.split(' | ');
+  const form = forms.length === 2 ? forms[count === 1 ? 0 : 1]! : forms[Math.min(count, forms.length - 1)]!;
+  return fill(form, { count, ...vars });
 }
 
 /** A tracking ID as the screens show it, in groups of four. */

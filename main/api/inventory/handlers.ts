@@ -1,23 +1,14 @@
 import type { CounterCore } from '../../core/counter-core';
 import { localDay } from '../../core/hours/opening-hours';
+import { parcelFromRow } from '../../core/parcels/parcel-row';
 import type { ParcelRow } from '../../core/parcels/types';
 import type { InventoryParcel } from './schemas';
 import type { HandlersOf } from '../call';
 import type { inventoryCalls } from './calls';
 
-function inventoryParcel(p: ParcelRow): InventoryParcel {
-  return {
-    id: p.id,
-    networkId: p.network_id,
-    trackingId: p.tracking_id,
-    size: p.size,
-    state: p.state,
-    slotId: p.slot_id,
-    announcedAt: p.announced_at,
-    receivedAt: p.received_at,
-    expiresAt: p.expires_at,
-    stateChangedAt: p.state_changed_at,
-  };
+function inventoryParcel(row: ParcelRow): InventoryParcel {
+  const { id, networkId, trackingId, size, state, slotId, announcedAt, receivedAt, expiresAt, stateChangedAt } = parcelFromRow(row);
+  return { id, networkId, trackingId, size, state, slotId, announcedAt, receivedAt, expiresAt, stateChangedAt };
 }
 
 /** Inventory: a page of customers, one customer's parcels, the CSV of the current view, and "Sync". */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARCEL_STATES } from '../../core/parcels/parcel-states';
+import { PARCEL_STATES, PICKUP_ITEM_STATUSES } from '../../core/parcels/parcel-states';
 import { PARCEL_SIZES } from '../../core/parcels/parcel-shapes';
 import { idSchema, rowIdSchema } from '../schemas';
 
@@ -60,7 +60,8 @@ export const pickupViewSchema = z.object({
   completedAt: z.number().int().nullable(),
   /** While open: when the hand-over is committed on its own unless undone (main's clock). */
   finishAt: z.number().int().nullable(),
-  items: z.array(z.object({ parcel: parcelViewSchema, scanned: z.boolean() })),
+  /** Each parcel with where it stands in this pickup, decided by main. */
+  items: z.array(z.object({ parcel: parcelViewSchema, status: z.enum(PICKUP_ITEM_STATUSES) })),
 });
 export type PickupView = z.infer<typeof pickupViewSchema>;
 

@@ -1,22 +1,15 @@
 import type { CounterCore } from '../../core/counter-core';
 import type { DeliveryRow } from '../../core/parcels/deliveries';
 import type { ExpiryNoticeRow } from '../../core/parcels/expiry';
+import { pickupItemStatus } from '../../core/parcels/parcel-states';
+import { parcelFromRow } from '../../core/parcels/parcel-row';
 import type { ParcelRow } from '../../core/parcels/types';
 import type { CounterStatus, DeliveryView, ExpiredView, ParcelView, PickupView } from './schemas';
 
 /** Shapes core rows into what the contract sends: no hashes, no internal columns. */
-export function parcelView(p: ParcelRow): ParcelView {
-  return {
-    id: p.id,
-    networkId: p.network_id,
-    trackingId: p.tracking_id,
-    recipientName: p.recipient_name,
-    size: p.size,
-    state: p.state,
-    slotId: p.slot_id,
-    stateChangedAt: p.state_changed_at,
-    expiresAt: p.expires_at,
-  };
+export function parcelView(row: ParcelRow): ParcelView {
+  const { id, networkId, trackingId, recipientName, size, state, slotId, stateChangedAt, expiresAt } = parcelFromRow(row);
+  return { id, networkId, trackingId, recipientName, size, state, slotId, stateChangedAt, expiresAt };
 }
 
 export function deliveryView(core: Pick<CounterCore, 'networks' | 'counter'>, delivery: DeliveryRow): DeliveryView {
@@ -48,7 +41,7 @@ export function pickupView(core: Pick<CounterCore, 'counter'>, pickupId: number)
     id: pickup.id,
     completedAt: pickup.completed_at,
     finishAt: pickup.completed_at === null ? pickup.finish_at : null,
-    items: core.counter.pickups.items(pickupId).map((i) => ({ parcel: parcelView(i.parcel), scanned: i.scannedAt !== null })),
+    items: core.counter.pickups.items(pickupId).map((i) => ({ parcel: parcelView(i.parcel), status: pickupItemStatus(i.parcel.state, i.scannedAt !== null) })),
   };
 }
 

@@ -21,6 +21,27 @@ export type ParcelState = (typeof PARCEL_STATES)[number];
 /** States in which the parcel is on the shop's shelves and the shop answers for it. */
 export const IN_CUSTODY: readonly ParcelState[] = ['received', 'refused', 'expired', 'return_scanned'];
 
+/** States from which a customer may take a parcel home. */
+export const COLLECTABLE = ['received', 'expired', 'return_scanned'] as const satisfies readonly ParcelState[];
+
+export function isCollectable(state: ParcelState): boolean {
+  return (COLLECTABLE as readonly ParcelState[]).includes(state);
+}
+
+/**
+ * Where one parcel of an open or finished pickup stands: still to scan,
+ * scanned (and, once the pickup is done, handed over), or resolved otherwise
+ * (not found, refused, no longer collectable): its state then says how.
+ */
+export const PICKUP_ITEM_STATUSES = ['to-scan', 'scanned', 'handed-over', 'resolved'] as const;
+export type PickupItemStatus = (typeof PICKUP_ITEM_STATUSES)[number];
+
+export function pickupItemStatus(state: ParcelState, scanned: boolean): PickupItemStatus {
+  if (state === 'picked_up') return scanned ? 'handed-over' : 'resolved';
+  if (!isCollectable(state)) return 'resolved';
+  return scanned ? 'scanned' : 'to-scan';
+}
+
 /** The one table of allowed moves. Anything not listed is refused with CONFLICT. */
 export const TRANSITIONS: Readonly<Record<ParcelState, readonly ParcelState[]>> = {
   expected: ['received', 'damaged_refused'],

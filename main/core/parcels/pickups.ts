@@ -8,9 +8,7 @@ import { PICKUP_CODE, type AttemptOutcome, type CodeEntry, type PickupCodeHasher
 import type { ScannedPickupBarcodes } from './scanned-pickup-barcodes';
 import { PARCEL_COLUMNS, type ActionContext, type ParcelRow } from './types';
 import { sql } from '../db/statements';
-
-/** States from which a customer may take a parcel home. */
-export const COLLECTABLE = ['received', 'expired', 'return_scanned'] as const;
+import { COLLECTABLE, isCollectable } from './parcel-states';
 
 export interface PickupItem {
   parcel: ParcelRow;
@@ -132,12 +130,12 @@ export class Pickups {
       if (!item) {
         const parcel = this.parcels.byTrackingId(trackingId);
         if (!parcel) return { outcome: 'rejected', rejection: { reason: 'unknown-parcel', trackingId } };
-        if ((COLLECTABLE as readonly string[]).includes(parcel.state) && parcel.recalled_at === null) {
+        if (isCollectable(parcel.state) && parcel.recalled_at === null) {
           return { outcome: 'rejected', rejection: { reason: 'other-customer', trackingId } };
         }
         return { outcome: 'rejected', rejection: rejectionFor(parcel) };
       }
-      if (!(COLLECTABLE as readonly string[]).includes(item.parcel.state)) {
+      if (!isCollectable(item.parcel.state)) {
         return { outcome: 'rejected', rejection: rejectionFor(item.parcel) };
       }
       if (item.scannedAt !== null) return { outcome: 'already-scanned', parcel: item.parcel };
@@ -170,7 +168,7 @@ export class Pickups {
     this.assertOpen(pickupId);
     return this.db.transaction(() => {
       // A parcel scanned and then refused (or recorded missing) stays: only collectable ones are handed over.
-      const scanned = this.items(pickupId).filter((i) => i.scannedAt !== null && (COLLECTABLE as readonly string[]).includes(i.parcel.state));
+      const scanned = this.items(pickupId).filter((i) => i.scannedAt !== null && isCollectable(i.parcel.state));
       const handedOver = scanned.map((i) => {
         const method = sql<[number, number], { method: ActionContext['method'] }>(this.db, 'SELECT method FROM pickup_items WHERE pickup_id = ? AND parcel_id = ?')
           .get(pickupId, i.parcel.id)!.method;

@@ -43,7 +43,7 @@ test('a row’s "Cannot scan" takes in that parcel, and an unscanned row is not 
   const row = page.getByTestId('delivery-parcel').filter({ hasText: grouped(target.trackingId) });
   await expect(row).toHaveAttribute('data-state', 'expected');
   // No empty square pretending to be a checkbox.
-  await expect(row.locator('.delivery-row__box')).toHaveCount(0);
+  await expect(row.locator('.scan-row__box')).toHaveCount(0);
   await expect(page.getByRole('checkbox')).toHaveCount(0);
 
   await row.click();

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { DeliveryView } from '../../../main/api/parcels/schemas';
 import { expect, test } from '../fixtures';
+import { chooseLanguage, driverArrives as deliveryArrives, escapeRegExp, scanFeedback } from '../counter-steps';
 import type { RunningHost } from '../host';
 import { grouped, msg, type Language } from '../locales';
 import { expectNamedTouchTargets } from '../touch';
@@ -14,38 +15,18 @@ import { expectNamedTouchTargets } from '../touch';
 const FR_NETWORK = 'Démo Relais FR';
 const IT_NETWORK = 'Demo Express IT';
 
-
 /** The same message with {time} (formatted by the browser's locale) matching any time. */
 function msgWithTime(language: Language, path: string): RegExp {
   const [before, after] = msg(language, path).split('{time}') as [string, string];
-  return new RegExp(`${escape(before)}\\d{1,2}[:.]\\d{2}[:.]\\d{2}(\\s?[AP]M)?${escape(after ?? '')}`);
-}
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-async function scan(host: RunningHost, code: string): Promise<void> {
-  const response = await fetch(`${host.origin}/test/scan`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code, source: 'wedge' }),
-  });
-  expect(response.ok).toBe(true);
+  return new RegExp(`${escapeRegExp(before)}\\d{1,2}[:.]\\d{2}[:.]\\d{2}(\\s?[AP]M)?${escapeRegExp(after ?? '')}`);
 }
 
 async function driverArrives(host: RunningHost, networkId: 'demo-fr' | 'demo-it', count = 4) {
-  const delivery = await host.call<DeliveryView>('training.driverArrives', { networkId, count });
-  expect(delivery.parcels).toHaveLength(count);
+  const delivery = await deliveryArrives(host, networkId, count);
   return { delivery, ids: delivery.parcels.map((p) => p.trackingId) };
 }
 
 const row = (page: Page, trackingId: string) => page.getByTestId('delivery-parcel').filter({ hasText: grouped(trackingId) });
-const feedback = (page: Page) => page.getByTestId('scan-feedback');
-
-
-async function chooseLanguage(page: Page, language: Language): Promise<void> {
-  await page.getByRole('button', { name: msg('en', `language.names.${language}`), exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', language);
-}
 
 test.describe('driver delivery', () => {
   test('store intake: a scan ticks its parcel, a repeat changes nothing, cannot scan, refuse damaged, Done with unscanned parcels', async ({
@@ -65,7 +46,7 @@ test.describe('driver delivery', () => {
     await expect(row(page, first)).toHaveAttribute('data-state', 'expected');
 
     await test.step('a scan ticks the parcel and says which shelf it goes on', async () => {
-      await scan(host, first);
+      await host.scan(first);
       await expect(counts).toHaveText('1 / 4');
       await expect(row(page, first)).toHaveAttribute('data-state', 'received');
       await expect(row(page, first)).toHaveClass(/parcel-row--done/);
@@ -74,23 +55,23 @@ test.describe('driver delivery', () => {
       expect(slot).toMatch(/^[A-C]\d$/);
       const shelf = msg('en', 'parcel.slot', { slot });
       await expect(row(page, first)).toContainText(shelf);
-      await expect(feedback(page)).toHaveAttribute('data-tone', 'success');
-      await expect(feedback(page)).toHaveText(msg('en', 'delivery.scan.received', { tracking: grouped(first), slot: shelf }));
+      await expect(scanFeedback(page)).toHaveAttribute('data-tone', 'success');
+      await expect(scanFeedback(page)).toHaveText(msg('en', 'delivery.scan.received', { tracking: grouped(first), slot: shelf }));
       await expect(page.getByTestId('last-scanned')).toContainText(shelf);
     });
 
     await test.step('the same label again changes nothing and says so', async () => {
       await host.advanceClock(1_100); // past the scanner's 1 s double-read filter
-      await scan(host, first);
-      await expect(feedback(page)).toHaveAttribute('data-tone', 'warning');
-      await expect(feedback(page)).toHaveText(msg('en', 'delivery.scan.already', { tracking: grouped(first) }));
+      await host.scan(first);
+      await expect(scanFeedback(page)).toHaveAttribute('data-tone', 'warning');
+      await expect(scanFeedback(page)).toHaveText(msg('en', 'delivery.scan.already', { tracking: grouped(first) }));
       await expect(counts).toHaveText('1 / 4');
     });
 
     await test.step('a label of another network is refused with the reason', async () => {
-      await scan(host, 'IT0000000001');
-      await expect(feedback(page)).toHaveAttribute('data-tone', 'error');
-      await expect(feedback(page)).toHaveText(msg('en', 'rejections.not-this-network', { tracking: 'IT0000000001' }));
+      await host.scan('IT0000000001');
+      await expect(scanFeedback(page)).toHaveAttribute('data-tone', 'error');
+      await expect(scanFeedback(page)).toHaveText(msg('en', 'rejections.not-this-network', { tracking: 'IT0000000001' }));
       await expect(counts).toHaveText('1 / 4');
     });
 
@@ -111,7 +92,7 @@ test.describe('driver delivery', () => {
       await suggestions.getByRole('button', { name: second, exact: true }).click();
       await expect(counts).toHaveText('2 / 4');
       await expect(row(page, second)).toHaveAttribute('data-state', 'received');
-      await expect(feedback(page)).toHaveAttribute('data-tone', 'success');
+      await expect(scanFeedback(page)).toHaveAttribute('data-tone', 'success');
       await expect(entry).toHaveCount(0);
     });
 
@@ -155,7 +136,7 @@ test.describe('driver delivery', () => {
 
       await summary.getByRole('link', { name: msg('en', 'delivery.summary.home') }).click();
       await expect(page).toHaveURL(/#\/$/);
-      await expect(page.getByRole('link', { name: new RegExp(escape(FR_NETWORK)) })).toHaveCount(0);
+      await expect(page.getByRole('link', { name: new RegExp(escapeRegExp(FR_NETWORK)) })).toHaveCount(0);
     });
   });
 
@@ -171,9 +152,9 @@ test.describe('driver delivery', () => {
     await expect(page.getByRole('button', { name: msg('fr', 'delivery.actions.refuseDamaged') })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Terminer', exact: true })).toBeVisible();
 
-    await scan(host, ids[0]!);
+    await host.scan(ids[0]!);
     await expect(page.getByTestId('delivery-counts')).toHaveText('1 / 4');
-    await expect(feedback(page)).toContainText(grouped(ids[0]!));
+    await expect(scanFeedback(page)).toContainText(grouped(ids[0]!));
     await expect(row(page, ids[0]!)).toContainText(msg('fr', 'states.received'));
 
     const later = page.getByRole('button', { name: msg('fr', 'delivery.actions.postpone'), exact: true });
@@ -194,14 +175,14 @@ test.describe('driver delivery', () => {
       await later.click();
       await dialog.getByRole('button', { name: msg('fr', 'delivery.postpone.confirm') }).click();
       await expect(page).toHaveURL(/#\/$/);
-      await expect(feedback(page)).toHaveText(msgWithTime('fr', 'delivery.postpone.done'));
+      await expect(scanFeedback(page)).toHaveText(msgWithTime('fr', 'delivery.postpone.done'));
       expect((await host.call<DeliveryView>('delivery.get', { deliveryId: delivery.id })).postponesUsed).toBe(1);
       // The deadline keeps running in the banner.
       await expect(page.getByTestId('deadline-banner')).toContainText(msg('fr', 'banner.intake', { network: FR_NETWORK }));
     });
 
     await test.step('back from the home notice: no second postpone, and the screen says so', async () => {
-      const notice = page.getByRole('link', { name: new RegExp(escape(msg('fr', 'home.notices.intake', { count: 3, network: FR_NETWORK }, 3))) });
+      const notice = page.getByRole('link', { name: new RegExp(escapeRegExp(msg('fr', 'home.notices.intake', { count: 3, network: FR_NETWORK }, 3))) });
       await notice.click();
       await expect(page).toHaveURL(new RegExp(`#/delivery/${delivery.id}$`));
       await expect(page.getByTestId('delivery-counts')).toHaveText('1 / 4');
@@ -210,7 +191,7 @@ test.describe('driver delivery', () => {
     });
 
     await test.step('the rest scanned, Done needs no question', async () => {
-      for (const id of ids.slice(1)) await scan(host, id);
+      for (const id of ids.slice(1)) await host.scan(id);
       await expect(page.getByTestId('delivery-counts')).toHaveText('4 / 4');
       await page.getByRole('button', { name: 'Terminer', exact: true }).click();
       await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -226,7 +207,7 @@ test.describe('driver delivery', () => {
     await page.goto(`${host.url}#/delivery/${delivery.id}`);
     await chooseLanguage(page, 'it');
     await expect(page.getByRole('heading', { level: 1, name: msg('it', 'delivery.title', { network: FR_NETWORK }) })).toBeVisible();
-    await scan(host, ids[0]!);
+    await host.scan(ids[0]!);
     await expect(page.getByTestId('delivery-counts')).toHaveText('1 / 4');
 
     await host.advanceClock(31 * 60_000);
@@ -265,7 +246,7 @@ test.describe('driver delivery', () => {
       await entry.getByRole('textbox', { name: msg('it', 'manual.label') }).fill(grouped(ids[1]!));
       await entry.getByRole('button', { name: msg('it', 'manual.confirm') }).click();
       await expect(page.getByTestId('delivery-counts')).toHaveText('2 / 4');
-      await scan(host, ids[2]!);
+      await host.scan(ids[2]!);
       await expect(page.getByTestId('delivery-counts')).toHaveText('3 / 4');
       // One left unscanned: Fatto asks first, in Italian.
       await page.getByRole('button', { name: 'Fatto', exact: true }).click();
@@ -276,7 +257,7 @@ test.describe('driver delivery', () => {
       await page.getByRole('link', { name: msg('it', 'delivery.summary.home') }).click();
       await expect(page).toHaveURL(/#\/$/);
       await expect(blocked).toHaveCount(0);
-      await expect(page.getByRole('link', { name: new RegExp(`^${escape(msg('it', 'home.tiles.pickup'))}`) })).toBeVisible();
+      await expect(page.getByRole('link', { name: new RegExp(`^${escapeRegExp(msg('it', 'home.tiles.pickup'))}`) })).toBeVisible();
       expect((await host.call<{ blocking: unknown }>('counter.status')).blocking).toBeNull();
     });
   });
@@ -298,9 +279,9 @@ test.describe('driver delivery', () => {
     await expect(page.getByTestId('deadline-banner')).toHaveCount(0);
 
     // Checking one in: nothing changes, and the staff are told.
-    await scan(host, ids[0]!);
-    await expect(feedback(page)).toHaveAttribute('data-tone', 'warning');
-    await expect(feedback(page)).toHaveText(msg('it', 'delivery.scan.already', { tracking: grouped(ids[0]!) }));
+    await host.scan(ids[0]!);
+    await expect(scanFeedback(page)).toHaveAttribute('data-tone', 'warning');
+    await expect(scanFeedback(page)).toHaveText(msg('it', 'delivery.scan.already', { tracking: grouped(ids[0]!) }));
 
     await page.getByRole('button', { name: 'Fatto', exact: true }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);

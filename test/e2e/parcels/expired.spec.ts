@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
-import type { DeliveryView, ExpiredView } from '../../../main/api/parcels/schemas';
+import type { ExpiredView } from '../../../main/api/parcels/schemas';
 import { expect, test } from '../fixtures';
+import { chooseLanguage, escapeRegExp, parcelsDelivered, scanFeedback } from '../counter-steps';
 import type { RunningHost } from '../host';
 import { grouped, msg, type Language } from '../locales';
 import { expectNamedTouchTargets } from '../touch';
@@ -16,39 +17,12 @@ const FR_NETWORK = 'Démo Relais FR';
 /** demo-fr keeps parcels 14 days (docs/rules.md, Parcels). */
 const RETENTION_MS = 14 * DAY_MS;
 
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-async function scan(host: RunningHost, code: string): Promise<void> {
-  const response = await fetch(`${host.origin}/test/scan`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code, source: 'wedge' }),
-  });
-  expect(response.ok).toBe(true);
-}
-
 /** A demo-fr driver brings `count` parcels; all are scanned and the intake is Done. */
-async function receiveAll(host: RunningHost, count: number): Promise<string[]> {
-  const delivery = await host.call<DeliveryView>('training.driverArrives', { networkId: 'demo-fr', count });
-  for (const parcel of delivery.parcels) {
-    await host.call('delivery.scan', { deliveryId: delivery.id, trackingId: parcel.trackingId, method: 'scanner' });
-  }
-  const done = await host.call<{ delivery: DeliveryView; notDelivered: number }>('delivery.complete', { deliveryId: delivery.id });
-  expect(done.notDelivered).toBe(0);
-  return delivery.parcels.map((p) => p.trackingId);
-}
+const receiveAll = async (host: RunningHost, count: number) => (await parcelsDelivered(host, 'demo-fr', count)).map((p) => p.trackingId);
 
 const row = (page: Page, trackingId: string) => page.getByTestId('expired-parcel').filter({ hasText: grouped(trackingId) });
-const feedback = (page: Page) => page.getByTestId('scan-feedback');
 const noticeLink = (page: Page, language: Language, count: number) =>
-  page.getByRole('link', { name: new RegExp(escape(msg(language, 'home.notices.expired', { count, network: FR_NETWORK }, count))) });
-
-
-async function chooseLanguage(page: Page, language: Language): Promise<void> {
-  await page.getByRole('button', { name: msg('en', `language.names.${language}`), exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', language);
-}
+  page.getByRole('link', { name: new RegExp(escapeRegExp(msg(language, 'home.notices.expired', { count, network: FR_NETWORK }, count))) });
 
 /** Tap a parcel, "Cannot find", confirm with OK. */
 async function cannotFind(page: Page, language: Language, trackingId: string): Promise<void> {
@@ -113,15 +87,15 @@ test.describe('expired parcels', () => {
     const [scanned, lost, typed, ...rest] = remaining as [string, string, string, ...string[]];
 
     await test.step('a scan ticks the parcel; the same scan again changes nothing', async () => {
-      await scan(host, scanned);
+      await host.scan(scanned);
       await expect(row(page, scanned)).toHaveAttribute('data-state', 'return_scanned');
       await expect(row(page, scanned)).toContainText(msg('fr', 'expired.row.return_scanned'));
-      await expect(feedback(page)).toHaveAttribute('data-tone', 'success');
-      await expect(feedback(page)).toHaveText(msg('fr', 'expired.scan.scanned', { tracking: grouped(scanned) }));
+      await expect(scanFeedback(page)).toHaveAttribute('data-tone', 'success');
+      await expect(scanFeedback(page)).toHaveText(msg('fr', 'expired.scan.scanned', { tracking: grouped(scanned) }));
       await host.advanceClock(1_100); // past the scanner's 1 s double-read filter
-      await scan(host, scanned);
-      await expect(feedback(page)).toHaveAttribute('data-tone', 'warning');
-      await expect(feedback(page)).toHaveText(msg('fr', 'expired.scan.already', { tracking: grouped(scanned) }));
+      await host.scan(scanned);
+      await expect(scanFeedback(page)).toHaveAttribute('data-tone', 'warning');
+      await expect(scanFeedback(page)).toHaveText(msg('fr', 'expired.scan.already', { tracking: grouped(scanned) }));
     });
 
     await test.step('"Colis introuvable" confirmed with OK records it missing', async () => {
@@ -134,7 +108,7 @@ test.describe('expired parcels', () => {
       await expect(row(page, lost)).toHaveAttribute('data-state', 'missing');
       await expect(row(page, lost)).toContainText(msg('fr', 'expired.row.missing'));
       await expect(row(page, lost)).toHaveClass(/parcel-row--problem/);
-      await expect(feedback(page)).toHaveText(msg('fr', 'expired.scan.missing', { tracking: grouped(lost) }));
+      await expect(scanFeedback(page)).toHaveText(msg('fr', 'expired.scan.missing', { tracking: grouped(lost) }));
     });
 
     await test.step('"Scan impossible": the parcels still to scan are offered after three characters', async () => {
@@ -158,7 +132,7 @@ test.describe('expired parcels', () => {
     });
 
     await test.step('the rest scanned: all done, wait for the driver', async () => {
-      for (const id of rest) await scan(host, id);
+      for (const id of rest) await host.scan(id);
       const done = page.getByRole('region', { name: msg('fr', 'expired.done.title') });
       await expect(done).toBeVisible();
       await expect(done).toContainText(msg('fr', 'expired.done.body'));
@@ -168,8 +142,8 @@ test.describe('expired parcels', () => {
       await expect(page.getByTestId('deadline-banner')).toHaveCount(0);
       await done.getByRole('link', { name: msg('fr', 'expired.done.home') }).click();
       await expect(page).toHaveURL(/#\/$/);
-      await expect(page.getByRole('link', { name: new RegExp(escape(msg('fr', 'expired.title', { network: FR_NETWORK }))) })).toHaveCount(0);
-      await expect(page.getByRole('link', { name: new RegExp(`${escape(FR_NETWORK)}`) })).toHaveCount(0);
+      await expect(page.getByRole('link', { name: new RegExp(escapeRegExp(msg('fr', 'expired.title', { network: FR_NETWORK }))) })).toHaveCount(0);
+      await expect(page.getByRole('link', { name: new RegExp(`${escapeRegExp(FR_NETWORK)}`) })).toHaveCount(0);
     });
   });
 
@@ -193,12 +167,12 @@ test.describe('expired parcels', () => {
       await expect(page.getByText(msg('it', 'expired.tapHint'))).toBeVisible();
       for (const id of second) await expect(row(page, id)).toHaveCount(0);
 
-      await scan(host, first[0]!);
+      await host.scan(first[0]!);
       await expect(row(page, first[0]!)).toContainText(msg('it', 'expired.row.return_scanned'));
       await cannotFind(page, 'it', first[1]!);
       await expect(row(page, first[1]!)).toContainText(msg('it', 'expired.row.missing'));
       await expect(page.getByTestId('expired-counts')).toHaveText('2 / 3');
-      await scan(host, first[2]!);
+      await host.scan(first[2]!);
       const done = page.getByRole('region', { name: msg('it', 'expired.done.title') });
       await expect(done).toBeVisible();
       await done.getByRole('link', { name: msg('it', 'expired.done.home') }).click();
@@ -230,14 +204,14 @@ test.describe('expired parcels', () => {
       await expect(page.getByTestId('deadline-banner')).toContainText(msg('it', 'banner.overdue'));
       for (const id of second) {
         await expect(row(page, id)).toHaveAttribute('data-state', 'expired');
-        await scan(host, id);
+        await host.scan(id);
         await expect(row(page, id)).toHaveAttribute('data-state', 'return_scanned');
       }
       const done = page.getByRole('region', { name: msg('it', 'expired.done.title') });
       await expect(done).toBeVisible();
       await done.getByRole('link', { name: msg('it', 'expired.done.home') }).click();
       await expect(blocked).toHaveCount(0);
-      await expect(page.getByRole('link', { name: new RegExp(`^${escape(msg('it', 'home.tiles.pickup'))}`) })).toBeVisible();
+      await expect(page.getByRole('link', { name: new RegExp(`^${escapeRegExp(msg('it', 'home.tiles.pickup'))}`) })).toBeVisible();
       expect((await host.call<{ blocking: unknown }>('counter.status')).blocking).toBeNull();
     });
   });

@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
-import type { DeliveryView, ParcelView } from '../../../main/api/parcels/schemas';
-import { demoParcel } from '../../../main/core/networks/demo-network';
+import type { ParcelView } from '../../../main/api/parcels/schemas';
+import { escapeRegExp, parcelsByPickupCode, parcelsDelivered, stateOf } from '../counter-steps';
 import { expectNoSeriousAxeViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import type { RunningHost } from '../host';
-import { msg, type Language } from '../locales';
+import { grouped, msg, type Language } from '../locales';
 
 /** A customer's pickup in as few actions as the counter allows. */
 
@@ -16,8 +16,7 @@ interface Customer {
 }
 
 async function customerArrives(host: RunningHost): Promise<Customer> {
-  const delivery = await host.call<DeliveryView>('training.driverArrives', { networkId: 'demo-it', count: 3 });
-  await host.call('delivery.complete', { deliveryId: delivery.id });
+  await parcelsDelivered(host, 'demo-it', 3);
   return host.call<Customer>('training.customerArrives', { networkId: 'demo-it' });
 }
 
@@ -45,26 +44,13 @@ test('on the keypad the sixth digit submits the code, no OK needed', async ({ pa
   await expect(page.getByTestId('pickup-counts')).toHaveText(msg('en', 'pickup.counts', { scanned: 0, total: customer.trackingIds.length }));
 });
 
-const grouped = (trackingId: string) => trackingId.replace(/(.{4})(?=.)/g, '$1 ');
-
 /** A driver brings three parcels; returns the customer who has exactly one of them. */
 async function loneCustomerArrives(host: RunningHost): Promise<{ code: string; parcel: ParcelView }> {
-  const delivery = await host.call<DeliveryView>('training.driverArrives', { networkId: 'demo-it', count: 3 });
-  await host.call('delivery.complete', { deliveryId: delivery.id });
-  const byCode = new Map<string, ParcelView[]>();
-  for (let n = 0; n < 20_000; n++) {
-    const announced = demoParcel('demo-it', n);
-    const parcel = delivery.parcels.find((p) => p.trackingId === announced.trackingId);
-    if (parcel) byCode.set(announced.pickupCode, [...(byCode.get(announced.pickupCode) ?? []), parcel]);
-    if ([...byCode.values()].flat().length === delivery.parcels.length) break;
-  }
+  const byCode = parcelsByPickupCode('demo-it', await parcelsDelivered(host, 'demo-it', 3));
   const lone = [...byCode.entries()].find(([, parcels]) => parcels.length === 1);
   if (!lone) throw new Error('three consecutive demo parcels hold a customer with one');
   return { code: lone[0], parcel: lone[1][0]! };
 }
-
-const stateOf = async (host: RunningHost, trackingId: string) =>
-  (await host.call<{ parcel: ParcelView | null }>('parcels.locate', { trackingId })).parcel?.state;
 
 /** Types the code on the home screen (one action) and waits for the customer's parcel list. */
 async function openByTypedCode(page: Page, host: RunningHost, code: string, language: Language): Promise<void> {
@@ -82,8 +68,7 @@ async function openByTypedCode(page: Page, host: RunningHost, code: string, lang
  */
 function countdown(language: Language, trackingId: string, atMost: number): RegExp {
   const [before, after] = msg(language, 'pickup.finish.countdown', { tracking: grouped(trackingId), seconds: '§' }).split('§') as [string, string];
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`${esc(before)}[0-${atMost}]${esc(after)}`);
+  return new RegExp(`${escapeRegExp(before)}[0-${atMost}]${escapeRegExp(after)}`);
 }
 
 test.describe('one parcel: the scan finishes the pickup, with a short undo', () => {

@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
-import type { DeliveryView, ParcelView } from '../../../main/api/parcels/schemas';
-import { demoParcel } from '../../../main/core/networks/demo-network';
+import type { ParcelView } from '../../../main/api/parcels/schemas';
+import { chooseLanguage, escapeRegExp, parcelsByPickupCode, parcelsDelivered, scanFeedback, stateOf } from '../counter-steps';
 import { expect, test, type HostCore } from '../fixtures';
 import type { RunningHost } from '../host';
-import { messages, type Language } from '../locales';
+import { fill, grouped, messages, plural, type Language } from '../locales';
 
 /** The locale keys this screen reads (the tests follow the translators, not copies of the words). */
 interface PickupMessages {
@@ -36,20 +36,7 @@ interface PickupMessages {
 }
 const text = (language: Language) => messages[language] as unknown as PickupMessages;
 
-/** "{a} of {b}" with its values. */
-function fill(message: string, values: Record<string, string | number>): string {
-  return message.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
-}
-/** vue-i18n's choice: "one | many", or "none | one | many". */
-function plural(message: string, count: number, values: Record<string, string | number> = {}): string {
-  const forms = message.split(' | ');
-  const form = forms.length === 3 ? forms[Math.min(count, 2)]! : forms[count === 1 ? 0 : 1]!;
-  return fill(form, { count, ...values });
-}
-const grouped = (trackingId: string) => trackingId.replace(/(.{4})(?=.)/g, '$1 ');
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-const NETWORK = 'demo-it';
+const NETWORK = 'demo-it' as const;
 
 interface Customer {
   code: string;
@@ -64,22 +51,9 @@ interface Customer {
  * the tests on the shared host does not matter.
  */
 async function parcelsArrive(host: RunningHost, count = 6): Promise<Customer[]> {
-  const delivery = await host.call<DeliveryView>('training.driverArrives', { networkId: NETWORK, count });
-  await host.call('delivery.complete', { deliveryId: delivery.id });
-  const byTracking = new Map(delivery.parcels.map((p) => [p.trackingId, p]));
-  const customers = new Map<string, ParcelView[]>();
-  let found = 0;
-  // The demo manifest is deterministic: the n-th parcel's pickup code is the customer's.
-  for (let n = 0; n < 20_000 && found < byTracking.size; n++) {
-    const announced = demoParcel(NETWORK, n);
-    const parcel = byTracking.get(announced.trackingId);
-    if (!parcel) continue;
-    found++;
-    customers.set(announced.pickupCode, [...(customers.get(announced.pickupCode) ?? []), parcel]);
-  }
-  expect(found, 'every delivered parcel is in the demo manifest').toBe(byTracking.size);
-  for (const parcel of delivery.parcels) expect(parcel.state).toBe('received');
-  return [...customers.entries()]
+  const parcels = await parcelsDelivered(host, NETWORK, count);
+  for (const parcel of parcels) expect(parcel.state).toBe('received');
+  return [...parcelsByPickupCode(NETWORK, parcels).entries()]
     .map(([code, parcels]) => ({ code, barcode: `PU:${NETWORK}:${code}`, parcels }))
     .sort((a, b) => b.parcels.length - a.parcels.length);
 }
@@ -92,27 +66,8 @@ async function twoParcelCustomer(host: RunningHost): Promise<{ customer: Custome
   return { customer, other: customers[1]!.parcels[0]! };
 }
 
-async function scan(host: RunningHost, code: string): Promise<void> {
-  const response = await fetch(`${host.origin}/test/scan`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code, source: 'wedge' }),
-  });
-  expect(response.status).toBe(200);
-}
-
-async function stateOf(host: RunningHost, trackingId: string): Promise<string | undefined> {
-  const { parcel } = await host.call<{ parcel: ParcelView | null }>('parcels.locate', { trackingId });
-  return parcel?.state;
-}
-
 function lastEvent(hostCore: HostCore, parcel: ParcelView) {
   return hostCore.core.counter.ledger.history(parcel.id).at(-1);
-}
-
-async function chooseLanguage(page: Page, language: Language): Promise<void> {
-  await page.getByRole('button', { name: messages.en.language.names[language], exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', language);
 }
 
 async function typeOnKeypad(page: Page, code: string, language: Language = 'en'): Promise<void> {
@@ -122,7 +77,6 @@ async function typeOnKeypad(page: Page, code: string, language: Language = 'en')
 }
 
 const row = (page: Page, parcel: ParcelView) => page.getByRole('main').getByRole('listitem').filter({ hasText: grouped(parcel.trackingId) });
-const feedback = (page: Page) => page.getByTestId('scan-feedback');
 
 test.describe('customer pickup', () => {
   test('typed code on the keypad: scan the labels, another customer’s label is refused, Not found, Done hands the rest over', async ({
@@ -164,23 +118,23 @@ test.describe('customer pickup', () => {
     await expect(page.getByRole('button', { name: en.common.done, exact: true })).toBeDisabled();
 
     // The right label: ticked, with a success tone.
-    await scan(host, first.trackingId);
-    await expect(feedback(page)).toHaveAttribute('data-tone', 'success');
-    await expect(feedback(page)).toHaveText(fill(en.pickup.feedback.scanned, { tracking: grouped(first.trackingId) }));
+    await host.scan(first.trackingId);
+    await expect(scanFeedback(page)).toHaveAttribute('data-tone', 'success');
+    await expect(scanFeedback(page)).toHaveText(fill(en.pickup.feedback.scanned, { tracking: grouped(first.trackingId) }));
     await expect(row(page, first)).toHaveClass(/parcel-row--done/);
     await expect(row(page, first)).toContainText(en.pickup.scanned);
     await expect(page.getByTestId('pickup-counts')).toHaveText(fill(en.pickup.counts, { scanned: 1, total: 2 }));
 
     // Somebody else's parcel: refused, and says why.
-    await scan(host, other.trackingId);
-    await expect(feedback(page)).toHaveAttribute('data-tone', 'error');
-    await expect(feedback(page)).toHaveText(fill(en.rejections['other-customer'], { tracking: grouped(other.trackingId) }));
+    await host.scan(other.trackingId);
+    await expect(scanFeedback(page)).toHaveAttribute('data-tone', 'error');
+    await expect(scanFeedback(page)).toHaveText(fill(en.rejections['other-customer'], { tracking: grouped(other.trackingId) }));
     await expect(list.getByRole('listitem')).toHaveCount(2);
 
     // The same label again: a warning, nothing changes.
-    await scan(host, first.trackingId);
-    await expect(feedback(page)).toHaveAttribute('data-tone', 'warning');
-    await expect(feedback(page)).toHaveText(fill(en.pickup.feedback.alreadyScanned, { tracking: grouped(first.trackingId) }));
+    await host.scan(first.trackingId);
+    await expect(scanFeedback(page)).toHaveAttribute('data-tone', 'warning');
+    await expect(scanFeedback(page)).toHaveText(fill(en.pickup.feedback.alreadyScanned, { tracking: grouped(first.trackingId) }));
     await expect(page.getByTestId('pickup-counts')).toHaveText(fill(en.pickup.counts, { scanned: 1, total: 2 }));
 
     // Done with a parcel neither scanned nor resolved: asks first; Back keeps the pickup open.
@@ -191,7 +145,7 @@ test.describe('customer pickup', () => {
     await expect(confirmDone).toBeHidden();
 
     // Tap the second parcel's size: Not found, confirmed.
-    await row(page, second).getByRole('button', { name: new RegExp(`^${escape(en.sizes[second.size])}`) }).click();
+    await row(page, second).getByRole('button', { name: new RegExp(`^${escapeRegExp(en.sizes[second.size])}`) }).click();
     const panel = page.getByRole('dialog');
     await expect(panel.getByRole('button', { name: en.pickup.panel.cannotScan })).toBeVisible();
     await expect(panel.getByRole('button', { name: en.pickup.panel.refused })).toBeVisible();
@@ -199,7 +153,7 @@ test.describe('customer pickup', () => {
     await expect(panel).toContainText(fill(en.pickup.panel.confirmNotFound, { tracking: grouped(second.trackingId) }));
     await panel.getByRole('button', { name: en.common.confirm }).click();
     await expect(panel).toBeHidden();
-    await expect(feedback(page)).toHaveText(fill(en.pickup.feedback.notFound, { tracking: grouped(second.trackingId) }));
+    await expect(scanFeedback(page)).toHaveText(fill(en.pickup.feedback.notFound, { tracking: grouped(second.trackingId) }));
     await expect(row(page, second)).toHaveClass(/parcel-row--problem/);
     await expect(row(page, second)).toContainText(en.states.missing);
     expect(await stateOf(host, second.trackingId)).toBe('missing');
@@ -235,7 +189,7 @@ test.describe('customer pickup', () => {
     await chooseLanguage(page, 'it');
     await expect(page.getByRole('main').getByRole('link').first()).toBeVisible();
 
-    await scan(host, customer.barcode);
+    await host.scan(customer.barcode);
     await expect(page).toHaveURL(/#\/pickup\?pickup=\d+/);
     await expect(page.getByRole('heading', { level: 1, name: it.pickup.title })).toBeVisible();
     await expect(page.getByText(it.pickup.scanParcels, { exact: true })).toBeVisible();
@@ -244,7 +198,7 @@ test.describe('customer pickup', () => {
     await expect(row(page, first)).toContainText(it.pickup.toScan);
 
     // "Impossibile scansionare": type the start of the tracking ID, take the suggestion.
-    await row(page, first).getByRole('button', { name: new RegExp(`^${escape(it.sizes[first.size])}`) }).click();
+    await row(page, first).getByRole('button', { name: new RegExp(`^${escapeRegExp(it.sizes[first.size])}`) }).click();
     const panel = page.getByRole('dialog');
     await expect(panel.getByRole('button', { name: it.pickup.panel.notFound })).toBeVisible();
     await expect(panel.getByRole('button', { name: it.pickup.panel.refused })).toBeVisible();
@@ -254,11 +208,11 @@ test.describe('customer pickup', () => {
     await expect(suggestions.getByRole('button')).toHaveText([first.trackingId]);
     await suggestions.getByRole('button', { name: first.trackingId }).click();
     await expect(panel).toBeHidden();
-    await expect(feedback(page)).toHaveText(fill(it.pickup.feedback.scanned, { tracking: grouped(first.trackingId) }));
+    await expect(scanFeedback(page)).toHaveText(fill(it.pickup.feedback.scanned, { tracking: grouped(first.trackingId) }));
     await expect(row(page, first)).toContainText(it.pickup.scanned);
 
     // The manual path again, typed in full and confirmed with the button.
-    await row(page, second).getByRole('button', { name: new RegExp(`^${escape(it.sizes[second.size])}`) }).click();
+    await row(page, second).getByRole('button', { name: new RegExp(`^${escapeRegExp(it.sizes[second.size])}`) }).click();
     await panel.getByRole('button', { name: it.pickup.panel.cannotScan }).click();
     await panel.getByLabel(it.manual.label).fill(grouped(second.trackingId));
     await panel.getByRole('button', { name: it.pickup.panel.manualSubmit }).click();
@@ -293,20 +247,20 @@ test.describe('customer pickup', () => {
     await expect(row(page, first)).toContainText(fr.sizes[first.size]);
     await expect(row(page, first)).toContainText(fr.pickup.toScan);
 
-    await scan(host, first.trackingId);
-    await expect(feedback(page)).toHaveText(fill(fr.pickup.feedback.scanned, { tracking: grouped(first.trackingId) }));
-    await scan(host, second.trackingId);
+    await host.scan(first.trackingId);
+    await expect(scanFeedback(page)).toHaveText(fill(fr.pickup.feedback.scanned, { tracking: grouped(first.trackingId) }));
+    await host.scan(second.trackingId);
     await expect(page.getByTestId('pickup-counts')).toHaveText(fill(fr.pickup.counts, { scanned: 2, total: 2 }));
 
     // The customer refuses the second one once it is on the counter: "Refusé", confirmed.
-    await row(page, second).getByRole('button', { name: new RegExp(`^${escape(fr.sizes[second.size])}`) }).click();
+    await row(page, second).getByRole('button', { name: new RegExp(`^${escapeRegExp(fr.sizes[second.size])}`) }).click();
     const panel = page.getByRole('dialog');
     await expect(panel.getByRole('button', { name: fr.pickup.panel.cannotScan })).toHaveCount(0);
     await panel.getByRole('button', { name: fr.pickup.panel.refused }).click();
     await expect(panel).toContainText(fill(fr.pickup.panel.confirmRefused, { tracking: grouped(second.trackingId) }));
     await panel.getByRole('button', { name: fr.common.confirm }).click();
     await expect(panel).toBeHidden();
-    await expect(feedback(page)).toHaveText(fill(fr.pickup.feedback.refused, { tracking: grouped(second.trackingId) }));
+    await expect(scanFeedback(page)).toHaveText(fill(fr.pickup.feedback.refused, { tracking: grouped(second.trackingId) }));
     await expect(row(page, second)).toContainText(fr.states.refused);
     await expect(page.getByTestId('pickup-counts')).toHaveText(fill(fr.pickup.counts, { scanned: 1, total: 2 }));
 
@@ -337,12 +291,12 @@ test.describe('customer pickup', () => {
     await page.getByRole('button', { name: en.pickup.enterCode }).click();
     const keypad = page.getByRole('group', { name: en.keypad.label });
     const lock = page.getByTestId('pickup-lock');
-    const lockText = new RegExp(escape(en.pickup.locked).replace('\\{time\\}', '.+'));
+    const lockText = new RegExp(escapeRegExp(en.pickup.locked).replace('\\{time\\}', '.+'));
 
     for (const [i, code] of wrong.entries()) {
       await typeOnKeypad(page, code);
-      await expect(feedback(page)).toHaveAttribute('data-tone', 'error');
-      await expect(feedback(page)).toContainText(en.pickup.wrongCode);
+      await expect(scanFeedback(page)).toHaveAttribute('data-tone', 'error');
+      await expect(scanFeedback(page)).toContainText(en.pickup.wrongCode);
       if (i < 3) {
         await expect(lock).toBeHidden();
         await expect(page.getByTestId('keypad-display')).toHaveText('');
@@ -350,7 +304,7 @@ test.describe('customer pickup', () => {
     }
     // The fourth spends the budget: locked, with the day and time; the keypad refuses digits.
     await expect(lock).toContainText(lockText);
-    await expect(feedback(page)).toContainText(lockText);
+    await expect(scanFeedback(page)).toContainText(lockText);
     await expect(keypad.getByRole('button', { name: '1', exact: true })).toBeDisabled();
     await page.keyboard.type('123');
     await expect(page.getByTestId('keypad-display')).toHaveText('');
@@ -362,7 +316,7 @@ test.describe('customer pickup', () => {
     }
 
     // The customer's pickup barcode, read by a scanner, still opens the pickup.
-    await scan(fresh, arrived.barcode);
+    await fresh.scan(arrived.barcode);
     await expect(page.getByText(en.pickup.scanParcels, { exact: true })).toBeVisible();
     for (const trackingId of arrived.trackingIds) await expect(page.getByRole('main')).toContainText(grouped(trackingId));
 

@@ -1,11 +1,12 @@
 import type { Page } from '@playwright/test';
 import type { NetworkSummary } from '../../../main/api/schemas';
-import type { CounterStatus, DeliveryView, ParcelView } from '../../../main/api/parcels/schemas';
+import type { CounterStatus, ParcelView } from '../../../main/api/parcels/schemas';
 import { openCounterCore } from '../../../main/core/counter-core';
 import { demoParcel } from '../../../main/core/networks/demo-network';
+import { chooseLanguage, escapeRegExp, parcelsDelivered, scanFeedback, stateOf } from '../counter-steps';
 import { expect, test } from '../fixtures';
 import type { RunningHost } from '../host';
-import { messages, type Language } from '../locales';
+import { fill, grouped, messages, plural, type Language } from '../locales';
 import { DAY_MS } from '../../../main/core/durations';
 
 /** The locale keys this screen reads. */
@@ -29,40 +30,10 @@ interface ReturnsMessages {
 }
 const text = (language: Language) => messages[language] as unknown as ReturnsMessages;
 
-function fill(message: string, values: Record<string, string | number>): string {
-  return message.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
-}
-function plural(message: string, count: number, values: Record<string, string | number> = {}): string {
-  const forms = message.split(' | ');
-  const form = forms.length === 3 ? forms[Math.min(count, 2)]! : forms[count === 1 ? 0 : 1]!;
-  return fill(form, { count, ...values });
-}
-const grouped = (trackingId: string) => trackingId.replace(/(.{4})(?=.)/g, '$1 ');
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-const NETWORK = 'demo-it';
+const NETWORK = 'demo-it' as const;
 
 /** The Italian demo driver brings `count` parcels (received at once: the driver scans them). */
-async function parcelsArrive(host: RunningHost, count: number): Promise<ParcelView[]> {
-  const delivery = await host.call<DeliveryView>('training.driverArrives', { networkId: NETWORK, count });
-  await host.call('delivery.complete', { deliveryId: delivery.id });
-  expect(delivery.parcels).toHaveLength(count);
-  return delivery.parcels;
-}
-
-async function scan(host: RunningHost, code: string): Promise<void> {
-  const response = await fetch(`${host.origin}/test/scan`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code, source: 'wedge' }),
-  });
-  expect(response.status).toBe(200);
-}
-
-async function stateOf(host: RunningHost, trackingId: string): Promise<string | undefined> {
-  const { parcel } = await host.call<{ parcel: ParcelView | null }>('parcels.locate', { trackingId });
-  return parcel?.state;
-}
+const parcelsArrive = (host: RunningHost, count: number) => parcelsDelivered(host, NETWORK, count);
 
 /** How the custody log says each parcel left the store. */
 async function handOverMethods(host: RunningHost, parcels: readonly ParcelView[]): Promise<string[]> {
@@ -75,13 +46,7 @@ async function handOverMethods(host: RunningHost, parcels: readonly ParcelView[]
   }
 }
 
-async function chooseLanguage(page: Page, language: Language): Promise<void> {
-  await page.getByRole('button', { name: messages.en.language.names[language], exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', language);
-}
-
-const row = (page: Page, parcel: ParcelView) => page.getByRole('checkbox', { name: new RegExp(escape(grouped(parcel.trackingId))) });
-const feedback = (page: Page) => page.getByTestId('scan-feedback');
+const row = (page: Page, parcel: ParcelView) => page.getByRole('checkbox', { name: new RegExp(escapeRegExp(grouped(parcel.trackingId))) });
 
 // Parcels left expired past the 2 h scan window would block a shared host: each test has its own.
 test.describe('driver pickup (returns)', () => {
@@ -114,7 +79,7 @@ test.describe('driver pickup (returns)', () => {
     await chooseLanguage(page, 'it');
     await expect(page.getByRole('heading', { level: 1, name: it.returns.title })).toBeVisible();
     // The network with parcels waiting is open, its count on the tab.
-    await expect(page.getByRole('tab', { name: new RegExp(`^${escape(networkName)}`) })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(networkName)}`) })).toHaveAttribute('aria-selected', 'true');
     const list = page.getByRole('list', { name: fill(it.returns.listLabel, { network: networkName }) });
     await expect(list.getByRole('checkbox')).toHaveCount(2);
     for (const parcel of parcels) {
@@ -127,17 +92,17 @@ test.describe('driver pickup (returns)', () => {
     await expect(handOver).toBeDisabled();
 
     // A scan ticks and confirms; scanning it again changes nothing.
-    await scan(host, scanned.trackingId);
-    await expect(feedback(page)).toHaveAttribute('data-tone', 'success');
-    await expect(feedback(page)).toHaveText(fill(it.returns.feedback.confirmed, { tracking: grouped(scanned.trackingId) }));
+    await host.scan(scanned.trackingId);
+    await expect(scanFeedback(page)).toHaveAttribute('data-tone', 'success');
+    await expect(scanFeedback(page)).toHaveText(fill(it.returns.feedback.confirmed, { tracking: grouped(scanned.trackingId) }));
     await expect(row(page, scanned)).toBeChecked();
     await expect(row(page, scanned)).toContainText(it.returns.scannedMark);
     await expect(page.getByTestId('returns-counts')).toHaveText(fill(it.returns.selected, { selected: 1, total: 2 }));
     await expect(handOver).toBeEnabled();
-    await scan(host, 'NOT-A-LABEL');
-    await scan(host, scanned.trackingId);
-    await expect(feedback(page)).toHaveAttribute('data-tone', 'warning');
-    await expect(feedback(page)).toHaveText(fill(it.returns.feedback.alreadyConfirmed, { tracking: grouped(scanned.trackingId) }));
+    await host.scan('NOT-A-LABEL');
+    await host.scan(scanned.trackingId);
+    await expect(scanFeedback(page)).toHaveAttribute('data-tone', 'warning');
+    await expect(scanFeedback(page)).toHaveText(fill(it.returns.feedback.alreadyConfirmed, { tracking: grouped(scanned.trackingId) }));
 
     // A tap selects (and a second tap deselects) without a scan.
     await row(page, tapped).click();
@@ -197,15 +162,15 @@ test.describe('driver pickup (returns)', () => {
     await expect(page.getByRole('tablist', { name: fr.returns.chooseNetwork })).toBeVisible();
     await expect(page.getByTestId('returns-empty')).toContainText(fr.returns.empty);
 
-    await page.getByRole('tab', { name: new RegExp(`^${escape(networkName)}`) }).click();
+    await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(networkName)}`) }).click();
     await expect(page).toHaveURL(new RegExp(`#/returns/${NETWORK}$`));
     await expect(page.getByRole('checkbox')).toHaveCount(2);
     for (const parcel of refused) await expect(row(page, parcel)).toContainText(fr.states.refused);
 
     // A parcel still waiting for its customer is not on the list.
-    await scan(host, stillHere.trackingId);
-    await expect(feedback(page)).toHaveAttribute('data-tone', 'error');
-    await expect(feedback(page)).toHaveText(
+    await host.scan(stillHere.trackingId);
+    await expect(scanFeedback(page)).toHaveAttribute('data-tone', 'error');
+    await expect(scanFeedback(page)).toHaveText(
       fill(fr.returns.feedback.notWaiting, { tracking: grouped(stillHere.trackingId), state: fr.states.received }),
     );
 

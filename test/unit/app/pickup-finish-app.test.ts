@@ -60,7 +60,7 @@ describe('the one-parcel pickup in the running app', () => {
     clock.advance(1);
     await app.poke();
     const finished = await call<PickupView>(app, 'pickup.get', { pickupId: pickup.id });
-    expect(finished).toMatchObject({ completedAt: clock.now(), finishAt: null, items: [{ parcel: { state: 'picked_up' } }] });
+    expect(finished).toMatchObject({ completedAt: clock.now(), finishAt: null, items: [{ status: 'handed-over', parcel: { state: 'picked_up' } }] });
     await expect(call(app, 'pickup.undoFinish', { pickupId: pickup.id })).rejects.toMatchObject({ code: 'PICKUP_UNDO_CLOSED' });
   });
 
@@ -72,7 +72,7 @@ describe('the one-parcel pickup in the running app', () => {
     await second.poke();
     expect(await call<PickupView>(second, 'pickup.get', { pickupId: pickup.id })).toMatchObject({ completedAt: null, finishAt: pickup.finishAt });
     const undone = await call<PickupView>(second, 'pickup.undoFinish', { pickupId: pickup.id });
-    expect(undone).toMatchObject({ completedAt: null, finishAt: null, items: [{ scanned: false, parcel: { state: 'received' } }] });
+    expect(undone).toMatchObject({ completedAt: null, finishAt: null, items: [{ status: 'to-scan', parcel: { state: 'received' } }] });
     clock.advance(10_000);
     await second.poke();
     expect(await call<PickupView>(second, 'pickup.get', { pickupId: pickup.id })).toMatchObject({ completedAt: null, items: [{ parcel: { state: 'received' } }] });
