@@ -151,6 +151,8 @@ const valid: Record<CallName, unknown> = {
   'kiosk.state': undefined,
   'kiosk.setEnabled': { enabled: true },
   'kiosk.leave': { staffId: 'P-1A2B3C4D', pin: '2468' },
+  'kiosk.setTouchScreen': { enabled: true },
+  'display.keepAwake': { awake: true },
   ...serviceValidInputs,
   'updates.status': undefined,
   'updates.setChannel': { channel: 'beta' },
