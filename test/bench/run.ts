@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { buildHost } from '../../scripts/build-host.mjs';
 import { benchBundleSizes } from './bundle-sizes';
 import { benchIntake } from './intake';
 import { benchManifestIngest } from './manifest-ingest';
@@ -18,6 +19,8 @@ const MUTATION_HEADING = '## Mutation scores';
  * noisy). Results are printed and written to BENCHMARKS.md.
  */
 async function main(): Promise<void> {
+  // The scan-latency and board benches start the bundled browser host.
+  await buildHost();
   const sections: [string, [string, string][]][] = [];
   const run = async (title: string, bench: () => Promise<{ rows: [string, string][] }>) => {
     process.stdout.write(`${title}… `);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { MAX_CALL_FRAME_BYTES } from '../../../main/api/wire';
+import { buildHost } from '../../../scripts/build-host.mjs';
 import { openApiSocket, startHost, type RunningHost } from '../../e2e/host';
 
 /**
@@ -19,6 +20,8 @@ let bystander: WebSocket;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'opencounter-attacks-'));
+  // The same bundled host the e2e suite starts (its global set-up builds it; the unit run has none).
+  await buildHost();
   host = await startHost({ dataDir, testHooks: true });
   bystander = await openApiSocket(host.origin);
 }, 30_000);
