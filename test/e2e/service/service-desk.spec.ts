@@ -156,7 +156,7 @@ test('intake for a new customer and a new item, a refused phone next to its fiel
   await expect(page.getByLabel(m('service.customer.name'), { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
   expect(await host.call<unknown[]>('service.customers.search', { text: 'Luca' })).toEqual([]);
   await page.getByLabel(m('service.customer.phone'), { exact: true }).fill('+39 02 8765 4321');
-  await page.getByLabel(m('service.customer.zone'), { exact: true }).selectOption('NORD');
+  await page.getByRole('combobox', { name: m('service.customer.zone'), exact: true }).selectOption('NORD');
   await page.getByLabel(m('service.customer.latitude'), { exact: true }).fill('45.48');
   await page.getByLabel(m('service.customer.longitude'), { exact: true }).fill('9.21');
   await page.getByRole('button', { name: m('service.intake.saveCustomer') }).click();
