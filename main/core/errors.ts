@@ -87,6 +87,7 @@ export const ERROR_REASONS = [
   'inUse',
   'fullPath',
   'pinDigits',
+  'pinMismatch',
   'unknownCustomer',
   'serialTaken',
   'itemOrNewItem',

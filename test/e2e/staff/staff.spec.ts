@@ -39,13 +39,52 @@ test.describe('staff and sign-in', () => {
     await page.getByLabel(msg('en', 'staff.pin'), { exact: true }).fill('2468');
     await page.getByLabel(msg('en', 'staff.pinRepeat')).fill('2469');
     await page.getByRole('button', { name: msg('en', 'staff.setup.create') }).click();
-    await expect(page.locator('#setup-repeat-error')).toHaveText(msg('en', 'staff.pinMismatch'));
+    await expect(page.locator('#setup-repeat-error')).toHaveText(msg('en', 'errors.reasons.pinMismatch'));
     expect((await host.call<{ setupNeeded: boolean }>('session.current')).setupNeeded).toBe(true);
 
     await page.getByLabel(msg('en', 'staff.pinRepeat')).fill('2468');
     await page.getByRole('button', { name: msg('en', 'staff.setup.create') }).click();
     await expect(page.getByTestId('signed-in-name')).toHaveText('Giulia');
     expect(await host.call('session.current')).toMatchObject({ setupNeeded: false, person: { name: 'Giulia', role: 'manager' } });
+  });
+
+  test('setup: an empty name and a 3-digit PIN are each refused next to their own field, in the chosen language', async ({ page, launchHost }) => {
+    const host = await launchHost({ signedIn: false });
+    await page.goto(host.url);
+    const create = async (language: 'en' | 'it') => page.getByRole('button', { name: msg(language, 'staff.setup.create') }).click();
+    await page.getByRole('textbox', { name: msg('en', 'staff.pin'), exact: true }).fill('123');
+    await page.getByRole('textbox', { name: msg('en', 'staff.pinRepeat') }).fill('123');
+    await create('en');
+
+    for (const language of ['en', 'it'] as const) {
+      const nameField = page.getByRole('textbox', { name: msg(language, 'staff.name') });
+      const pinField = page.getByRole('textbox', { name: msg(language, 'staff.pin'), exact: true });
+      const repeatField = page.getByRole('textbox', { name: msg(language, 'staff.pinRepeat') });
+      await expect(nameField).toHaveAttribute('aria-invalid', 'true');
+      await expect(nameField).toHaveAccessibleDescription(msg(language, 'staff.problems.name'));
+      await expect(pinField).toHaveAttribute('aria-invalid', 'true');
+      await expect(pinField).toHaveAccessibleDescription(msg(language, 'staff.problems.pin'));
+      await expect(repeatField).not.toHaveAttribute('aria-invalid', 'true');
+      if (language === 'en') await page.getByRole('button', { name: msg('en', 'language.names.it') }).click();
+    }
+    expect((await host.call<{ setupNeeded: boolean }>('session.current')).setupNeeded).toBe(true);
+  });
+
+  test('adding a person: an empty name and a 3-digit PIN are each refused next to their own field, in French', async ({ page, launchHost }) => {
+    const host = await launchHost();
+    await host.call('settings.setLanguage', { language: 'fr' });
+    const before = (await host.call<unknown[]>('staff.list')).length;
+    await page.goto(`${host.url}#/staff`);
+    const form = page.locator('form').filter({ has: page.getByRole('button', { name: msg('fr', 'staff.add'), exact: true }) });
+    await form.getByRole('textbox', { name: msg('fr', 'staff.name') }).fill('   ');
+    await form.getByRole('textbox', { name: msg('fr', 'staff.pin'), exact: true }).fill('123');
+    await form.getByRole('button', { name: msg('fr', 'staff.add'), exact: true }).click();
+    for (const [label, reason] of [['staff.name', 'staff.problems.name'], ['staff.pin', 'staff.problems.pin']] as const) {
+      const field = form.getByRole('textbox', { name: msg('fr', label), exact: true });
+      await expect(field).toHaveAttribute('aria-invalid', 'true');
+      await expect(field).toHaveAccessibleDescription(msg('fr', reason));
+    }
+    expect((await host.call<unknown[]>('staff.list')).length).toBe(before);
   });
 
   test('a clerk is refused a manager screen, and the call forced past the screen is refused in main', async ({ page, launchHost }) => {
