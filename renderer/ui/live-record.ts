@@ -1,5 +1,5 @@
 import { onUnmounted, ref, watch, type Ref } from 'vue';
-import { counter } from '../api/counter';
+import { api } from '../api/api-client';
 import { useReportError } from './report-error';
 
 /**
@@ -33,7 +33,7 @@ export function useLiveRecord<T>(id: Ref<number>, read: (id: number) => Promise<
     },
     { immediate: true },
   );
-  onUnmounted(counter.on('counter.changed', () => void load(true)));
+  onUnmounted(api.on('counter.changed', () => void load(true)));
 
   return { record, loadFailed, load, report };
 }

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { Language, SystemStatus } from '../../../main/api/schemas';
-import { counter } from '../../api/counter';
+import { api } from '../../api/api-client';
 import { loadScannerPreferences } from '../../features/scanning/composables/scanner-preferences';
 import { applyLanguage, applyStoreRegion, preferredLanguage } from '../i18n';
 
@@ -16,9 +16,9 @@ export const useAppStore = defineStore('app', () => {
 
   async function load(): Promise<void> {
     try {
-      status.value = await counter.call('system.status');
+      status.value = await api.call('system.status');
       if (status.value.state !== 'ready') return;
-      const [settings, store] = await Promise.all([counter.call('settings.get'), counter.call('store.profile').catch(() => undefined)]);
+      const [settings, store] = await Promise.all([api.call('settings.get'), api.call('store.profile').catch(() => undefined)]);
       // Without the store's data the screens still work, with dates in this PC's time zone.
       if (store) applyStoreRegion(store);
       language.value = settings.language ?? preferredLanguage(navigator.languages);
@@ -35,7 +35,7 @@ export const useAppStore = defineStore('app', () => {
   async function setLanguage(next: Language): Promise<void> {
     await applyLanguage(next);
     language.value = next;
-    await counter.call('settings.setLanguage', { language: next });
+    await api.call('settings.setLanguage', { language: next });
   }
 
   return { status, loadError, language, ready, load, setLanguage };

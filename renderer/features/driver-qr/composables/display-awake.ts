@@ -1,5 +1,5 @@
 import { onMounted, onUnmounted } from 'vue';
-import { counter } from '../../../api/counter';
+import { api } from '../../../api/api-client';
 
 /**
  * Keeps the display on while the calling screen is mounted. Main says who
@@ -30,7 +30,7 @@ export function useDisplayAwake(): void {
   };
 
   onMounted(async () => {
-    const answer = await counter.call('display.keepAwake', { awake: true }).catch(() => undefined);
+    const answer = await api.call('display.keepAwake', { awake: true }).catch(() => undefined);
     if (answer?.heldBy !== 'page' || !shown) return;
     document.addEventListener('visibilitychange', takeLock);
     takeLock();
@@ -41,6 +41,6 @@ export function useDisplayAwake(): void {
     document.removeEventListener('visibilitychange', takeLock);
     void lock?.release();
     lock = undefined;
-    void counter.call('display.keepAwake', { awake: false }).catch(() => {});
+    void api.call('display.keepAwake', { awake: false }).catch(() => {});
   });
 }

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { DriverQrView, NetworkSummary } from '../../../../main/api/schemas';
-import { counter } from '../../../api/counter';
+import { api } from '../../../api/api-client';
 
 /** The networks a driver may come from, and the QR of the one on screen, kept current by main's pushes. */
 export const useDriverQrStore = defineStore('driverQr', () => {
@@ -11,19 +11,19 @@ export const useDriverQrStore = defineStore('driverQr', () => {
   const error = ref<unknown>();
   let shownNetworkId: string | undefined;
 
-  counter.on('driverQr.rotated', (next) => {
+  api.on('driverQr.rotated', (next) => {
     if (next.networkId === shownNetworkId) qr.value = next;
   });
 
   async function loadNetworks(): Promise<void> {
-    networks.value = (await counter.call('networks.list')).filter((n) => n.enabled);
+    networks.value = (await api.call('networks.list')).filter((n) => n.enabled);
   }
 
   async function show(networkId: string): Promise<void> {
     shownNetworkId = networkId;
     error.value = undefined;
     try {
-      qr.value = await counter.call('driverQr.show', { networkId });
+      qr.value = await api.call('driverQr.show', { networkId });
     } catch (e) {
       qr.value = undefined;
       error.value = e;

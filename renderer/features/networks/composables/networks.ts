@@ -1,6 +1,6 @@
 import { onMounted, ref } from 'vue';
 import type { NetworkSummary } from '../../../../main/api/schemas';
-import { counter } from '../../../api/counter';
+import { api } from '../../../api/api-client';
 
 const networks = ref<NetworkSummary[]>([]);
 let loading: Promise<void> | undefined;
@@ -15,7 +15,7 @@ export function useNetworks() {
 
 /** Reads the list again, after the staff added, renamed or disabled a network in settings. */
 export async function refreshNetworks(): Promise<void> {
-  networks.value = await counter.call('networks.list');
+  networks.value = await api.call('networks.list');
 }
 
 /** A network's display name from its id (the id itself until the list is loaded). */

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { CallOutput } from '../../../../main/api/contract';
-import { counter } from '../../../api/counter';
+import { api } from '../../../api/api-client';
 import { beep } from '../../../ui/feedback';
 
 /**
@@ -14,23 +14,23 @@ export type DriverCheckIn = CallOutput<'networks.checkIns'>[number];
 export const useCheckInsStore = defineStore('checkIns', () => {
   const checkIns = ref<DriverCheckIn[]>([]);
 
-  counter.on('networks.driverCheckedIn', (checkIn) => {
+  api.on('networks.driverCheckedIn', (checkIn) => {
     if (!checkIns.value.some((c) => c.id === checkIn.id)) checkIns.value = [checkIn, ...checkIns.value];
     beep('warning');
   });
   // A dismissal from another screen or an old check-in timing out shows without a reload.
-  counter.on('counter.changed', () => void load());
+  api.on('counter.changed', () => void load());
 
   async function load(): Promise<void> {
     try {
-      checkIns.value = await counter.call('networks.checkIns');
+      checkIns.value = await api.call('networks.checkIns');
     } catch {
       // Refused while the counter is blocked: the banner keeps what it knew.
     }
   }
 
   async function dismiss(id: number): Promise<void> {
-    await counter.call('networks.dismissCheckIn', { id });
+    await api.call('networks.dismissCheckIn', { id });
     checkIns.value = checkIns.value.filter((c) => c.id !== id);
   }
 

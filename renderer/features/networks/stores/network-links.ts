@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { NetworkLink } from '../../../../main/api/networks/schemas';
-import { counter } from '../../../api/counter';
+import { api } from '../../../api/api-client';
 
 /**
  * Online or offline per enabled network, as main reports it: read once,
@@ -13,14 +13,14 @@ export const useNetworkLinksStore = defineStore('networkLinks', () => {
   /** A push that arrived while the first read was on its way is newer than that read. */
   let pushed = false;
 
-  counter.on('networks.links', (next) => {
+  api.on('networks.links', (next) => {
     pushed = true;
     links.value = next;
   });
 
   async function load(): Promise<void> {
     try {
-      const read = await counter.call('networks.links');
+      const read = await api.call('networks.links');
       if (!pushed) links.value = read;
     } catch {
       // While the counter is blocked main refuses this read; the next push brings the links.

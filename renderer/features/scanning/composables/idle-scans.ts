@@ -1,6 +1,6 @@
 import { useI18n } from 'vue-i18n';
 import { useRouter } from 'vue-router';
-import { counter } from '../../../api/counter';
+import { api } from '../../../api/api-client';
 import { giveFeedback } from '../../../ui/feedback';
 import { groupTrackingId } from '../../../ui/format';
 import { setIdleScanHandler } from './scans';
@@ -22,7 +22,7 @@ export function useIdleScans(): void {
       giveFeedback('error', () => t('idleScan.unknown', { code: scan.code }));
       return;
     }
-    const { parcel } = await counter.call('parcels.locate', { trackingId: c.trackingId });
+    const { parcel } = await api.call('parcels.locate', { trackingId: c.trackingId });
     if (!parcel) {
       giveFeedback('warning', () => t('idleScan.notHere', { tracking: groupTrackingId(c.trackingId) }));
       return;

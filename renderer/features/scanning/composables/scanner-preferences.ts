@@ -1,6 +1,6 @@
 import { ref } from 'vue';
 import type { CallOutput } from '../../../../main/api/contract';
-import { counter } from '../../../api/counter';
+import { api } from '../../../api/api-client';
 
 export type ScannerPreferences = CallOutput<'scanners.preferences'>;
 
@@ -8,9 +8,9 @@ export type ScannerPreferences = CallOutput<'scanners.preferences'>;
 export const scannerPreferences = ref<ScannerPreferences>();
 
 export async function loadScannerPreferences(): Promise<void> {
-  scannerPreferences.value = await counter.call('scanners.preferences');
+  scannerPreferences.value = await api.call('scanners.preferences');
 }
 
 export async function saveScannerPreferences(preferences: ScannerPreferences): Promise<void> {
-  scannerPreferences.value = await counter.call('scanners.setPreferences', { preferences });
+  scannerPreferences.value = await api.call('scanners.setPreferences', { preferences });
 }

@@ -1,6 +1,6 @@
 import { onMounted, onUnmounted } from 'vue';
 import type { ScanEvent } from '../../../../main/api/schemas';
-import { counter } from '../../../api/counter';
+import { api } from '../../../api/api-client';
 
 type ScanHandler = (scan: ScanEvent) => void;
 
@@ -8,7 +8,7 @@ type ScanHandler = (scan: ScanEvent) => void;
 const handlers: ScanHandler[] = [];
 let fallback: ScanHandler | undefined;
 
-counter.on('scanner.scanned', (scan) => {
+api.on('scanner.scanned', (scan) => {
   const handler = handlers.at(-1) ?? fallback;
   handler?.(scan);
 });

@@ -1,4 +1,4 @@
-import { counter } from '../../../api/counter';
+import { api } from '../../../api/api-client';
 import { i18n } from '../../../shell/i18n';
 import { giveFeedback } from '../../../ui/feedback';
 
@@ -43,7 +43,7 @@ export function forwardKeysToWedge(): void {
     const keys = burst;
     burst = [];
     if (keys.length === 0) return;
-    counter.call('wedge.keys', { keys }).catch(() => {
+    api.call('wedge.keys', { keys }).catch(() => {
       const looksLikeScan = keys.length >= SCAN_MIN_KEYS && endsBurst(keys.at(-1)!.key);
       if (looksLikeScan) giveFeedback('error', () => i18n.global.t('wedge.scanLost'));
     });

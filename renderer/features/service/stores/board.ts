@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { BoardLineView, BoardView } from '../../../../main/api/service/schemas';
-import { counter } from '../../../api/counter';
+import { api } from '../../../api/api-client';
 
 /** The dispatch board of one week, and the line being dragged or picked for "Allocate to…". */
 export const useBoardStore = defineStore('serviceBoard', () => {
@@ -16,7 +16,7 @@ export const useBoardStore = defineStore('serviceBoard', () => {
 
   async function load(start = weekStart.value): Promise<void> {
     weekStart.value = start;
-    board.value = await counter.call('service.board', { weekStart: start });
+    board.value = await api.call('service.board', { weekStart: start });
     if (picked.value) picked.value = board.value.lines.find((l) => l.lineId === picked.value!.lineId);
     hovered.value = undefined;
   }
@@ -24,7 +24,7 @@ export const useBoardStore = defineStore('serviceBoard', () => {
   /** Allocates in main (which checks every rule again), then re-reads the week. */
   async function allocate(line: BoardLineView, technicianId: number, date: string, reason?: string): Promise<void> {
     try {
-      await counter.call('service.allocate', { lineId: line.lineId, technicianId, date, hours: line.hours, ...(reason ? { reason } : {}) });
+      await api.call('service.allocate', { lineId: line.lineId, technicianId, date, hours: line.hours, ...(reason ? { reason } : {}) });
       picked.value = undefined;
     } finally {
       await load();

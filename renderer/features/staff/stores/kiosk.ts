@@ -1,25 +1,25 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { KioskStateView } from '../../../../main/api/kiosk/schemas';
-import { counter } from '../../../api/counter';
+import { api } from '../../../api/api-client';
 
 /** Whether the counter is in kiosk mode, as main says (the flag, the manager's setting, a manager's PIN to leave). */
 export const useKioskStore = defineStore('kiosk', () => {
   const state = ref<KioskStateView>();
 
   async function load(): Promise<void> {
-    state.value = await counter.call('kiosk.state');
+    state.value = await api.call('kiosk.state');
   }
 
   async function setEnabled(enabled: boolean): Promise<void> {
-    state.value = await counter.call('kiosk.setEnabled', { enabled });
+    state.value = await api.call('kiosk.setEnabled', { enabled });
   }
 
   async function setTouchScreen(enabled: boolean): Promise<void> {
-    state.value = await counter.call('kiosk.setTouchScreen', { enabled });
+    state.value = await api.call('kiosk.setTouchScreen', { enabled });
   }
 
-  counter.on('kiosk.changed', (next) => (state.value = next));
+  api.on('kiosk.changed', (next) => (state.value = next));
 
   return { state, load, setEnabled, setTouchScreen };
 });

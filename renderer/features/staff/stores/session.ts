@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { SessionView, SignInResult } from '../../../../main/api/staff/schemas';
-import { counter } from '../../../api/counter';
+import { api } from '../../../api/api-client';
 
 /** How often at most the renderer tells main someone is at the counter. */
 const TOUCH_EVERY_MS = 15_000;
@@ -18,30 +18,30 @@ export const useSessionStore = defineStore('session', () => {
   let lastTouch = 0;
 
   async function load(): Promise<void> {
-    session.value = await counter.call('session.current');
+    session.value = await api.call('session.current');
   }
 
   async function setUp(name: string, pin: string): Promise<void> {
-    session.value = await counter.call('session.setUp', { name, pin });
+    session.value = await api.call('session.setUp', { name, pin });
   }
 
   async function signIn(staffId: string, pin: string): Promise<SignInResult> {
-    const result = await counter.call('session.signIn', { staffId, pin });
+    const result = await api.call('session.signIn', { staffId, pin });
     if (result.outcome === 'signed-in') session.value = result.session;
     return result;
   }
 
   async function lock(): Promise<void> {
-    session.value = await counter.call('session.lock');
+    session.value = await api.call('session.lock');
   }
 
   function activity(): void {
     if (!person.value || Date.now() - lastTouch < TOUCH_EVERY_MS) return;
     lastTouch = Date.now();
-    void counter.call('session.touch').catch(() => {});
+    void api.call('session.touch').catch(() => {});
   }
 
-  counter.on('session.changed', (next) => (session.value = next));
+  api.on('session.changed', (next) => (session.value = next));
   window.addEventListener('pointerdown', activity, { capture: true, passive: true });
   window.addEventListener('keydown', activity, { capture: true, passive: true });
 

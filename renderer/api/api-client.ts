@@ -15,4 +15,4 @@ function pickTransport(): Transport {
 }
 
 /** The one way the renderer talks to main. */
-export const counter: CounterClient = createClient(pickTransport());
+export const api: CounterClient = createClient(pickTransport());

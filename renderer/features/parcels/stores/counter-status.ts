@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CounterStatus } from '../../../../main/api/parcels/schemas';
-import { counter } from '../../../api/counter';
+import { api } from '../../../api/api-client';
 import { ApiCallError } from '../../../../main/api/errors';
 
 /**
@@ -9,7 +9,7 @@ import { ApiCallError } from '../../../../main/api/errors';
  * clock is the only clock: the store keeps the offset to it so countdowns tick
  * locally between pushes and still agree with main.
  */
-export const useCounterStore = defineStore('counter', () => {
+export const useCounterStatusStore = defineStore('counterStatus', () => {
   const status = ref<CounterStatus>();
   const offsetMs = ref(0);
   const tick = ref(Date.now());
@@ -20,7 +20,7 @@ export const useCounterStore = defineStore('counter', () => {
   async function refresh(): Promise<void> {
     let next: CounterStatus;
     try {
-      next = await counter.call('counter.status');
+      next = await api.call('counter.status');
     } catch (error) {
       // Locked: nobody may read the counter until someone signs in, which refreshes it again.
       if (error instanceof ApiCallError && error.code === 'SIGN_IN_REQUIRED') return;
@@ -31,7 +31,7 @@ export const useCounterStore = defineStore('counter', () => {
     status.value = next;
   }
 
-  counter.on('counter.changed', () => void refresh());
+  api.on('counter.changed', () => void refresh());
   setInterval(() => {
     tick.value = Date.now();
     // A deadline passing is pushed by main; this catches a missed push within a second.
