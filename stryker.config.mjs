@@ -5,10 +5,19 @@ import { writeFileSync } from 'node:fs';
 // it is not part of `npm test` or CI; each scope keeps its own incremental file,
 // so a second run only tests the mutants of code or tests that changed.
 export const SCOPES = {
-  parcels: { mutate: ['main/core/parcels/**/*.ts'], tests: ['test/unit/core/parcels/**/*.test.ts', 'test/unit/core/inventory/**/*.test.ts'] },
-  scanning: { mutate: ['main/core/scanning/**/*.ts'], tests: ['test/unit/core/scanning/**/*.test.ts', 'test/unit/app/scanner-hub.test.ts'] },
+  parcels: {
+    mutate: ['main/core/parcels/**/*.ts'],
+    tests: ['test/unit/core/parcels/**/*.test.ts', 'test/unit/core/inventory/**/*.test.ts'],
+  },
+  scanning: {
+    mutate: ['main/core/scanning/**/*.ts'],
+    tests: ['test/unit/core/scanning/**/*.test.ts', 'test/unit/app/scanner-hub.test.ts'],
+  },
   support: { mutate: ['main/core/support/**/*.ts'], tests: ['test/unit/core/support/**/*.test.ts'] },
-  outbox: { mutate: ['main/core/networks/outbox.ts'], tests: ['test/unit/app/outbox.test.ts', 'test/unit/core/networks/exactly-once.test.ts'] },
+  outbox: {
+    mutate: ['main/core/networks/outbox.ts'],
+    tests: ['test/unit/app/outbox.test.ts', 'test/unit/core/networks/exactly-once.test.ts'],
+  },
   'driver-qr': { mutate: ['main/core/driver-qr/**/*.ts'], tests: ['test/unit/core/driver-qr/**/*.test.ts'] },
   hours: { mutate: ['main/core/hours/**/*.ts'], tests: ['test/unit/core/hours/**/*.test.ts'] },
   'blocking-guard': { mutate: ['main/api/blocking-guard.ts'], tests: ['test/unit/api/blocking-guard.test.ts'] },

@@ -17,6 +17,4 @@ export const callFrameSchema = z.strictObject({
 });
 export type CallFrame = z.infer<typeof callFrameSchema>;
 
-export type ServerFrame =
-  | { id: number; envelope: import('./errors').Envelope<unknown> }
-  | { event: string; payload: unknown };
+export type ServerFrame = { id: number; envelope: import('./errors').Envelope<unknown> } | { event: string; payload: unknown };

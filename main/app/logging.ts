@@ -4,8 +4,24 @@ import { createStream } from 'rotating-file-stream';
 
 /** Fields that carry personal data or secrets, at the top of a log object or one level down. */
 const PERSONAL_KEYS = [
-  'pickupCode', 'code', 'token', 'accessToken', 'refreshToken', 'authorization', 'password', 'pin', 'secret',
-  'customerName', 'customer', 'name', 'firstName', 'lastName', 'email', 'phone', 'phoneNumber', 'address',
+  'pickupCode',
+  'code',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'authorization',
+  'password',
+  'pin',
+  'secret',
+  'customerName',
+  'customer',
+  'name',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'phoneNumber',
+  'address',
 ];
 const REDACT_PATHS = PERSONAL_KEYS.flatMap((key) => [key, `*.${key}`]);
 
@@ -42,7 +58,11 @@ export interface CounterLog {
 
 /** JSON lines in `<dataDir>/logs/counter.log`, rotated by size, with personal data redacted or scrubbed. */
 export function openCounterLog(dataDir: string, options: { maxBytes?: number; level?: string } = {}): CounterLog {
-  const stream = createStream(LOG_FILE, { path: logDirOf(dataDir), size: `${Math.max(1, Math.ceil((options.maxBytes ?? 5 * 1024 * 1024) / 1024))}K`, rotate: KEPT_ROTATIONS });
+  const stream = createStream(LOG_FILE, {
+    path: logDirOf(dataDir),
+    size: `${Math.max(1, Math.ceil((options.maxBytes ?? 5 * 1024 * 1024) / 1024))}K`,
+    rotate: KEPT_ROTATIONS,
+  });
   const logger = pino(
     {
       level: options.level ?? 'info',

@@ -114,7 +114,10 @@ function startCore(
     log('database could not be opened', error);
     const failed = databaseErrorStatus(error, options.version);
     // A backup can replace a damaged file; a file from a newer version, or one a migration could not convert (already back as it was), it would only take a step back.
-    const good = failed.reason === 'integrity' || failed.reason === 'open-failed' ? newestGoodBackup(backupFolderFor(options.dataDir, undefined)) : undefined;
+    const good =
+      failed.reason === 'integrity' || failed.reason === 'open-failed'
+        ? newestGoodBackup(backupFolderFor(options.dataDir, undefined))
+        : undefined;
     const status = { ...failed, backup: good ? { name: good.name, at: good.at } : null };
     return {
       status,
@@ -129,7 +132,8 @@ function startCore(
     };
   }
   const chainCheck = core.counter.chain.checkAtStart();
-  if (chainCheck.breaks.length > 0) log(`custody log chain broken at event ${chainCheck.breaks[0]!.eventId} (${chainCheck.breaks[0]!.problem})`);
+  if (chainCheck.breaks.length > 0)
+    log(`custody log chain broken at event ${chainCheck.breaks[0]!.eventId} (${chainCheck.breaks[0]!.problem})`);
   const testHooks = options.testHooks ?? false;
   const announce = () => events.emit('counter.changed', { at: core.clock.now() });
   let closed = false;
@@ -147,7 +151,11 @@ function startCore(
   const pollers = [
     outbox,
     new NetworkPoller(manifestPull(core, { announce: changedAndSent, log }), core.clock, wake),
-    new NetworkPoller(checkInPull(core, { checkedIn: (checkIn) => (events.emit('networks.driverCheckedIn', checkIn), announce()), log }), core.clock, wake),
+    new NetworkPoller(
+      checkInPull(core, { checkedIn: (checkIn) => (events.emit('networks.driverCheckedIn', checkIn), announce()), log }),
+      core.clock,
+      wake,
+    ),
     new NetworkPoller(supportExchange(core, { announce, log }), core.clock, wake),
   ];
   // Each feature's times, from the database and the clock.
@@ -194,7 +202,8 @@ function startCore(
     // The normalised code: "qc0000000055" right after "QC0000000055" is the same label read twice.
     if (deduper.isDuplicate({ code: normalized, source: scan.deviceId ?? scan.source, at: receivedAt })) return;
     // Main saw this pickup barcode: the pickup it opens is not a typed code, so the typed-code lock does not hold it back.
-    if (classification.kind === 'pickup' && classification.networkId) core.counter.pickupBarcodes.remember(classification.networkId, classification.pickupCode);
+    if (classification.kind === 'pickup' && classification.networkId)
+      core.counter.pickupBarcodes.remember(classification.networkId, classification.pickupCode);
     core.session.touch();
     events.emit('scanner.scanned', { code: scan.code, source: scan.source, receivedAt, classification });
   };
@@ -206,11 +215,25 @@ function startCore(
   pushOutbox();
   return {
     status: { state: 'ready', storeId: core.storeId, version: options.version, testHooks },
-    router: createRouter(coreHandlers(core, { version: options.version, testHooks }, { changed, scanners, logDir: logDirOf(options.dataDir), updates: options.updates?.(core), backups: { dataDir: options.dataDir, restore }, display: options.display }), {
-      log,
-      guard: (name) => signedIn(name) ?? blocked(name),
-      actor: () => core.session.current()?.id,
-    }),
+    router: createRouter(
+      coreHandlers(
+        core,
+        { version: options.version, testHooks },
+        {
+          changed,
+          scanners,
+          logDir: logDirOf(options.dataDir),
+          updates: options.updates?.(core),
+          backups: { dataDir: options.dataDir, restore },
+          display: options.display,
+        },
+      ),
+      {
+        log,
+        guard: (name) => signedIn(name) ?? blocked(name),
+        actor: () => core.session.current()?.id,
+      },
+    ),
     events,
     core,
     receiveScan,
@@ -253,7 +276,13 @@ function databaseErrorStatus(error: unknown, version: string): Extract<SystemSta
   if (error instanceof DatabaseIntegrityError) return { state: 'database-error', reason: 'integrity', detail, version };
   if (error instanceof SchemaTooNewError) return { state: 'database-error', reason: 'schema-too-new', detail, version };
   if (error instanceof MigrationRolledBackError) {
-    return { state: 'database-error', reason: 'migration-failed', detail, version, migration: { failedVersion: error.failure.failedVersion, keptAside: error.keptAside } };
+    return {
+      state: 'database-error',
+      reason: 'migration-failed',
+      detail,
+      version,
+      migration: { failedVersion: error.failure.failedVersion, keptAside: error.keptAside },
+    };
   }
   return { state: 'database-error', reason: 'open-failed', detail, version };
 }

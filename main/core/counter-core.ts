@@ -99,7 +99,13 @@ export function openCounterCore(dataDir: string, clock: Clock, options: CoreOpti
   const counter = new ParcelCounter(db, clock, networks, settings);
   const links = new NetworkStatusBoard(settings, clock);
   const store: StoreProfileService = new StoreProfileService(db, clock, settings, networks, storeId, () => hours.get());
-  const hours = new OpeningHoursService(db, clock, settings, () => store.timeZone(), (h) => store.publish(h));
+  const hours = new OpeningHoursService(
+    db,
+    clock,
+    settings,
+    () => store.timeZone(),
+    (h) => store.publish(h),
+  );
   const staff = new StaffDirectory(db, clock);
   return {
     db,

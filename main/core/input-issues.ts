@@ -12,7 +12,8 @@ export function inputIssues(error: z.ZodError): FieldIssue[] {
     const field = at.join('.');
     // An empty or missing value is "required" whatever rule it then broke (the router asks zod to report inputs).
     const input = (issue as { input?: unknown }).input;
-    if (issue.code !== 'unrecognized_keys' && (input === undefined || input === null || input === '')) return [{ field, reason: 'required' }];
+    if (issue.code !== 'unrecognized_keys' && (input === undefined || input === null || input === ''))
+      return [{ field, reason: 'required' }];
     switch (issue.code) {
       case 'unrecognized_keys':
         return issue.keys.map((key) => ({ field: [...at, key].join('.'), reason: 'unknownField' }));

@@ -87,10 +87,7 @@ export class Scheduler {
     if (this.stopped) return;
     if (this.handle !== undefined) this.timers.clearTimeout(this.handle);
     const now = this.clock.now();
-    const next = Math.min(
-      ...this.sources.map((s) => this.nextAt(s, now) ?? Infinity),
-      now + Scheduler.MAX_SLEEP_MS,
-    );
+    const next = Math.min(...this.sources.map((s) => this.nextAt(s, now) ?? Infinity), now + Scheduler.MAX_SLEEP_MS);
     this.handle = this.timers.setTimeout(() => void this.wake(), Math.max(0, next - now));
   }
 
@@ -121,7 +118,12 @@ export class Scheduler {
  * blocks the counter, a reminder that falls due): `next(after)` is the first
  * such time after the last one announced.
  */
-export function announceWhenDue(name: string, clock: Clock, next: (after: number) => number | undefined, announce: () => void): DeadlineSource {
+export function announceWhenDue(
+  name: string,
+  clock: Clock,
+  next: (after: number) => number | undefined,
+  announce: () => void,
+): DeadlineSource {
   let checkedAt = clock.now();
   return {
     name,

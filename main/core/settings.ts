@@ -28,13 +28,15 @@ export class SettingsRepository {
 
   /** Returns the stored value, or stores and returns the one `create` makes. */
   getOrCreate(key: string, create: () => string): string {
-    return this.db.transaction(() => {
-      const existing = this.get(key);
-      if (existing !== undefined) return existing;
-      const value = create();
-      this.set(key, value);
-      return value;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const existing = this.get(key);
+        if (existing !== undefined) return existing;
+        const value = create();
+        this.set(key, value);
+        return value;
+      })
+      .immediate();
   }
 }
 

@@ -50,12 +50,18 @@ function localDateTime(ms: number, language: TextLanguage, timeZone: string): st
  * reads UTF-8, translated headers and codes, local dates and the separator
  * the language expects. Raw: ISO dates, codes and keys as they are.
  */
-export function writeCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], headerPrefix: string, options: CsvOptions = RAW_CSV): string {
+export function writeCsv<T>(
+  rows: readonly T[],
+  columns: readonly CsvColumn<T>[],
+  headerPrefix: string,
+  options: CsvOptions = RAW_CSV,
+): string {
   const person = options.form === 'spreadsheet';
   const cell = (column: CsvColumn<T>, row: T): string | number => {
     const value = column.value(row);
     if (value === null || value === '') return '';
-    if (column.date) return person ? localDateTime(Number(value), options.language, options.timeZone) : new Date(Number(value)).toISOString();
+    if (column.date)
+      return person ? localDateTime(Number(value), options.language, options.timeZone) : new Date(Number(value)).toISOString();
     if (person && column.translateUnder) return localeText(options.language, `${column.translateUnder}.${value}`);
     return value;
   };

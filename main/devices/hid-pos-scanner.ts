@@ -1,11 +1,6 @@
 import type { BackoffOptions, Timers } from './backoff';
 import { DeviceEmitter } from './device-emitter';
-import {
-  createBootKeyboardDecoder,
-  createHidPosAssembler,
-  type BootKeyboardTerminator,
-  type HidPosLayout,
-} from './hid-report-parser';
+import { createBootKeyboardDecoder, createHidPosAssembler, type BootKeyboardTerminator, type HidPosLayout } from './hid-report-parser';
 import { nodeHidBackend, type HidBackend, type HidConnection, type HidDeviceInfo } from './node-hid-backend';
 import { createReconnectLoop } from './reconnect-loop';
 import type { RawScan } from './scan';
@@ -82,7 +77,8 @@ export function pickHidInterface(
       (wanted.serialNumber === undefined || d.serialNumber === wanted.serialNumber) &&
       d.path,
   );
-  if (candidates.length === 0) return { status: { state: 'disconnected', reason: `HID scanner ${name} not found (unplugged?)`, problem: 'not-found' } };
+  if (candidates.length === 0)
+    return { status: { state: 'disconnected', reason: `HID scanner ${name} not found (unplugged?)`, problem: 'not-found' } };
   const fits = (d: HidDeviceInfo) =>
     wanted.format === 'pos'
       ? d.usagePage === USAGE_PAGE_BARCODE_SCANNER
@@ -92,7 +88,11 @@ export function pickHidInterface(
   if (candidates.every((d) => d.usagePage === undefined)) return { device: candidates[0]! };
   const mode = wanted.format === 'pos' ? 'HID POS (usage page 0x8C)' : 'keyboard';
   return {
-    status: { state: 'error', reason: `HID scanner ${name} has no ${mode} interface: set the scanner to that mode, or change the format`, problem: 'wrong-mode' },
+    status: {
+      state: 'error',
+      reason: `HID scanner ${name} has no ${mode} interface: set the scanner to that mode, or change the format`,
+      problem: 'wrong-mode',
+    },
   };
 }
 
@@ -188,7 +188,12 @@ export function openHidScanner(options: HidScannerOptions): HidScanner {
     connect,
     onAttemptFailed: (error) => {
       if (error instanceof PickFailed) setStatus(error.status);
-      else setStatus({ state: 'error', reason: `cannot open HID scanner ${id}: ${error instanceof Error ? error.message : String(error)}`, problem: 'cannot-open' });
+      else
+        setStatus({
+          state: 'error',
+          reason: `cannot open HID scanner ${id}: ${error instanceof Error ? error.message : String(error)}`,
+          problem: 'cannot-open',
+        });
     },
   });
   loop.start();

@@ -192,8 +192,7 @@ export function createBootKeyboardDecoder(options: BootKeyboardDecoderOptions = 
   let text = '';
   let overflow = false;
 
-  const isTerminator = (usage: number) =>
-    terminator === 'Enter' ? usage === KEY_ENTER || usage === KEY_KEYPAD_ENTER : usage === KEY_TAB;
+  const isTerminator = (usage: number) => (terminator === 'Enter' ? usage === KEY_ENTER || usage === KEY_KEYPAD_ENTER : usage === KEY_TAB);
 
   return {
     push(report) {

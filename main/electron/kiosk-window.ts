@@ -24,7 +24,11 @@ type KioskWindow = Pick<BrowserWindow, 'setKiosk' | 'setFullScreen' | 'setMenuBa
  * and the window-closing, reload and DevTools shortcuts swallowed while on.
  * `createdInKiosk`: the window was opened with the kiosk options already.
  */
-export function followKioskMode(window: KioskWindow, createdInKiosk: boolean, onChange: (listener: (state: { on: boolean }) => void) => unknown): void {
+export function followKioskMode(
+  window: KioskWindow,
+  createdInKiosk: boolean,
+  onChange: (listener: (state: { on: boolean }) => void) => unknown,
+): void {
   let on = createdInKiosk;
   const apply = (next: boolean) => {
     if (window.isDestroyed() || next === on) return;

@@ -17,7 +17,10 @@ import type { AutoUpdaterLike } from './updater';
 
 /** Everything the Electron main process needs from outside, so tests can hand in fakes. */
 export interface ElectronMainDeps {
-  app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getPath' | 'setPath' | 'getVersion' | 'isPackaged' | 'setLoginItemSettings'>;
+  app: Pick<
+    App,
+    'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getPath' | 'setPath' | 'getVersion' | 'isPackaged' | 'setLoginItemSettings'
+  >;
   BrowserWindow: BrowserWindowConstructor;
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   /** Seals the network tokens at rest. */
@@ -37,9 +40,7 @@ export interface ElectronMainDeps {
   log?: (message: string, error?: unknown) => void;
 }
 
-export type ElectronMainResult =
-  | { started: false }
-  | { started: true; window: BrowserWindow; counterApp: CounterApp };
+export type ElectronMainResult = { started: false } | { started: true; window: BrowserWindow; counterApp: CounterApp };
 
 /**
  * The Electron process, start to finish: one instance, the counter app on the

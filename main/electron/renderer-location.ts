@@ -1,9 +1,7 @@
 import { pathToFileURL } from 'node:url';
 
 /** Where the window loads the renderer from, and the URL it counts as its own. */
-export type RendererLocation =
-  | { kind: 'url'; url: string; appUrl: string }
-  | { kind: 'file'; path: string; appUrl: string };
+export type RendererLocation = { kind: 'url'; url: string; appUrl: string } | { kind: 'file'; path: string; appUrl: string };
 
 /**
  * In development electron-vite serves the renderer and passes its address in
@@ -34,6 +32,9 @@ export function isAppUrl(candidate: string, appUrl: string): boolean {
 }
 
 /** Loads the renderer into the window from wherever it lives. */
-export function loadRenderer(window: { loadURL(url: string): Promise<void>; loadFile(path: string): Promise<void> }, location: RendererLocation): Promise<void> {
+export function loadRenderer(
+  window: { loadURL(url: string): Promise<void>; loadFile(path: string): Promise<void> },
+  location: RendererLocation,
+): Promise<void> {
   return location.kind === 'url' ? window.loadURL(location.url) : window.loadFile(location.path);
 }

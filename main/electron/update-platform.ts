@@ -20,7 +20,9 @@ export interface UpdatePlatformOptions {
  */
 export function electronUpdatePlatform(core: CounterCore, options: UpdatePlatformOptions): UpdatePlatform {
   const loginItem: LoginItemControl | undefined =
-    options.platform === 'win32' || options.platform === 'darwin' ? { apply: (openAtLogin) => options.app.setLoginItemSettings({ openAtLogin }) } : undefined;
+    options.platform === 'win32' || options.platform === 'darwin'
+      ? { apply: (openAtLogin) => options.app.setLoginItemSettings({ openAtLogin }) }
+      : undefined;
   // The manager's choice is kept in the database; the system's login list follows it at every start.
   loginItem?.apply(core.updates.openAtLogin());
   if (!options.app.isPackaged) return { loginItem };
@@ -44,5 +46,12 @@ export function electronUpdatePlatform(core: CounterCore, options: UpdatePlatfor
 /** The feed's notes as plain text (a string or one note per version, often HTML): the renderer shows text only. */
 export function releaseNotesText(notes: UpdateInfo['releaseNotes']): string {
   const html = typeof notes === 'string' ? notes : (notes ?? []).map((note) => `<h2>${note.version}</h2>${note.note ?? ''}`).join('');
-  return convert(html, { wordwrap: false, selectors: [{ selector: 'h2', options: { uppercase: false } }, { selector: 'a', options: { ignoreHref: true } }, { selector: 'img', format: 'skip' }] }).slice(0, 20_000);
+  return convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'h2', options: { uppercase: false } },
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+    ],
+  }).slice(0, 20_000);
 }

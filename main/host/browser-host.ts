@@ -112,7 +112,10 @@ async function handleHttp(req: IncomingMessage, res: ServerResponse, options: Br
   if (!file) return reply(res, 404, { ok: false });
   res.writeHead(200, {
     'Content-Type': file.type,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY.replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:* ws://localhost:*"),
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY.replace(
+      "connect-src 'self'",
+      "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
+    ),
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
   });

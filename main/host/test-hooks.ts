@@ -7,7 +7,11 @@ export const scanRequestSchema = z.strictObject({
   source: z.enum(['wedge', 'serial', 'hid']),
 });
 export const clockRequestSchema = z.strictObject({
-  advanceMs: z.number().int().nonnegative().max(400 * 24 * 3600 * 1000),
+  advanceMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(400 * 24 * 3600 * 1000),
   /** true: the clock stands still (advanceMs still moves it); false: it runs on from there. */
   hold: z.boolean().optional(),
 });

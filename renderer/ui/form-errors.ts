@@ -33,7 +33,19 @@ export interface FormErrors {
  * every field it refused; the form shows each one next to its field.
  */
 /** Reasons about a value's shape, which a field's own rule says better. */
-const SHAPE_REASONS = new Set<ErrorReason>(['required', 'tooShort', 'tooLong', 'tooFew', 'tooMany', 'tooSmall', 'tooBig', 'format', 'choose', 'wholeNumber', 'invalid']);
+const SHAPE_REASONS = new Set<ErrorReason>([
+  'required',
+  'tooShort',
+  'tooLong',
+  'tooFew',
+  'tooMany',
+  'tooSmall',
+  'tooBig',
+  'format',
+  'choose',
+  'wholeNumber',
+  'invalid',
+]);
 
 export function useFormErrors(): FormErrors {
   const { t, te } = useI18n();
@@ -48,7 +60,11 @@ export function useFormErrors(): FormErrors {
     return rule && SHAPE_REASONS.has(issue.reason) ? t(rule) : translateIssue(t, te, issue);
   };
   const messagesUnder = (prefix: string, keyOf = (field: string) => field) =>
-    Object.fromEntries(issues.value.filter((i) => i.field === prefix || i.field.startsWith(`${prefix}.`)).map((i) => [keyOf(i.field), translateIssue(t, te, i)]));
+    Object.fromEntries(
+      issues.value
+        .filter((i) => i.field === prefix || i.field.startsWith(`${prefix}.`))
+        .map((i) => [keyOf(i.field), translateIssue(t, te, i)]),
+    );
   const problem = computed(() => (failure.value === undefined ? undefined : translateError(t, te, failure.value)));
 
   async function focusFirst(): Promise<void> {

@@ -36,7 +36,7 @@ export function insertText(field: TextField, text: string): void {
 
 export function deleteBackward(field: TextField): void {
   const start = field.selectionStart;
-  if (field.value === '' || start === 0 && field.selectionEnd === 0) return;
+  if (field.value === '' || (start === 0 && field.selectionEnd === 0)) return;
   const collapsed = start !== null && start === field.selectionEnd;
   replaceSelection(field, '', 'deleteContentBackward', collapsed ? start - 1 : undefined);
 }

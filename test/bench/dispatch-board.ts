@@ -37,12 +37,42 @@ export function seedBoard(dataDir: string): string {
     core.db.transaction(() => {
       for (let i = 0; i < LINES; i++) {
         const customer = s.customers.save({
-          name: `Customer ${i + 1}`, address: `Via ${i + 1}`, latitude: 45.4 + random() * 0.2, longitude: 9.1 + random() * 0.2, phone: '', phoneCountry: 'IT', email: '', zone: i % 2 ? 'NORD' : 'SUD',
+          name: `Customer ${i + 1}`,
+          address: `Via ${i + 1}`,
+          latitude: 45.4 + random() * 0.2,
+          longitude: 9.1 + random() * 0.2,
+          phone: '',
+          phoneCountry: 'IT',
+          email: '',
+          zone: i % 2 ? 'NORD' : 'SUD',
         });
-        s.orders.create({
-          customerId: customer.id, fault: 'Fault', priority: 'medium', windows: [],
-          lines: [{ newItem: { description: `Item ${i + 1}`, model: '', serial: '', warrantyEnds: null, groupCode: i % 2 ? 'HEAT' : 'ELEC', skills: null, troubleshooting: null, address: null, latitude: null, longitude: null }, fault: 'Fault', estimatedHours: 1 }],
-        }, 'counter');
+        s.orders.create(
+          {
+            customerId: customer.id,
+            fault: 'Fault',
+            priority: 'medium',
+            windows: [],
+            lines: [
+              {
+                newItem: {
+                  description: `Item ${i + 1}`,
+                  model: '',
+                  serial: '',
+                  warrantyEnds: null,
+                  groupCode: i % 2 ? 'HEAT' : 'ELEC',
+                  skills: null,
+                  troubleshooting: null,
+                  address: null,
+                  latitude: null,
+                  longitude: null,
+                },
+                fault: 'Fault',
+                estimatedHours: 1,
+              },
+            ],
+          },
+          'counter',
+        );
       }
     })();
     const build: number[] = [];
@@ -70,7 +100,15 @@ export async function benchDispatchBoard(): Promise<{ rows: [string, string][] }
   const host = await startHost({ dataDir: join(dir, 'data'), testHooks: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -136,7 +174,11 @@ export async function benchDispatchBoard(): Promise<{ rows: [string, string][] }
       await page.mouse.down();
       const t0 = await page.evaluate(() => performance.now());
       await page.mouse.move(source.x + 40, source.y + 30, { steps: 3 });
-      const shown = await page.waitForFunction(() => document.querySelectorAll('[data-testid="verdict"]').length >= 140 && performance.now(), undefined, { polling: 'raf' });
+      const shown = await page.waitForFunction(
+        () => document.querySelectorAll('[data-testid="verdict"]').length >= 140 && performance.now(),
+        undefined,
+        { polling: 'raf' },
+      );
       verdicts.push(Number(await shown.jsonValue()) - t0);
       pressToVerdict.push(await pressTime());
       const drop = cell.locator('.board-cell__drop');
@@ -146,7 +188,9 @@ export async function benchDispatchBoard(): Promise<{ rows: [string, string][] }
       const t1 = await page.evaluate(() => performance.now());
       await page.mouse.up();
       const done = await page.waitForFunction(
-        ([b]) => document.querySelector('[data-testid="cell-1-' + b[1] + '"] [role="meter"]')?.getAttribute('aria-valuenow') !== b[0] && performance.now(),
+        ([b]) =>
+          document.querySelector('[data-testid="cell-1-' + b[1] + '"] [role="meter"]')?.getAttribute('aria-valuenow') !== b[0] &&
+          performance.now(),
         [[before, today]] as const,
         { polling: 'raf' },
       );
@@ -156,10 +200,22 @@ export async function benchDispatchBoard(): Promise<{ rows: [string, string][] }
       rows: [
         ['board of 20 technicians × 7 days, 300 waiting lines: built in main p50 (baseline)', buildInMain],
         ['showing a week (call + build + render) p50 / worst', `${ms(percentile(weekSwitch, 50))} / ${ms(Math.max(...weekSwitch))}`],
-        ['press on the page title until the next frame is painted p50 (baseline: one frame of this page)', ms(percentile(emptyPresses, 50))],
-        ['press on a line until the frame with all 140 verdicts is painted p50 / worst (aim: one frame)', `${ms(percentile(pressToVerdict, 50))} / ${ms(Math.max(...pressToVerdict))} (${(percentile(pressToVerdict, 50) / percentile(emptyPresses, 50)).toFixed(1)} × baseline)`],
-        ['press, then 3 pointer moves from Playwright, until all 140 cells show their verdict p50 / worst', `${ms(percentile(verdicts, 50))} / ${ms(Math.max(...verdicts))}`],
-        ['drop until the cell shows the allocation (allocate + re-read + render) p50 / worst', `${ms(percentile(drops, 50))} / ${ms(Math.max(...drops))}`],
+        [
+          'press on the page title until the next frame is painted p50 (baseline: one frame of this page)',
+          ms(percentile(emptyPresses, 50)),
+        ],
+        [
+          'press on a line until the frame with all 140 verdicts is painted p50 / worst (aim: one frame)',
+          `${ms(percentile(pressToVerdict, 50))} / ${ms(Math.max(...pressToVerdict))} (${(percentile(pressToVerdict, 50) / percentile(emptyPresses, 50)).toFixed(1)} × baseline)`,
+        ],
+        [
+          'press, then 3 pointer moves from Playwright, until all 140 cells show their verdict p50 / worst',
+          `${ms(percentile(verdicts, 50))} / ${ms(Math.max(...verdicts))}`,
+        ],
+        [
+          'drop until the cell shows the allocation (allocate + re-read + render) p50 / worst',
+          `${ms(percentile(drops, 50))} / ${ms(Math.max(...drops))}`,
+        ],
       ],
     };
   } finally {

@@ -24,7 +24,11 @@ export async function benchIntake(): Promise<{ rows: [string, string][]; ratio: 
   try {
     const clock = new ManualClock(Date.UTC(2026, 10, 24, 9));
     const core = openCounterCore(dir, clock);
-    core.counter.slots.configure([{ id: 'A1', size: 'small', capacity: 500 }, { id: 'B1', size: 'medium', capacity: 500 }, { id: 'C1', size: 'large', capacity: 500 }]);
+    core.counter.slots.configure([
+      { id: 'A1', size: 'small', capacity: 500 },
+      { id: 'B1', size: 'medium', capacity: 500 },
+      { id: 'C1', size: 'large', capacity: 500 },
+    ]);
     core.db.prepare("UPDATE networks SET policy_json = json_set(policy_json, '$.capacity', 100000)").run();
     const hub = new ScannerHub({ core, events: new EventBus(), receiveScan: () => {} });
     const router = createRouter(coreHandlers(core, { version: 'bench', testHooks: false }, { changed: () => {}, scanners: hub }));

@@ -43,7 +43,12 @@ export async function benchManifestIngest(): Promise<{ rows: [string, string][] 
 
     const clock = new ManualClock(Date.UTC(2026, 10, 24, 9));
     const core = openCounterCore(dir, clock);
-    core.networks.add({ id: NETWORK, name: 'Bench network', adapter: 'http', policy: { ...defaultHttpPolicy, trackingIdPattern: '^BN[0-9]{10}$', capacity: 100_000 } });
+    core.networks.add({
+      id: NETWORK,
+      name: 'Bench network',
+      adapter: 'http',
+      policy: { ...defaultHttpPolicy, trackingIdPattern: '^BN[0-9]{10}$', capacity: 100_000 },
+    });
 
     const first = await timed(() => core.counter.pullManifest(NETWORK, wireAdapter(wire)));
     if (first.result !== PARCELS) throw new Error(`the first ingest added ${first.result} parcels, not ${PARCELS}`);
@@ -63,7 +68,9 @@ export async function benchManifestIngest(): Promise<{ rows: [string, string][] 
       "INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, announced_at, state_changed_at) VALUES (?, ?, ?, ?, ?, 'expected', ?, ?)",
     );
     const rawRun = await timed(async () =>
-      raw.transaction(() => changes.forEach((c, i) => insert.run(NETWORK, c.trackingId, c.recipientName, c.size, hashes[i]!, clock.now(), clock.now())))(),
+      raw.transaction(() =>
+        changes.forEach((c, i) => insert.run(NETWORK, c.trackingId, c.recipientName, c.size, hashes[i]!, clock.now(), clock.now())),
+      )(),
     );
     raw.close();
 
@@ -73,7 +80,10 @@ export async function benchManifestIngest(): Promise<{ rows: [string, string][] 
         ['App: parse + validate + pullManifest, 2 pages of 5 000', `${ms(first.ms)} (${rate(first.ms)})`],
         ['Raw better-sqlite3 insert of the same rows, one fsynced transaction', `${ms(rawRun.ms)} (${rate(rawRun.ms)})`],
         ['Ratio app/raw (time)', `${(first.ms / rawRun.ms).toFixed(1)}× (throughput ratio ${(rawRun.ms / first.ms).toFixed(2)})`],
-        ['App again, same manifest (all known: no-op upsert)', `${ms(again.ms)} (${rate(again.ms)}), ${(again.ms / rawRun.ms).toFixed(1)}× raw`],
+        [
+          'App again, same manifest (all known: no-op upsert)',
+          `${ms(again.ms)} (${rate(again.ms)}), ${(again.ms / rawRun.ms).toFixed(1)}× raw`,
+        ],
         ['JSON.parse + manifestPageSchema of both pages alone (warm, no database)', ms(parseOnly.ms)],
       ],
     };

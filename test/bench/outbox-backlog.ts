@@ -33,7 +33,14 @@ export async function benchOutboxBacklog(): Promise<{ rows: [string, string][] }
     const events: StoreEvent[] = Array.from({ length: EVENTS }, (_, i) => ({
       idempotencyKey: `custody-${i + 1}`,
       kind: 'custody',
-      payload: { trackingId: `BN${String(i).padStart(10, '0')}`, from: 'expected', to: 'received', at: clock.now() + i, method: 'scanner', reason: null },
+      payload: {
+        trackingId: `BN${String(i).padStart(10, '0')}`,
+        from: 'expected',
+        to: 'received',
+        at: clock.now() + i,
+        method: 'scanner',
+        reason: null,
+      },
     }));
 
     // Warms the server's validator and fetch's connection pool, so neither measured run pays for it.
@@ -42,8 +49,17 @@ export async function benchOutboxBacklog(): Promise<{ rows: [string, string][] }
     const appServer = await server();
     const core = openCounterCore(dir, clock);
     const storeId = core.storeId;
-    core.networks.add({ id: NETWORK, name: 'Bench network', adapter: 'http', policy: defaultHttpPolicy, baseUrl: appServer.url, token: TOKEN });
-    const insert = core.db.prepare("INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES (?, ?, 'custody', ?, ?)");
+    core.networks.add({
+      id: NETWORK,
+      name: 'Bench network',
+      adapter: 'http',
+      policy: defaultHttpPolicy,
+      baseUrl: appServer.url,
+      token: TOKEN,
+    });
+    const insert = core.db.prepare(
+      "INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES (?, ?, 'custody', ?, ?)",
+    );
     core.db.transaction(() => events.forEach((e) => insert.run(NETWORK, e.idempotencyKey, JSON.stringify(e.payload), clock.now())))();
     const pump = new OutboxPump(core.db, core.clock);
     const adapter = core.adapters.byId(NETWORK);
@@ -68,7 +84,10 @@ export async function benchOutboxBacklog(): Promise<{ rows: [string, string][] }
       rows: [
         ['App: OutboxPump → HTTP adapter → test server, batches of 500', `${appRate.toFixed(0)} events/s (${EVENTS} events)`],
         ['Bare fetch POST of the same batches to a fresh test server', `${rawRate.toFixed(0)} events/s`],
-        ['Ratio app/raw (events/s; both pay the in-process server validating each request and answer against the OpenAPI document)', (appRate / rawRate).toFixed(2)],
+        [
+          'Ratio app/raw (events/s; both pay the in-process server validating each request and answer against the OpenAPI document)',
+          (appRate / rawRate).toFixed(2),
+        ],
       ],
     };
   } finally {
@@ -94,7 +113,9 @@ function assertReceivedOnce(target: NetworkTestServer, storeId: string, who: str
   const keys = new Set(target.events(storeId).map((e) => e.idempotencyKey));
   const failed = target.requests.filter((r) => r.status !== 200).length;
   if (keys.size !== EVENTS || target.events(storeId).length !== EVENTS || target.duplicates(storeId) !== 0 || failed > 0) {
-    throw new Error(`${who}: the server recorded ${target.events(storeId).length} events (${keys.size} distinct, ${target.duplicates(storeId)} duplicates) and ${failed} failed requests`);
+    throw new Error(
+      `${who}: the server recorded ${target.events(storeId).length} events (${keys.size} distinct, ${target.duplicates(storeId)} duplicates) and ${failed} failed requests`,
+    );
   }
   if (target.violations.length > 0) throw new Error(`${who}: OpenAPI violations: ${target.violations.slice(0, 3).join('; ')}`);
 }

@@ -31,7 +31,15 @@ export async function benchPickupLookup(): Promise<{ rows: [string, string][] }>
     const codeOf = (i: number) => String((i * 7919) % 1_000_000).padStart(6, '0');
     db.transaction(() => {
       for (let i = 0; i < PARCELS; i++) {
-        insert.run(`QC${String(i).padStart(10, '0')}`, `Customer ${i}`, counter.hasher.hash(codeOf(i)), now, now, now + 14 * 86_400_000, now);
+        insert.run(
+          `QC${String(i).padStart(10, '0')}`,
+          `Customer ${i}`,
+          counter.hasher.hash(codeOf(i)),
+          now,
+          now,
+          now + 14 * 86_400_000,
+          now,
+        );
       }
     })();
     db.exec('ANALYZE');
@@ -60,7 +68,10 @@ export async function benchPickupLookup(): Promise<{ rows: [string, string][] }>
     core.close();
     return {
       rows: [
-        [`pickup.start through the router, ${PARCELS} parcels (p50 / p99)`, `${ms(percentile(appTimes, 50))} / ${ms(percentile(appTimes, 99))}`],
+        [
+          `pickup.start through the router, ${PARCELS} parcels (p50 / p99)`,
+          `${ms(percentile(appTimes, 50))} / ${ms(percentile(appTimes, 99))}`,
+        ],
         ['Bare indexed SELECT by hash (p50 / p99)', `${ms(percentile(bareTimes, 50))} / ${ms(percentile(bareTimes, 99))}`],
         ['Ratio of p50s (call / bare)', (percentile(appTimes, 50) / percentile(bareTimes, 50)).toFixed(1)],
       ],

@@ -26,7 +26,15 @@ export async function benchScanLatency(): Promise<{ rows: [string, string][] }> 
   const host = await startHost({ dataDir: join(dir, 'data'), testHooks: true, serial: line.a });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -49,7 +57,9 @@ export async function benchScanLatency(): Promise<{ rows: [string, string][] }> 
       const code = `BENCH${String(i).padStart(6, '0')}`;
       const sentAt = epochNow();
       writeSync(writer, `${code}\r`);
-      const shownAt = await page.waitForFunction((c) => (window as unknown as { __seen: Record<string, number> }).__seen[c], code, { polling: 'raf' });
+      const shownAt = await page.waitForFunction((c) => (window as unknown as { __seen: Record<string, number> }).__seen[c], code, {
+        polling: 'raf',
+      });
       latencies.push(Number(await shownAt.jsonValue()) - sentAt);
       // Let the same-code de-duplication window and the page settle: one scan at a time here.
       await page.waitForTimeout(5);
@@ -80,11 +90,13 @@ export async function benchScanLatency(): Promise<{ rows: [string, string][] }> 
       const next = start + (i + 1) * BURST_INTERVAL_MS;
       while (epochNow() < next) await new Promise((r) => setTimeout(r, 1));
     }
-    await page.waitForFunction(
-      ([b, n]) => Number(document.querySelector('[data-testid="scan-count"]')?.getAttribute('data-count')) >= b + n,
-      [before, BURST] as const,
-      { timeout: 10_000 },
-    ).catch(() => undefined);
+    await page
+      .waitForFunction(
+        ([b, n]) => Number(document.querySelector('[data-testid="scan-count"]')?.getAttribute('data-count')) >= b + n,
+        [before, BURST] as const,
+        { timeout: 10_000 },
+      )
+      .catch(() => undefined);
     const after = Number(await page.getByTestId('scan-count').getAttribute('data-count'));
     closeSync(writer);
 

@@ -1,5 +1,12 @@
 import { seededRandom } from '../../main/core/seeded-random';
-import { exactOrder, improveOrder, nearestNeighbourOrder, planVisitOrder, routeEvaluator, type VisitDay } from '../../main/core/service/visit-order';
+import {
+  exactOrder,
+  improveOrder,
+  nearestNeighbourOrder,
+  planVisitOrder,
+  routeEvaluator,
+  type VisitDay,
+} from '../../main/core/service/visit-order';
 import { ms, percentile } from './stats';
 
 const DAYS = 40;
@@ -61,10 +68,16 @@ export async function benchVisitOrder(): Promise<{ rows: [string, string][] }> {
   const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
   return {
     rows: [
-      [`9 visits, heuristic ÷ exact optimum (${DAYS} days): mean / worst`, `${mean(ratios9).toFixed(4)} / ${Math.max(...ratios9).toFixed(4)} (aim ≤ 1.02)`],
+      [
+        `9 visits, heuristic ÷ exact optimum (${DAYS} days): mean / worst`,
+        `${mean(ratios9).toFixed(4)} / ${Math.max(...ratios9).toFixed(4)} (aim ≤ 1.02)`,
+      ],
       ['9 visits, exact DP (what the app uses) p50 / p95', `${ms(percentile(exactMs, 50))} / ${ms(percentile(exactMs, 95))}`],
       ['9 visits, heuristic p50', ms(percentile(heuristic9Ms, 50))],
-      [`50 visits, planned ÷ nearest neighbour alone (${DAYS} days): mean / worst`, `${mean(ratios50).toFixed(4)} / ${Math.max(...ratios50).toFixed(4)}`],
+      [
+        `50 visits, planned ÷ nearest neighbour alone (${DAYS} days): mean / worst`,
+        `${mean(ratios50).toFixed(4)} / ${Math.max(...ratios50).toFixed(4)}`,
+      ],
       ['50 visits, planning time p50 / p95 (aim < 100 ms)', `${ms(percentile(planMs, 50))} / ${ms(percentile(planMs, 95))}`],
       ['50 visits, nearest neighbour alone p50 (baseline)', ms(percentile(nnMs, 50))],
     ],

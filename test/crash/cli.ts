@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import { runCrashTrial } from './crash-trial';
 
 /** `npm run crash -- --kills 200`: the long run of the crash test. */
-const { values } = parseArgs({ options: { kills: { type: 'string', default: '200' }, seed: { type: 'string', default: String(Date.now() % 1_000_000) } } });
+const { values } = parseArgs({
+  options: { kills: { type: 'string', default: '200' }, seed: { type: 'string', default: String(Date.now() % 1_000_000) } },
+});
 const dataDir = mkdtempSync(join(tmpdir(), 'opencounter-crash-'));
 const started = Date.now();
 try {

@@ -51,7 +51,7 @@ export async function runCrashTrial(options: CrashTrialOptions): Promise<CrashTr
   const minLife = options.minLifeMs ?? 5;
   const maxLife = options.maxLifeMs ?? 300;
   let seed = options.seed ?? 1;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32;
   const intakes = new Set<string>();
   const pickedUp = new Set<string>();
   await bundleWorker();
@@ -72,7 +72,9 @@ export async function runCrashTrial(options: CrashTrialOptions): Promise<CrashTr
       'SELECT count(*) AS n FROM custody_events e JOIN parcels p ON p.id = e.parcel_id WHERE p.tracking_id = ? AND e.to_state = ?',
     );
     const lost = [
-      ...[...intakes].filter((t) => !['received', 'picked_up'].includes(stateOf.get(t)?.state ?? '') || eventsInto.get(t, 'received')!.n !== 1),
+      ...[...intakes].filter(
+        (t) => !['received', 'picked_up'].includes(stateOf.get(t)?.state ?? '') || eventsInto.get(t, 'received')!.n !== 1,
+      ),
       ...[...pickedUp].filter((t) => stateOf.get(t)?.state !== 'picked_up' || eventsInto.get(t, 'picked_up')!.n !== 1),
     ];
     const duplicated = db

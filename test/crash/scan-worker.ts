@@ -14,7 +14,7 @@ import { CRASH_NETWORK, CRASH_PARCELS, crashParcel, pickupCodeOf } from './crash
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: scan-worker <data-dir> [seed]');
 let seed = Number(process.argv[3] ?? 1) >>> 0 || 1;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32;
 
 const say = (line: string) => writeSync(1, `${line}\n`);
 const scanner: ActionContext = { actorId: 'counter', method: 'scanner' };

@@ -31,7 +31,8 @@ export async function driverArrives(host: RunningHost, networkId: DemoNetworkId,
 export async function parcelsDelivered(host: RunningHost, networkId: DemoNetworkId, count: number): Promise<ParcelView[]> {
   const delivery = await driverArrives(host, networkId, count);
   for (const parcel of delivery.parcels) {
-    if (parcel.state === 'expected') await host.call('delivery.scan', { deliveryId: delivery.id, trackingId: parcel.trackingId, method: 'scanner' });
+    if (parcel.state === 'expected')
+      await host.call('delivery.scan', { deliveryId: delivery.id, trackingId: parcel.trackingId, method: 'scanner' });
   }
   const done = await host.call<{ delivery: DeliveryView; notDelivered: number }>('delivery.complete', { deliveryId: delivery.id });
   expect(done.notDelivered).toBe(0);

@@ -101,7 +101,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   launchHost: async ({ makeTempDir }, use) => {
     const hosts: RunningHost[] = [];
     await use(async (options = {}) => {
-      const host = await startHost({ dataDir: options.dataDir ?? makeTempDir(), testHooks: options.testHooks ?? true, serial: options.serial, port: options.port, signedIn: options.signedIn, kiosk: options.kiosk });
+      const host = await startHost({
+        dataDir: options.dataDir ?? makeTempDir(),
+        testHooks: options.testHooks ?? true,
+        serial: options.serial,
+        port: options.port,
+        signedIn: options.signedIn,
+        kiosk: options.kiosk,
+      });
       hosts.push(host);
       return host;
     });

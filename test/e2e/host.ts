@@ -77,7 +77,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const port = Number(new URL(origin).port);
 
   const postClock = async (request: { advanceMs: number; hold?: boolean }): Promise<number> => {
-    const response = await fetch(`${origin}/test/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
+    const response = await fetch(`${origin}/test/clock`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
     const body = (await response.json()) as { ok: boolean; now?: number };
     if (!response.ok || !body.ok || typeof body.now !== 'number') {
       throw new Error(`POST /test/clock answered ${response.status} ${JSON.stringify(body)}`);

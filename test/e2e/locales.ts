@@ -9,7 +9,10 @@ export const LANGUAGES: readonly Language[] = ['en', 'it', 'fr'];
 export interface Messages {
   nav: { home: string; driverQr: string; helpLabel: string };
   language: { names: Record<Language, string> };
-  home: { title: string; tiles: Record<'driverDelivery' | 'pickup' | 'driverPickup' | 'inventory' | 'help' | 'settings' | 'training', string> };
+  home: {
+    title: string;
+    tiles: Record<'driverDelivery' | 'pickup' | 'driverPickup' | 'inventory' | 'help' | 'settings' | 'training', string>;
+  };
   driverQr: { title: string; chooseNetwork: string; qrAria: string; codeLabel: string };
   hours: { title: string; today: string };
   help: { title: string; screens: Record<'home' | 'driver' | 'settings', string>; tips: Record<'home' | 'driver' | 'settings', string[]> };

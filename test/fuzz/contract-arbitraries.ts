@@ -34,7 +34,19 @@ const HINTS: Record<string, Arbitrary<unknown>> = {
 };
 
 /** Texts an attacker tries in any string field. */
-const NASTY_STRINGS = fc.constantFrom('', ' ', '\u0000', '\u202e', '../../etc/passwd', "'; DROP TABLE parcels; --", '%', '=1+1', 'x'.repeat(600), '\ud800', '🙂');
+const NASTY_STRINGS = fc.constantFrom(
+  '',
+  ' ',
+  '\u0000',
+  '\u202e',
+  '../../etc/passwd',
+  "'; DROP TABLE parcels; --",
+  '%',
+  '=1+1',
+  'x'.repeat(600),
+  '\ud800',
+  '🙂',
+);
 
 const STRING_LIMIT = 80;
 const ARRAY_LIMIT = 4;
@@ -89,7 +101,11 @@ function stringOf(schema: JsonSchema): Arbitrary<string> {
   if (schema.format === 'base64') return fc.base64String({ maxLength: 400 });
   if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
   const minLength = schema.minLength ?? 0;
-  return fc.string({ minLength, maxLength: Math.max(minLength, Math.min(schema.maxLength ?? STRING_LIMIT, STRING_LIMIT)), unit: 'grapheme' });
+  return fc.string({
+    minLength,
+    maxLength: Math.max(minLength, Math.min(schema.maxLength ?? STRING_LIMIT, STRING_LIMIT)),
+    unit: 'grapheme',
+  });
 }
 
 /** Inputs shaped by the call's own zod schema (through its JSON Schema). */
@@ -107,7 +123,9 @@ export function malformedInputOf(name: CallName): Arbitrary<unknown> {
     const keys = Object.keys(value);
     return fc.oneof(
       fc.record({ key: fc.string({ maxLength: 20 }), junk: fc.anything() }).map(({ key, junk }) => ({ ...value, [`x${key}`]: junk })),
-      ...(keys.length > 0 ? [fc.record({ key: fc.constantFrom(...keys), junk: fc.anything() }).map(({ key, junk }) => ({ ...value, [key]: junk }))] : []),
+      ...(keys.length > 0
+        ? [fc.record({ key: fc.constantFrom(...keys), junk: fc.anything() }).map(({ key, junk }) => ({ ...value, [key]: junk }))]
+        : []),
     );
   });
   return fc.oneof(fc.anything(), broken);

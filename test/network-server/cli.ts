@@ -55,7 +55,8 @@ console.log(`Token: ${values.token}${rate > 0 ? `; random faults on ${Math.round
 let requestsShown = 0;
 let violationsShown = 0;
 const report = setInterval(() => {
-  for (const r of server.requests.slice(requestsShown)) console.log(`${r.method} ${r.path} -> ${r.status ?? 'no answer'}${r.fault ? ` (${r.fault})` : ''}`);
+  for (const r of server.requests.slice(requestsShown))
+    console.log(`${r.method} ${r.path} -> ${r.status ?? 'no answer'}${r.fault ? ` (${r.fault})` : ''}`);
   for (const v of server.violations.slice(violationsShown)) console.log(`VIOLATION ${v}`);
   requestsShown = server.requests.length;
   violationsShown = server.violations.length;

@@ -15,7 +15,14 @@ export type FaultKind =
   /** Apply the request, answer after `slowMs`. */
   | 'slow';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['http-500', 'timeout', 'drop-before-commit', 'drop-after-commit', 'duplicate-response', 'slow'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'http-500',
+  'timeout',
+  'drop-before-commit',
+  'drop-after-commit',
+  'duplicate-response',
+  'slow',
+];
 
 export interface RandomFaults {
   /** Share of requests that get a fault, 0..1. */
@@ -40,7 +47,6 @@ export interface FaultControls {
   clearFaults(): void;
 }
 
-
 interface Queued {
   kind: FaultKind;
   remaining: number;
@@ -49,7 +55,8 @@ interface Queued {
 
 export class FaultPlan implements FaultControls {
   private queue: Queued[] = [];
-  private random: { rate: number; kinds: readonly FaultKind[]; operationIds: readonly string[] | undefined; next: () => number } | undefined;
+  private random:
+    { rate: number; kinds: readonly FaultKind[]; operationIds: readonly string[] | undefined; next: () => number } | undefined;
 
   injectNext(kind: FaultKind, count = 1, operationId?: string): void {
     if (!FAULT_KINDS.includes(kind)) throw new Error(`Unknown fault kind ${String(kind)}`);

@@ -180,7 +180,13 @@ export function validateRequest(request: RequestToCheck): string[] {
     const { name, in: location, required } = param.node as { name: string; in: string; required?: boolean };
     if (location === 'header' && IGNORED_HEADERS.has(name.toLowerCase())) continue;
     const raw =
-      location === 'path' ? match.pathParams[name] : location === 'query' ? query[name] : location === 'header' ? headerValue(headers, name) : undefined;
+      location === 'path'
+        ? match.pathParams[name]
+        : location === 'query'
+          ? query[name]
+          : location === 'header'
+            ? headerValue(headers, name)
+            : undefined;
     const where = `${location} parameter ${name}`;
     if (raw === undefined) {
       if (required === true) violations.push(`${where} is required`);

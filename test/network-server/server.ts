@@ -12,7 +12,8 @@ const BASE_PATH = '/v1';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 // Shapes of the document, as far as this server and its tests look into them.
-export type ParcelState = 'expected' | 'received' | 'picked_up' | 'refused' | 'missing' | 'expired' | 'return_scanned' | 'returned' | 'damaged_refused';
+export type ParcelState =
+  'expected' | 'received' | 'picked_up' | 'refused' | 'missing' | 'expired' | 'return_scanned' | 'returned' | 'damaged_refused';
 export type ManifestChange =
   | { type: 'parcel'; trackingId: string; recipientName: string; size: 'small' | 'medium' | 'large'; pickupCode: string }
   | { type: 'recall'; trackingId: string; reason: string }
@@ -23,7 +24,14 @@ export type StoreEvent =
   | {
       idempotencyKey: string;
       kind: 'custody';
-      payload: { trackingId: string; from: ParcelState | null; to: ParcelState; at: number; method: 'scanner' | 'keyboard' | 'manual' | 'system'; reason: string | null };
+      payload: {
+        trackingId: string;
+        from: ParcelState | null;
+        to: ParcelState;
+        at: number;
+        method: 'scanner' | 'keyboard' | 'manual' | 'system';
+        reason: string | null;
+      };
     }
   | { idempotencyKey: string; kind: 'capacity'; payload: { capacity: number; at: number } };
 export type RecordedEvent = StoreEvent & { recordedAt: number };
@@ -119,10 +127,17 @@ interface Call {
 }
 
 const ok = (body: unknown): Reply => ({ status: 200, body });
-const failure = (status: number, code: string, message: string, retryable = false): Reply => ({ status, body: { code, message, retryable } });
+const failure = (status: number, code: string, message: string, retryable = false): Reply => ({
+  status,
+  body: { code, message, retryable },
+});
 
 /** Cursors are the index of the next item, as a string. */
-function afterCursor<T>(items: readonly T[], cursor: string | null, limit = Infinity): { page: T[]; cursor: string; hasMore: boolean } | undefined {
+function afterCursor<T>(
+  items: readonly T[],
+  cursor: string | null,
+  limit = Infinity,
+): { page: T[]; cursor: string; hasMore: boolean } | undefined {
   if (cursor !== null && !/^[0-9]{1,9}$/.test(cursor)) return undefined;
   const start = Math.min(Number(cursor ?? 0), items.length);
   const page = items.slice(start, start + limit);
@@ -223,7 +238,10 @@ function encode(reply: Reply, gzip: boolean): { headers: Record<string, string>;
 /** A whole HTTP/1.1 response as bytes, for writing it on the socket more than once. */
 function rawResponse(reply: Reply, gzip: boolean): Buffer {
   const { headers, payload } = encode(reply, gzip);
-  const head = [`HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? ''}`, ...Object.entries({ ...headers, connection: 'close' }).map(([k, v]) => `${k}: ${v}`)];
+  const head = [
+    `HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? ''}`,
+    ...Object.entries({ ...headers, connection: 'close' }).map(([k, v]) => `${k}: ${v}`),
+  ];
   return Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), payload]);
 }
 
@@ -291,11 +309,13 @@ export async function startNetworkTestServer(options: NetworkTestServerOptions):
     const apiPath = url.pathname.startsWith(`${BASE_PATH}/`) ? url.pathname.slice(BASE_PATH.length) : undefined;
     const match = apiPath === undefined ? undefined : findOperation(method, apiPath);
     const gzip = acceptsGzip(req.headers['accept-encoding']);
-    const log = (status: number | null, fault: FaultKind | null): void => void requests.push({ operationId: match?.operationId ?? null, method, path, status, fault });
+    const log = (status: number | null, fault: FaultKind | null): void =>
+      void requests.push({ operationId: match?.operationId ?? null, method, path, status, fault });
     const violation = (problem: string): void => void violations.push(`${method} ${path}: ${problem}`);
 
     const checked = (reply: Reply): Reply => {
-      if (match && apiPath !== undefined) validateResponse({ method, path: apiPath, status: reply.status, body: reply.body }).forEach(violation);
+      if (match && apiPath !== undefined)
+        validateResponse({ method, path: apiPath, status: reply.status, body: reply.body }).forEach(violation);
       return reply;
     };
     const write = (reply: Reply): void => {
@@ -317,7 +337,10 @@ export async function startNetworkTestServer(options: NetworkTestServerOptions):
       return send(failure(400, 'bad_request', error.message));
     }
 
-    const problems = apiPath === undefined ? [`not below ${BASE_PATH}`] : validateRequest({ method, path: apiPath, query: url.searchParams, headers: req.headers, body });
+    const problems =
+      apiPath === undefined
+        ? [`not below ${BASE_PATH}`]
+        : validateRequest({ method, path: apiPath, query: url.searchParams, headers: req.headers, body });
     problems.forEach(violation);
     if (!match) return send(failure(404, 'not_found', `No operation for ${method} ${url.pathname}`));
     const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
@@ -330,7 +353,8 @@ export async function startNetworkTestServer(options: NetworkTestServerOptions):
     }
 
     const storeId = match.pathParams.storeId ?? '';
-    const apply = (): Reply => handler({ storeId, store: storeFor(storeId), networkName, query: url.searchParams, headers: req.headers, body });
+    const apply = (): Reply =>
+      handler({ storeId, store: storeFor(storeId), networkName, query: url.searchParams, headers: req.headers, body });
     const fault = faults.take(match.operationId) ?? null;
     switch (fault) {
       case 'http-500':
@@ -373,7 +397,9 @@ export async function startNetworkTestServer(options: NetworkTestServerOptions):
     const next = createServer((req, res) => {
       res.on('error', () => {});
       serve(req, res).catch((error: unknown) => {
-        violations.push(`test server error on ${req.method ?? '?'} ${req.url ?? '?'}: ${error instanceof Error ? error.stack : String(error)}`);
+        violations.push(
+          `test server error on ${req.method ?? '?'} ${req.url ?? '?'}: ${error instanceof Error ? error.stack : String(error)}`,
+        );
         if (!res.headersSent && !res.destroyed) res.writeHead(500).end();
       });
     });

@@ -22,12 +22,25 @@ beforeAll(() => {
   const electronDist = join(work, 'electron');
   mkdirSync(electronDist);
   const wire = Buffer.from([1, 9, ...Array(9).fill(FuseState.ENABLE)]);
-  writeFileSync(join(electronDist, 'electron'), Buffer.concat([Buffer.alloc(4096, 7), Buffer.from(SENTINEL), wire, Buffer.alloc(4096, 9)]), { mode: 0o755 });
+  writeFileSync(
+    join(electronDist, 'electron'),
+    Buffer.concat([Buffer.alloc(4096, 7), Buffer.from(SENTINEL), wire, Buffer.alloc(4096, 9)]),
+    { mode: 0o755 },
+  );
   writeFileSync(join(electronDist, 'LICENSE'), 'stand-in');
   const output = join(work, 'release');
   execFileSync(
     process.execPath,
-    ['node_modules/electron-builder/cli.js', '--config', 'electron-builder.yml', '--linux', 'dir', `-c.electronDist=${electronDist}`, '-c.npmRebuild=false', `-c.directories.output=${output}`],
+    [
+      'node_modules/electron-builder/cli.js',
+      '--config',
+      'electron-builder.yml',
+      '--linux',
+      'dir',
+      `-c.electronDist=${electronDist}`,
+      '-c.npmRebuild=false',
+      `-c.directories.output=${output}`,
+    ],
     { env: { ...process.env, OPENCOUNTER_UPDATE_URL: 'https://updates.example.org/opencounter' }, stdio: 'pipe' },
   );
   resources = join(output, 'linux-unpacked', 'resources');
@@ -37,7 +50,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed app', () => {
   it('holds the build, and no sources, source maps or C sources', () => {
-    expect(files).toEqual(expect.arrayContaining(['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']));
+    expect(files).toEqual(
+      expect.arrayContaining(['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']),
+    );
     expect(files.filter((f) => !f.startsWith('/out') && !f.startsWith('/node_modules') && f !== '/package.json')).toEqual([]);
     expect(files.filter((f) => /\.(?:map|ts|mts|cts|vue)$/.test(f))).toEqual([]);
     expect(files.filter((f) => /\.(?:c|cc|cpp|h)$/.test(f))).toEqual([]);
@@ -45,14 +60,23 @@ describe('the packed app', () => {
 
   it('keeps every native module outside the archive, where it can be loaded', () => {
     const natives = files.filter((f) => f.endsWith('.node'));
-    expect(natives.filter((f) => f.startsWith('/node_modules/better-sqlite3/'))).toEqual(['/node_modules/better-sqlite3/build/Release/better_sqlite3.node']);
-    expect(natives).toEqual(expect.arrayContaining([ expect.stringMatching(/^\/node_modules\/@serialport\/bindings-cpp\/prebuilds\/linux-x64\//), expect.stringMatching(/^\/node_modules\/node-hid\/prebuilds\/HID-linux-x64\//)]));
+    expect(natives.filter((f) => f.startsWith('/node_modules/better-sqlite3/'))).toEqual([
+      '/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+    ]);
+    expect(natives).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/node_modules\/@serialport\/bindings-cpp\/prebuilds\/linux-x64\//),
+        expect.stringMatching(/^\/node_modules\/node-hid\/prebuilds\/HID-linux-x64\//),
+      ]),
+    );
     for (const native of natives) expect(existsSync(join(resources, 'app.asar.unpacked', native)), native).toBe(true);
   });
 
   it('ships the three locales in resources and the generic update feed', () => {
     expect(readdirSync(join(resources, 'locales')).sort()).toEqual(['en.json', 'fr.json', 'it.json']);
-    expect(readFileSync(join(resources, 'app-update.yml'), 'utf8')).toMatch(/provider: generic\nurl: https:\/\/updates\.example\.org\/opencounter/);
+    expect(readFileSync(join(resources, 'app-update.yml'), 'utf8')).toMatch(
+      /provider: generic\nurl: https:\/\/updates\.example\.org\/opencounter/,
+    );
   });
 
   it('has its fuses flipped by the afterPack hook', async () => {

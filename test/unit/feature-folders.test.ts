@@ -36,7 +36,9 @@ describe('feature folders', () => {
   });
 
   it('every api feature has its core under the same name', () => {
-    const missing = folders('main/api').filter((feature) => !(feature in CALLS_WITHOUT_CORE) && !existsSync(join(root, 'main/core', feature)));
+    const missing = folders('main/api').filter(
+      (feature) => !(feature in CALLS_WITHOUT_CORE) && !existsSync(join(root, 'main/core', feature)),
+    );
     expect(missing, 'main/api/<f> without main/core/<f>').toEqual([]);
   });
 });

@@ -16,7 +16,8 @@ const allowed = async (file: string, from: string) => expect(await refusals(file
 
 describe('layer rules', () => {
   it('Electron only in main/electron', async () => {
-    for (const file of ['main/core/x.ts', 'main/devices/x.ts', 'main/api/x.ts', 'main/app/x.ts', 'main/host/x.ts', 'renderer/x.ts']) await refused(file, 'electron');
+    for (const file of ['main/core/x.ts', 'main/devices/x.ts', 'main/api/x.ts', 'main/app/x.ts', 'main/host/x.ts', 'renderer/x.ts'])
+      await refused(file, 'electron');
     await refused('main/app/x.ts', 'electron-updater');
     await allowed('main/electron/x.ts', 'electron');
   });

@@ -12,7 +12,10 @@ function inventoryParcel(row: ParcelRow): InventoryParcel {
 }
 
 /** Inventory: a page of customers, one customer's parcels, the CSV of the current view, and "Sync". */
-export function inventoryHandlers(core: Pick<CounterCore, 'clock' | 'inventory' | 'sync' | 'hours' | 'adapters'>, changed: () => void): HandlersOf<typeof inventoryCalls> {
+export function inventoryHandlers(
+  core: Pick<CounterCore, 'clock' | 'inventory' | 'sync' | 'hours' | 'adapters'>,
+  changed: () => void,
+): HandlersOf<typeof inventoryCalls> {
   return {
     'inventory.customers': ({ filter, offset, limit }) => ({
       ...core.inventory.customers(filter, { offset, limit }),
@@ -24,7 +27,11 @@ export function inventoryHandlers(core: Pick<CounterCore, 'clock' | 'inventory' 
     'inventory.exportCsv': ({ filter, form, language }) => {
       const rows = core.inventory.rows(filter).length;
       const { date } = localDay(core.clock.now(), core.hours.timeZone);
-      return { csv: core.inventory.csv(filter, { form: form ?? 'raw', language: language ?? 'en', timeZone: core.hours.timeZone }), count: rows, fileName: `inventory-${date}.csv` };
+      return {
+        csv: core.inventory.csv(filter, { form: form ?? 'raw', language: language ?? 'en', timeZone: core.hours.timeZone }),
+        count: rows,
+        fileName: `inventory-${date}.csv`,
+      };
     },
     'inventory.sync': async () => {
       const result = await core.sync.sync((network) => core.adapters.for(network));

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { call, none } from '../call';
-import { connectionTestInputSchema, connectionTestSchema, driverCheckInSchema, networkConfigSchema, networkLinkSchema, networkSaveSchema } from './schemas';
+import {
+  connectionTestInputSchema,
+  connectionTestSchema,
+  driverCheckInSchema,
+  networkConfigSchema,
+  networkLinkSchema,
+  networkSaveSchema,
+} from './schemas';
 import { networkSummarySchema, rowIdSchema } from '../schemas';
 
 export const networkCalls = {

@@ -45,7 +45,10 @@ export function networkLinks(core: Pick<CounterCore, 'db' | 'networks' | 'links'
 }
 
 /** Network settings, "Test connection", link status and driver check-ins. */
-export function networkHandlers(core: Pick<CounterCore, 'db' | 'networks' | 'networkSettings' | 'adapters' | 'links' | 'checkIns' | 'support'>, changed: () => void): HandlersOf<typeof networkCalls> {
+export function networkHandlers(
+  core: Pick<CounterCore, 'db' | 'networks' | 'networkSettings' | 'adapters' | 'links' | 'checkIns' | 'support'>,
+  changed: () => void,
+): HandlersOf<typeof networkCalls> {
   return {
     'networks.list': () =>
       core.networks.list().map((n) => ({

@@ -18,7 +18,10 @@ const as = (method: ActionContext['method']): ActionContext => ({ actorId: actin
  * The parcel counter's calls. `changed` tells the scheduler and the
  * renderer that deadlines or lists may have moved.
  */
-export function parcelHandlers(core: Pick<CounterCore, 'db' | 'clock' | 'settings' | 'networks' | 'counter' | 'adapters'>, changed: () => void): HandlersOf<typeof parcelCalls> {
+export function parcelHandlers(
+  core: Pick<CounterCore, 'db' | 'clock' | 'settings' | 'networks' | 'counter' | 'adapters'>,
+  changed: () => void,
+): HandlersOf<typeof parcelCalls> {
   const { counter } = core;
   const after = <T>(value: T): T => {
     changed();
@@ -30,7 +33,8 @@ export function parcelHandlers(core: Pick<CounterCore, 'db' | 'clock' | 'setting
     return adapter;
   };
   const demoOnly = (networkId: string) => {
-    if (core.networks.get(networkId).adapter !== 'demo') throw new CoreError('CONFLICT', 'Training works on demo networks only', { reason: 'trainingDemoOnly' });
+    if (core.networks.get(networkId).adapter !== 'demo')
+      throw new CoreError('CONFLICT', 'Training works on demo networks only', { reason: 'trainingDemoOnly' });
   };
 
   return {
@@ -70,7 +74,11 @@ export function parcelHandlers(core: Pick<CounterCore, 'db' | 'clock' | 'setting
     'pickup.scan': ({ pickupId, trackingId, method }) => {
       const result = counter.pickups.scan(pickupId, trackingId, as(method));
       // The scan may have set when the pickup finishes on its own: the scheduler must hear of it.
-      return after({ outcome: result.outcome, rejection: result.outcome === 'rejected' ? result.rejection : undefined, pickup: pickupView(core, pickupId) });
+      return after({
+        outcome: result.outcome,
+        rejection: result.outcome === 'rejected' ? result.rejection : undefined,
+        pickup: pickupView(core, pickupId),
+      });
     },
     'pickup.resolve': ({ pickupId, parcelId, resolution }) => {
       counter.pickups.resolve(pickupId, parcelId, resolution, as('manual'));

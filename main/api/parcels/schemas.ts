@@ -105,7 +105,9 @@ export const counterStatusSchema = z.object({
   now: z.number().int(),
   blocking: taskSchema.nullable(),
   deadlines: z.array(taskSchema),
-  openDeliveries: z.array(z.object({ id: rowIdSchema, networkId: idSchema, deadlineAt: z.number().int().nullable(), unscanned: z.number().int() })),
+  openDeliveries: z.array(
+    z.object({ id: rowIdSchema, networkId: idSchema, deadlineAt: z.number().int().nullable(), unscanned: z.number().int() }),
+  ),
   expiredNotices: z.array(z.object({ id: rowIdSchema, networkId: idSchema, deadlineAt: z.number().int(), waiting: z.number().int() })),
   returnsWaiting: z.array(z.object({ networkId: idSchema, count: z.number().int() })),
   overdueReturns: z.array(z.object({ networkId: idSchema, count: z.number().int(), oldestReadyAt: z.number().int() })),

@@ -41,7 +41,9 @@ export function pickupView(core: Pick<CounterCore, 'counter'>, pickupId: number)
     id: pickup.id,
     completedAt: pickup.completed_at,
     finishAt: pickup.completed_at === null ? pickup.finish_at : null,
-    items: core.counter.pickups.items(pickupId).map((i) => ({ parcel: parcelView(i.parcel), status: pickupItemStatus(i.parcel.state, i.scannedAt !== null) })),
+    items: core.counter.pickups
+      .items(pickupId)
+      .map((i) => ({ parcel: parcelView(i.parcel), status: pickupItemStatus(i.parcel.state, i.scannedAt !== null) })),
   };
 }
 

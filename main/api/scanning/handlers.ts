@@ -28,7 +28,8 @@ export function scannerHandlers(core: Pick<CounterCore, 'scanners'>, scanners: S
     'scanners.available': () => scanners.available(),
     'scanners.add': async ({ config }) => {
       // The port list is asked only for a path that does not look like a serial device (it can take seconds).
-      const offered = config.kind === 'serial' && !looksLikeSerialDevice(config.path) ? (await scanners.available()).serialPorts.map((p) => p.path) : [];
+      const offered =
+        config.kind === 'serial' && !looksLikeSerialDevice(config.path) ? (await scanners.available()).serialPorts.map((p) => p.path) : [];
       core.scanners.add(config, offered);
       await scanners.refresh();
       return scanners.list();

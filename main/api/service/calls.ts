@@ -44,7 +44,10 @@ export const serviceCalls = {
   'service.customers.items': call(z.strictObject({ customerId: rowId }), z.array(serviceItemSchema)),
 
   /** Items carrying this serial number (one per model): what a scan of the item's label finds. */
-  'service.items.bySerial': call(z.strictObject({ serial: z.string().trim().min(1).max(80) }), z.array(serviceItemSchema.extend({ customer: customerSchema }))),
+  'service.items.bySerial': call(
+    z.strictObject({ serial: z.string().trim().min(1).max(80) }),
+    z.array(serviceItemSchema.extend({ customer: customerSchema })),
+  ),
   'service.items.save': call(itemInputSchema, serviceItemSchema),
   'service.groups.list': call(none, z.array(itemGroupSchema)),
   'service.groups.save': call(itemGroupInputSchema, itemGroupSchema),
@@ -71,7 +74,10 @@ export const serviceCalls = {
   'service.resourceGroups.save': call(resourceGroupInputSchema, resourceGroupSchema),
 
   /** The response date an order would get if taken now, for items of these groups (null: no group). */
-  'service.orders.promise': call(z.strictObject({ groupCodes: z.array(z.string().max(40).nullable()).min(1).max(50) }), z.object({ responseAt: z.number().int().nullable() })),
+  'service.orders.promise': call(
+    z.strictObject({ groupCodes: z.array(z.string().max(40).nullable()).min(1).max(50) }),
+    z.object({ responseAt: z.number().int().nullable() }),
+  ),
   'service.orders.create': call(orderInputSchema, orderDetailSchema),
   'service.orders.list': call(z.strictObject({ filter: orderFilterSchema }), z.array(orderSummarySchema)),
   'service.orders.get': call(z.strictObject({ orderId: rowId }), orderDetailSchema),

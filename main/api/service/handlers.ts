@@ -12,7 +12,8 @@ export function serviceHandlers(core: CounterCore, actor: () => string = actingS
     'service.customers.search': ({ text }) => s.customers.search(text),
     'service.customers.save': (input) => s.customers.save(input),
     'service.customers.items': ({ customerId }) => s.items.forCustomer(customerId),
-    'service.items.bySerial': ({ serial }) => s.items.bySerial(serial).map((item) => ({ ...item, customer: s.customers.get(item.customerId) })),
+    'service.items.bySerial': ({ serial }) =>
+      s.items.bySerial(serial).map((item) => ({ ...item, customer: s.customers.get(item.customerId) })),
     'service.items.save': (input) => s.items.save(input),
     'service.groups.list': () => s.items.groups(),
     'service.groups.save': (input) => s.items.saveGroup(input),

@@ -24,7 +24,13 @@ export const customerSchema = z.object({
   zone: z.string().nullable(),
 });
 
-export const itemGroupSchema = z.object({ code: z.string(), name: z.string(), skills: z.array(z.string()), responseHours: z.number(), troubleshooting: z.array(z.string()) });
+export const itemGroupSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  skills: z.array(z.string()),
+  responseHours: z.number(),
+  troubleshooting: z.array(z.string()),
+});
 
 export const serviceItemSchema = z.object({
   id: int,
@@ -148,11 +154,21 @@ const boardCellSchema = z.object({
   date: z.string(),
   capacity: z.number(),
   allocated: z.number(),
-  allocations: z.array(z.object({ id: int, lineId: int, orderId: int, customerName: z.string(), description: z.string(), hours: z.number() })),
+  allocations: z.array(
+    z.object({ id: int, lineId: int, orderId: int, customerName: z.string(), description: z.string(), hours: z.number() }),
+  ),
 });
 export const boardSchema = z.object({
   days: z.array(z.string()),
-  technicians: z.array(z.object({ technicianId: int, name: z.string(), skills: z.array(z.string()), zones: z.array(z.string()), days: z.array(boardCellSchema) })),
+  technicians: z.array(
+    z.object({
+      technicianId: int,
+      name: z.string(),
+      skills: z.array(z.string()),
+      zones: z.array(z.string()),
+      days: z.array(boardCellSchema),
+    }),
+  ),
   groups: z.array(z.object({ code: z.string(), name: z.string(), days: z.array(boardCellSchema) })),
   lines: z.array(
     z.object({

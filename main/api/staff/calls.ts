@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { call, none } from '../call';
 import { MAX_IDLE_LOCK_MINUTES } from '../../core/staff/staff-shapes';
-import { pinSchema, sessionSchema, signInChoiceSchema, signInResultSchema, staffIdSchema, staffNameSchema, staffRoleSchema, staffRowSchema } from './schemas';
+import {
+  pinSchema,
+  sessionSchema,
+  signInChoiceSchema,
+  signInResultSchema,
+  staffIdSchema,
+  staffNameSchema,
+  staffRoleSchema,
+  staffRowSchema,
+} from './schemas';
 
 export const staffCalls = {
   'session.current': call(none, sessionSchema),

@@ -22,7 +22,11 @@ export function staffHandlers(core: Pick<CounterCore, 'staff' | 'session'>): Han
     },
     'session.lock': () => (session.lock(), sessionView(core)),
     'session.touch': () => (session.touch(), null),
-    'staff.signInList': () => staff.list().filter((p) => p.active).map(({ id, name }) => ({ id, name })),
+    'staff.signInList': () =>
+      staff
+        .list()
+        .filter((p) => p.active)
+        .map(({ id, name }) => ({ id, name })),
     'staff.list': rows,
     'staff.add': async ({ name, role, pin }) => (await staff.add(name, role, pin), rows()),
     'staff.resetPin': async ({ staffId, pin }) => (await staff.resetPin(staffId, pin), rows()),

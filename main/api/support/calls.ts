@@ -1,19 +1,43 @@
 import { z } from 'zod';
 import { call, none } from '../call';
 import { csvFormSchema, rowIdSchema } from '../schemas';
-import { attachmentsInputSchema, callbackViewSchema, caseDetailSchema, caseFilterSchema, caseListSchema, caseSortSchema, caseViewSchema, collaboratorSchema, emailSchema, newCaseSchema, officeHoursSchema, supportConfigSchema } from './schemas';
+import {
+  attachmentsInputSchema,
+  callbackViewSchema,
+  caseDetailSchema,
+  caseFilterSchema,
+  caseListSchema,
+  caseSortSchema,
+  caseViewSchema,
+  collaboratorSchema,
+  emailSchema,
+  newCaseSchema,
+  officeHoursSchema,
+  supportConfigSchema,
+} from './schemas';
 
 export const supportCalls = {
   /** "Contact support": a call back to a phone number main validates (libphonenumber-js); stored, then sent. */
-  'help.requestCallback': call(z.strictObject({ phone: z.string().trim().min(3).max(40), country: z.string().regex(/^[A-Z]{2}$/) }), callbackViewSchema),
+  'help.requestCallback': call(
+    z.strictObject({ phone: z.string().trim().min(3).max(40), country: z.string().regex(/^[A-Z]{2}$/) }),
+    callbackViewSchema,
+  ),
   'help.callbacks': call(none, z.array(callbackViewSchema)),
   'support.config': call(none, supportConfigSchema),
   'support.setOfficeHours': call(z.strictObject({ officeHours: officeHoursSchema }), supportConfigSchema),
-  'support.addCollaborator': call(z.strictObject({ name: z.string().trim().min(1).max(80), email: emailSchema }), z.array(collaboratorSchema)),
+  'support.addCollaborator': call(
+    z.strictObject({ name: z.string().trim().min(1).max(80), email: emailSchema }),
+    z.array(collaboratorSchema),
+  ),
   'support.removeCollaborator': call(z.strictObject({ id: rowIdSchema }), z.array(collaboratorSchema)),
   'support.open': call(newCaseSchema, caseViewSchema),
   'support.list': call(
-    z.strictObject({ filter: caseFilterSchema, sort: caseSortSchema, page: z.number().int().min(1).max(100_000), pageSize: z.number().int().min(1).max(100) }),
+    z.strictObject({
+      filter: caseFilterSchema,
+      sort: caseSortSchema,
+      page: z.number().int().min(1).max(100_000),
+      pageSize: z.number().int().min(1).max(100),
+    }),
     caseListSchema,
   ),
   'support.get': call(z.strictObject({ caseId: rowIdSchema }), caseDetailSchema),

@@ -2,7 +2,13 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { CounterCore } from '../../core/counter-core';
 import { checkAttachmentContent } from '../../core/support/attachments';
 import { DIAGNOSTICS_MIME_TYPE, diagnosticsZip } from '../../core/support/diagnostics';
-import { ANSWER_TARGET_HOURS, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, PRODUCTS } from '../../core/support/support-shapes';
+import {
+  ANSWER_TARGET_HOURS,
+  ATTACHMENT_TYPES,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_MESSAGE,
+  PRODUCTS,
+} from '../../core/support/support-shapes';
 import type { HandlersOf } from '../call';
 import type { supportCalls } from './calls';
 
@@ -46,7 +52,10 @@ export function supportHandlers(
     'support.addCollaborator': ({ name, email }) => support.addCollaborator(name, email),
     'support.removeCollaborator': ({ id }) => support.removeCollaborator(id),
     'support.open': (input) => after(support.open(input)),
-    'support.list': ({ filter, sort, page, pageSize }) => ({ ...support.list({ filter, sort, page, pageSize }), counters: support.counters(filter) }),
+    'support.list': ({ filter, sort, page, pageSize }) => ({
+      ...support.list({ filter, sort, page, pageSize }),
+      counters: support.counters(filter),
+    }),
     'support.get': ({ caseId }) => detail(caseId),
     'support.reply': async ({ caseId, body, attachments }) => {
       const files = attachments.map((a) => ({ fileName: a.fileName, mimeType: a.mimeType, bytes: Buffer.from(a.base64, 'base64') }));
@@ -68,7 +77,8 @@ export function supportHandlers(
       support.close(caseId);
       return after(detail(caseId));
     },
-    'support.exportCsv': ({ filter, sort, form, language }) => support.exportCsv(filter, sort, { form: form ?? 'raw', language: language ?? 'en', timeZone: core.hours.timeZone }),
+    'support.exportCsv': ({ filter, sort, form, language }) =>
+      support.exportCsv(filter, sort, { form: form ?? 'raw', language: language ?? 'en', timeZone: core.hours.timeZone }),
     'support.attachment': ({ attachmentId }) => {
       const file = support.attachment(attachmentId);
       return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };

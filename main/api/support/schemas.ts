@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ATTACHMENT_TYPES, CASE_SORT_KEYS, IMPACTS, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, MESSAGE_KINDS, PRODUCTS, REQUEST_TYPES } from '../../core/support/support-shapes';
+import {
+  ATTACHMENT_TYPES,
+  CASE_SORT_KEYS,
+  IMPACTS,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_MESSAGE,
+  MESSAGE_KINDS,
+  PRODUCTS,
+  REQUEST_TYPES,
+} from '../../core/support/support-shapes';
 import { CASE_GROUPS, CASE_STATES, type CaseGroup, type CaseState } from '../../core/support/case-states';
 
 /** The case states and the case log's counter groups: the renderer reads them through the contract. */
@@ -23,7 +32,12 @@ export const supportConfigSchema = z.object({
   answerTargetHours: z.number().int(),
   collaborators: z.array(collaboratorSchema),
   products: z.array(z.enum(PRODUCTS)),
-  attachments: z.object({ maxPerMessage: z.number().int(), maxBytes: z.number().int(), types: z.array(z.string()), extensions: z.array(z.string()) }),
+  attachments: z.object({
+    maxPerMessage: z.number().int(),
+    maxBytes: z.number().int(),
+    types: z.array(z.string()),
+    extensions: z.array(z.string()),
+  }),
 });
 
 export const caseStateSchema = z.enum(CASE_STATES);
@@ -54,7 +68,11 @@ export const caseSortSchema = z.strictObject({ by: z.enum(CASE_SORT_KEYS), direc
 
 /** A file as the renderer sends it: its bytes in base64, never a path. Capped so a message stays small. */
 export const attachmentUploadSchema = z.strictObject({
-  fileName: z.string().min(1).max(120).regex(/^[^/\\]+$/),
+  fileName: z
+    .string()
+    .min(1)
+    .max(120)
+    .regex(/^[^/\\]+$/),
   mimeType: z.enum(Object.keys(ATTACHMENT_TYPES) as [string, ...string[]]),
   base64: z.base64().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4),
 });
@@ -114,4 +132,10 @@ export const caseListSchema = z.object({
   counters: caseCountersSchema,
 });
 
-export const callbackViewSchema = z.object({ id: rowIdSchema, networkId: z.string(), phone: z.string(), createdAt: timestamp, sentAt: timestamp.nullable() });
+export const callbackViewSchema = z.object({
+  id: rowIdSchema,
+  networkId: z.string(),
+  phone: z.string(),
+  createdAt: timestamp,
+  sentAt: timestamp.nullable(),
+});

@@ -26,7 +26,11 @@ export interface UpdatePlatform {
 }
 
 /** Updates, release notes and opening at login: the choices live in core, the process carries them out. */
-export function updatesHandlers(core: Pick<CounterCore, 'updates'>, version: string, platform: UpdatePlatform = {}): HandlersOf<typeof updatesCalls> {
+export function updatesHandlers(
+  core: Pick<CounterCore, 'updates'>,
+  version: string,
+  platform: UpdatePlatform = {},
+): HandlersOf<typeof updatesCalls> {
   const { updates } = core;
   const status = (): UpdateStatus => {
     const pending = platform.updater?.pending();
@@ -34,7 +38,9 @@ export function updatesHandlers(core: Pick<CounterCore, 'updates'>, version: str
       version,
       channel: updates.channel(),
       updater: platform.updater ? 'running' : 'unavailable',
-      downloaded: pending ? { version: pending.version, waitReason: pending.decision.action === 'wait' ? pending.decision.reason : null } : null,
+      downloaded: pending
+        ? { version: pending.version, waitReason: pending.decision.action === 'wait' ? pending.decision.reason : null }
+        : null,
       staffChoice: updates.staffChoice(),
       releaseNotes: updates.releaseNotes(version),
       openAtLogin: updates.openAtLogin(),

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { releaseNotesSchema, STAFF_UPDATE_CHOICES, UPDATE_CHANNELS, UPDATE_WAIT_REASONS, updateChannelSchema, type ReleaseNotes, type UpdateChannel } from '../../core/updates/update-shapes';
+import {
+  releaseNotesSchema,
+  STAFF_UPDATE_CHOICES,
+  UPDATE_CHANNELS,
+  UPDATE_WAIT_REASONS,
+  updateChannelSchema,
+  type ReleaseNotes,
+  type UpdateChannel,
+} from '../../core/updates/update-shapes';
 
 export { UPDATE_CHANNELS, type ReleaseNotes, type UpdateChannel };
 

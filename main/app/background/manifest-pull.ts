@@ -5,7 +5,8 @@ import type { NetworkJob } from './network-poller';
 export const MANIFEST_POLL_MS = 5 * 60_000;
 
 /** The enabled networks the app must ask (the embedded demo network announces its own parcels). */
-export const remoteNetworks = (core: Pick<CounterCore, 'networks'>) => core.networks.list().filter((n) => n.enabled && n.adapter !== 'demo');
+export const remoteNetworks = (core: Pick<CounterCore, 'networks'>) =>
+  core.networks.list().filter((n) => n.enabled && n.adapter !== 'demo');
 
 /**
  * Pulls every HTTP network's manifest (announced parcels, recalls, policy
@@ -28,7 +29,8 @@ export function manifestPull(
       const pulled = await core.counter.pull(networkId, adapter);
       // A recall opens an expired-scan window and a policy change moves deadlines: the screen must hear of both.
       if (pulled.added + pulled.recalled > 0 || pulled.policyChanged) deps.announce();
-      for (const r of pulled.refusedPolicy) deps.log(`${networkId} sent a policy ${r.field} the counter cannot use (${r.problem}); the previous one stays`);
+      for (const r of pulled.refusedPolicy)
+        deps.log(`${networkId} sent a policy ${r.field} the counter cannot use (${r.problem}); the previous one stays`);
       if (pulled.skipped > 0) deps.log(`${networkId} sent ${pulled.skipped} manifest changes that break the protocol; they were left out`);
     },
     failed: (networkId, error) => deps.log(`${networkId}'s manifest could not be pulled; the app works on and tries again`, error),

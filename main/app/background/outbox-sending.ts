@@ -10,7 +10,10 @@ export const OUTBOX_RETRY_MS = 30_000;
  * wait; a network that failed is tried again OUTBOX_RETRY_MS later (or at
  * once when something new is queued or the network answers again).
  */
-export function outboxSending(core: Pick<CounterCore, 'db' | 'clock' | 'networks' | 'adapters'>, log: (message: string, error?: unknown) => void): NetworkJob {
+export function outboxSending(
+  core: Pick<CounterCore, 'db' | 'clock' | 'networks' | 'adapters'>,
+  log: (message: string, error?: unknown) => void,
+): NetworkJob {
   const pump = new OutboxPump(core.db, core.clock);
   return {
     name: 'outbox-sending',

@@ -13,7 +13,10 @@ export const SUPPORT_POLL_MS = 5 * 60_000;
  * 5 minutes, the first time at start). A network that did not answer is
  * tried again SUPPORT_RETRY_MS later.
  */
-export function supportExchange(core: Pick<CounterCore, 'networks' | 'adapters' | 'support'>, deps: { announce(): void; log(message: string, error?: unknown): void }): NetworkJob {
+export function supportExchange(
+  core: Pick<CounterCore, 'networks' | 'adapters' | 'support'>,
+  deps: { announce(): void; log(message: string, error?: unknown): void },
+): NetworkJob {
   const polledAt = new Map<string, number>();
   const adapterOf = (networkId: string) => {
     const adapter = core.adapters.byId(networkId);
@@ -25,7 +28,9 @@ export function supportExchange(core: Pick<CounterCore, 'networks' | 'adapters' 
     dueAt: (networkId, now) => {
       const adapter = adapterOf(networkId);
       if (!adapter) return undefined;
-      const updatesAt = adapter.nextSupportUpdateAt ? adapter.nextSupportUpdateAt(networkId) : (polledAt.get(networkId) ?? 0) + SUPPORT_POLL_MS;
+      const updatesAt = adapter.nextSupportUpdateAt
+        ? adapter.nextSupportUpdateAt(networkId)
+        : (polledAt.get(networkId) ?? 0) + SUPPORT_POLL_MS;
       const times = updatesAt === undefined ? [] : [updatesAt];
       if (core.support.pending(networkId) > 0) times.push(now);
       return times.length > 0 ? Math.min(...times) : undefined;

@@ -36,7 +36,13 @@ export function backupsToKeep(entries: readonly BackupEntry[]): Set<string> {
       keep.add(entry.name);
     }
   }
-  newestFirst.filter((e) => e.kind === 'pre-migration').slice(0, ROTATION.preMigration).forEach((e) => keep.add(e.name));
-  newestFirst.filter((e) => e.kind === 'manual').slice(0, ROTATION.manual).forEach((e) => keep.add(e.name));
+  newestFirst
+    .filter((e) => e.kind === 'pre-migration')
+    .slice(0, ROTATION.preMigration)
+    .forEach((e) => keep.add(e.name));
+  newestFirst
+    .filter((e) => e.kind === 'manual')
+    .slice(0, ROTATION.manual)
+    .forEach((e) => keep.add(e.name));
   return keep;
 }

@@ -17,7 +17,9 @@ const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(daily|pre-migration
 /** The backup folder from settings; by default inside the data folder. */
 export function backupFolderOf(db: Database, dataDir: string): string {
   const hasSettings = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'settings'").get();
-  const chosen = hasSettings ? db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(BACKUP_FOLDER_KEY)?.value : undefined;
+  const chosen = hasSettings
+    ? db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(BACKUP_FOLDER_KEY)?.value
+    : undefined;
   return chosen ?? join(dataDir, BACKUPS_DIR_NAME);
 }
 
@@ -64,7 +66,13 @@ export function rotate(folder: string): void {
  * attachments, then the rotation. Written to a temporary name first, so a
  * backup cut short is never listed.
  */
-export async function createBackup(db: Database, dataDir: string, folder: string, clock: Clock, kind: BackupEntry['kind']): Promise<BackupEntry> {
+export async function createBackup(
+  db: Database,
+  dataDir: string,
+  folder: string,
+  clock: Clock,
+  kind: BackupEntry['kind'],
+): Promise<BackupEntry> {
   const name = backupName(clock.now(), kind);
   const partial = startBackup(folder, name);
   await db.backup(join(partial, DATABASE_FILE_NAME));
@@ -109,7 +117,9 @@ export function checkBackup(folder: string, name: string): BackupCheck {
   let db: Database | undefined;
   try {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-    const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    const problems = (db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .filter((r) => r !== 'ok');
     if (problems.length > 0) return { ok: false, problem: 'integrity', detail: problems.slice(0, 3).join('; ') };
     const hasChain = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'custody_chain'").get();
     if (hasChain) {

@@ -11,7 +11,12 @@ export function suggestDriverNetwork(
   now: number,
   sources: { checkIns: DriverCheckIns; deliveries: Deliveries; networks: NetworkRepository },
 ): string | null {
-  const enabled = new Set(sources.networks.list().filter((n) => n.enabled).map((n) => n.id));
+  const enabled = new Set(
+    sources.networks
+      .list()
+      .filter((n) => n.enabled)
+      .map((n) => n.id),
+  );
   const checkedIn = sources.checkIns.current().find((c) => enabled.has(c.networkId));
   if (checkedIn) return checkedIn.networkId;
   const usual = sources.deliveries.usualNetworkAt(now);

@@ -4,7 +4,12 @@ import type { DeadlineSource } from '../scheduler';
 import type { DriverQr, DriverQrService } from './driver-qr-service';
 
 /** Gives every enabled network's new QR to `rotated` once a time step boundary has passed since the last one. */
-export function driverQrRotation(driverQr: DriverQrService, networks: NetworkRepository, clock: Clock, rotated: (qr: DriverQr) => void): DeadlineSource {
+export function driverQrRotation(
+  driverQr: DriverQrService,
+  networks: NetworkRepository,
+  clock: Clock,
+  rotated: (qr: DriverQr) => void,
+): DeadlineSource {
   let pushedAt = clock.now();
   return {
     name: 'driver-qr-rotation',

@@ -1,13 +1,7 @@
 import QRCode from 'qrcode';
 import type { Clock } from '../clock';
 import type { NetworkRepository } from '../networks/network-repository';
-import {
-  deriveKey,
-  encodeDriverToken,
-  parseDriverToken,
-  signatureMatches,
-  type DriverTokenVerdict,
-} from './driver-token';
+import { deriveKey, encodeDriverToken, parseDriverToken, signatureMatches, type DriverTokenVerdict } from './driver-token';
 import { timeStep, totp } from './totp';
 
 /** Steps either side of the current one that a network still accepts (clock skew, a slow scan). */
@@ -54,7 +48,10 @@ export class DriverQrService {
 
   /** When the QR of the fastest-rotating network next changes. */
   nextRotationAt(now: number): number | undefined {
-    const periods = this.networks.list().filter((n) => n.enabled).map((n) => n.policy.driverQrStepSeconds * 1000);
+    const periods = this.networks
+      .list()
+      .filter((n) => n.enabled)
+      .map((n) => n.policy.driverQrStepSeconds * 1000);
     if (periods.length === 0) return undefined;
     return Math.min(...periods.map((p) => (Math.floor(now / p) + 1) * p));
   }

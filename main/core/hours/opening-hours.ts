@@ -63,7 +63,13 @@ export function checkOpeningHours(input: OpeningHoursInput, today: string): Hour
 
 /** The calendar date and weekday (Monday 0) of `at` in `timeZone`. */
 export function localDay(at: number, timeZone: string): { date: string; weekday: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    weekday: 'short',
+  }).formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)!.value;
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(part('weekday'));
   return { date: `${part('year')}-${part('month')}-${part('day')}`, weekday };
@@ -95,7 +101,10 @@ export class OpeningHoursService {
 
   get(): OpeningHours {
     const week: TimeRange[][] = [[], [], [], [], [], [], []];
-    for (const row of sql<[], { weekday: number; opens: string; closes: string }>(this.db, 'SELECT weekday, opens, closes FROM opening_hours_week ORDER BY weekday, position').all()) {
+    for (const row of sql<[], { weekday: number; opens: string; closes: string }>(
+      this.db,
+      'SELECT weekday, opens, closes FROM opening_hours_week ORDER BY weekday, position',
+    ).all()) {
       week[row.weekday]!.push({ opens: row.opens, closes: row.closes });
     }
     const exceptions = sql<[], { date: string; kind: HoursException['kind']; note: string; ranges_json: string }>(
@@ -115,17 +124,19 @@ export class OpeningHoursService {
     if (issues.length > 0) return { issues, hours: this.get() };
     const sortRanges = (ranges: readonly TimeRange[]) => [...ranges].sort((a, b) => minutes(a.opens) - minutes(b.opens));
     const exceptions = [...input.exceptions].sort((a, b) => a.date.localeCompare(b.date));
-    this.db.transaction(() => {
-      sql(this.db, 'DELETE FROM opening_hours_week').run();
-      sql(this.db, 'DELETE FROM opening_hours_exceptions').run();
-      const addRange = sql(this.db, 'INSERT INTO opening_hours_week (weekday, position, opens, closes) VALUES (?, ?, ?, ?)');
-      input.week.forEach((ranges, day) => sortRanges(ranges).forEach((r, i) => addRange.run(day, i, r.opens, r.closes)));
-      const addException = sql(this.db, 'INSERT INTO opening_hours_exceptions (date, kind, note, ranges_json) VALUES (?, ?, ?, ?)');
-      for (const e of exceptions) addException.run(e.date, e.kind, e.note, JSON.stringify(sortRanges(e.ranges)));
-      // Looking at the exceptions and saving them is a review.
-      this.settings.set(REVIEWED_AT_KEY, String(now));
-      this.publish(this.get());
-    }).immediate();
+    this.db
+      .transaction(() => {
+        sql(this.db, 'DELETE FROM opening_hours_week').run();
+        sql(this.db, 'DELETE FROM opening_hours_exceptions').run();
+        const addRange = sql(this.db, 'INSERT INTO opening_hours_week (weekday, position, opens, closes) VALUES (?, ?, ?, ?)');
+        input.week.forEach((ranges, day) => sortRanges(ranges).forEach((r, i) => addRange.run(day, i, r.opens, r.closes)));
+        const addException = sql(this.db, 'INSERT INTO opening_hours_exceptions (date, kind, note, ranges_json) VALUES (?, ?, ?, ?)');
+        for (const e of exceptions) addException.run(e.date, e.kind, e.note, JSON.stringify(sortRanges(e.ranges)));
+        // Looking at the exceptions and saving them is a review.
+        this.settings.set(REVIEWED_AT_KEY, String(now));
+        this.publish(this.get());
+      })
+      .immediate();
     return { issues: [], hours: this.get() };
   }
 

@@ -131,7 +131,10 @@ export class Inventory {
   /** Every parcel the current view shows (all pages), one row each. */
   rows(filter: InventoryFilter): ParcelRow[] {
     const { clause, params } = this.where(filter);
-    return sql<unknown[], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE ${clause} ORDER BY recipient_name, pickup_code_hash, tracking_id`).all(...params);
+    return sql<unknown[], ParcelRow>(
+      this.db,
+      `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE ${clause} ORDER BY recipient_name, pickup_code_hash, tracking_id`,
+    ).all(...params);
   }
 
   /** The current view as CSV (RFC 4180: commas, quotes and newlines in names are quoted), with a header row. */

@@ -32,7 +32,10 @@ export class InventorySync {
   lastSuccessAt(): number | null {
     const stored = this.settings.get(LAST_SYNC_KEY);
     const manual = stored === undefined ? null : Number(stored);
-    const answers = this.networks.list().filter((n) => n.enabled).map((n) => this.links.status(n.id).lastSuccessAt);
+    const answers = this.networks
+      .list()
+      .filter((n) => n.enabled)
+      .map((n) => this.links.status(n.id).lastSuccessAt);
     const background = answers.length === 0 || answers.some((at) => at === null) ? null : Math.min(...(answers as number[]));
     return manual === null ? background : background === null ? manual : Math.max(manual, background);
   }

@@ -3,9 +3,17 @@ import { seededRandom } from '../seeded-random';
 import type { DemoOperatorDesk } from './demo-operator';
 import type { ManifestItem, ManifestPage, NetworkAdapter, OutboundEvent, OutboundSupportItem, SupportUpdate } from './network-adapter';
 
-
 const NAMES: Record<string, readonly string[]> = {
-  'demo-it': ['Giulia Rossi', 'Marco Bianchi', 'Francesca Romano', 'Luca Colombo', 'Chiara Ricci', 'Alessandro Greco', 'Sara Bruno', 'Matteo Gallo'],
+  'demo-it': [
+    'Giulia Rossi',
+    'Marco Bianchi',
+    'Francesca Romano',
+    'Luca Colombo',
+    'Chiara Ricci',
+    'Alessandro Greco',
+    'Sara Bruno',
+    'Matteo Gallo',
+  ],
   'demo-fr': ['Camille Martin', 'Lucas Bernard', 'Léa Dubois', 'Hugo Thomas', 'Chloé Robert', 'Louis Petit', 'Manon Durand', 'Jules Leroy'],
 };
 const PREFIX: Record<string, string> = { 'demo-it': 'IT', 'demo-fr': 'QC' };

@@ -13,8 +13,7 @@ export const DEMO_REOPEN_AFTER_MS = 30 * 60_000;
 const ANSWERS: Record<string, string> = {
   'demo-it':
     'Buongiorno, abbiamo verificato la sua segnalazione e la situazione è stata risolta. Se il problema si ripresenta, risponda a questo messaggio.',
-  'demo-fr':
-    'Bonjour, nous avons vérifié votre demande et la situation est résolue. Si le problème revient, répondez à ce message.',
+  'demo-fr': 'Bonjour, nous avons vérifié votre demande et la situation est résolue. Si le problème revient, répondez à ce message.',
 };
 const DEFAULT_ANSWER = 'Hello, we have checked your request and it has been resolved. If the problem comes back, reply to this message.';
 
@@ -48,7 +47,8 @@ export class DemoOperatorDesk {
           continue;
         }
         insert.run(networkId, item.caseRef, 'take', item.at + DEMO_TAKE_AFTER_MS);
-        if (item.kind === 'case' && item.requestType !== 'technical') insert.run(networkId, item.caseRef, 'transfer', item.at + DEMO_TRANSFER_AFTER_MS);
+        if (item.kind === 'case' && item.requestType !== 'technical')
+          insert.run(networkId, item.caseRef, 'transfer', item.at + DEMO_TRANSFER_AFTER_MS);
         insert.run(networkId, item.caseRef, 'answer', item.at + DEMO_ANSWER_AFTER_MS);
       }
     })();
@@ -77,8 +77,13 @@ export class DemoOperatorDesk {
   /** The next step due for this network (or for one of its cases). */
   nextDueAt(networkId: string, caseRef?: string): number | undefined {
     const row = caseRef
-      ? sql<[string, string], { at: number | null }>(this.db, 'SELECT min(due_at) AS at FROM demo_operator_tasks WHERE network_id = ? AND case_ref = ?').get(networkId, caseRef)
-      : sql<[string], { at: number | null }>(this.db, 'SELECT min(due_at) AS at FROM demo_operator_tasks WHERE network_id = ?').get(networkId);
+      ? sql<[string, string], { at: number | null }>(
+          this.db,
+          'SELECT min(due_at) AS at FROM demo_operator_tasks WHERE network_id = ? AND case_ref = ?',
+        ).get(networkId, caseRef)
+      : sql<[string], { at: number | null }>(this.db, 'SELECT min(due_at) AS at FROM demo_operator_tasks WHERE network_id = ?').get(
+          networkId,
+        );
     return row?.at ?? undefined;
   }
 

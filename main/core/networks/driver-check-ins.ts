@@ -40,16 +40,18 @@ export class DriverCheckIns {
       `INSERT INTO driver_check_ins (network_id, remote_id, at, driver_name, parcel_count, received_at, dismissed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (network_id, remote_id) DO NOTHING`,
     );
-    return this.db.transaction(() => {
-      let added = 0;
-      const now = this.clock.now();
-      for (const c of checkIns) {
-        const stale = c.at < now - CHECK_IN_SHOWN_MS;
-        added += insert.run(networkId, c.id, c.at, c.driverName ?? null, c.parcelCount ?? null, now, stale ? now : null).changes;
-      }
-      this.settings.set(cursorKeys.checkIns(networkId), cursor);
-      return added;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        let added = 0;
+        const now = this.clock.now();
+        for (const c of checkIns) {
+          const stale = c.at < now - CHECK_IN_SHOWN_MS;
+          added += insert.run(networkId, c.id, c.at, c.driverName ?? null, c.parcelCount ?? null, now, stale ? now : null).changes;
+        }
+        this.settings.set(cursorKeys.checkIns(networkId), cursor);
+        return added;
+      })
+      .immediate();
   }
 
   /** Check-ins of the last 30 minutes nobody has dismissed, newest first. */
@@ -72,7 +74,11 @@ export class DriverCheckIns {
   }
 
   dismiss(id: number): void {
-    const result = sql(this.db, 'UPDATE driver_check_ins SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(this.clock.now(), id);
-    if (result.changes === 0 && !sql(this.db, 'SELECT 1 FROM driver_check_ins WHERE id = ?').get(id)) throw new CoreError('NOT_FOUND', `No check-in ${id}`);
+    const result = sql(this.db, 'UPDATE driver_check_ins SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(
+      this.clock.now(),
+      id,
+    );
+    if (result.changes === 0 && !sql(this.db, 'SELECT 1 FROM driver_check_ins WHERE id = ?').get(id))
+      throw new CoreError('NOT_FOUND', `No check-in ${id}`);
   }
 }

@@ -51,8 +51,26 @@ export interface OutboundEvent {
 
 /** Something the shop wrote for the network's support desk, stored first and sent later. */
 export type OutboundSupportItem =
-  | { kind: 'case'; caseRef: string; at: number; subject: string; requestType: string; impact: string; product: string; description: string; primaryEmail: string; followUpOf: string | null }
-  | { kind: 'message'; caseRef: string; messageRef: string; at: number; body: string; attachments: readonly { fileName: string; mimeType: string; sizeBytes: number }[] }
+  | {
+      kind: 'case';
+      caseRef: string;
+      at: number;
+      subject: string;
+      requestType: string;
+      impact: string;
+      product: string;
+      description: string;
+      primaryEmail: string;
+      followUpOf: string | null;
+    }
+  | {
+      kind: 'message';
+      caseRef: string;
+      messageRef: string;
+      at: number;
+      body: string;
+      attachments: readonly { fileName: string; mimeType: string; sizeBytes: number }[];
+    }
   | { kind: 'callback'; callbackRef: string; at: number; phone: string }
   /** `no-reply`: the operator answered and the shop did not reply within 7 days. */
   | { kind: 'closed'; caseRef: string; at: number; reason: 'shop' | 'no-reply' };

@@ -3,7 +3,15 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import { CoreError, type FieldIssue } from '../errors';
 import { inputIssues } from '../input-issues';
-import { MAX_TRACKING_PATTERN_LENGTH, networkPolicySchema, POLICY_LIMITS, policyOverridesSchema, type NetworkPolicy, type PolicyNumberField, type PolicyOverrides } from './network-shapes';
+import {
+  MAX_TRACKING_PATTERN_LENGTH,
+  networkPolicySchema,
+  POLICY_LIMITS,
+  policyOverridesSchema,
+  type NetworkPolicy,
+  type PolicyNumberField,
+  type PolicyOverrides,
+} from './network-shapes';
 import { usablePolicyFields, type PolicyRefusal } from './policy-check';
 import { sql } from '../db/statements';
 import { actingStaffId } from '../staff/acting-staff';
@@ -86,14 +94,36 @@ export class NetworkRepository {
     const policy = networkPolicySchema.parse(network.policy);
     const overrides = checkedOverrides(policy, network.policyOverrides ?? {});
     const now = this.clock.now();
-    this.db.transaction(() => {
-      if (sql(this.db, 'SELECT 1 FROM networks WHERE id = ?').get(network.id)) throw new CoreError('CONFLICT', `Network ${network.id} exists`, { reason: 'networkExists', params: { id: network.id }, issues: [{ field: 'id', reason: 'networkExists', params: { id: network.id } }] });
-      sql(this.db, 'INSERT INTO networks (id, name, adapter, policy_json, policy_overrides_json, base_url, enabled, created_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(network.id, network.name, network.adapter, JSON.stringify(policy), JSON.stringify(overrides), network.baseUrl ?? null, network.enabled === false ? 0 : 1, now, actingStaffId());
-      sql(this.db, 'INSERT INTO network_secrets (network_id, secret, created_at) VALUES (?, ?, ?)')
-        .run(network.id, randomBytes(SECRET_BYTES), now);
-      if (network.token) this.storeToken(network.id, network.token);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        if (sql(this.db, 'SELECT 1 FROM networks WHERE id = ?').get(network.id))
+          throw new CoreError('CONFLICT', `Network ${network.id} exists`, {
+            reason: 'networkExists',
+            params: { id: network.id },
+            issues: [{ field: 'id', reason: 'networkExists', params: { id: network.id } }],
+          });
+        sql(
+          this.db,
+          'INSERT INTO networks (id, name, adapter, policy_json, policy_overrides_json, base_url, enabled, created_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        ).run(
+          network.id,
+          network.name,
+          network.adapter,
+          JSON.stringify(policy),
+          JSON.stringify(overrides),
+          network.baseUrl ?? null,
+          network.enabled === false ? 0 : 1,
+          now,
+          actingStaffId(),
+        );
+        sql(this.db, 'INSERT INTO network_secrets (network_id, secret, created_at) VALUES (?, ?, ?)').run(
+          network.id,
+          randomBytes(SECRET_BYTES),
+          now,
+        );
+        if (network.token) this.storeToken(network.id, network.token);
+      })
+      .immediate();
     return this.get(network.id);
   }
 
@@ -101,17 +131,26 @@ export class NetworkRepository {
   update(id: string, changes: NetworkChanges): Network {
     const current = this.get(id);
     const overrides = checkedOverrides(current.networkPolicy, changes.policyOverrides);
-    this.db.transaction(() => {
-      sql(this.db, 'UPDATE networks SET name = ?, base_url = ?, policy_overrides_json = ?, enabled = ?, updated_by = ? WHERE id = ?')
-        .run(changes.name, changes.baseUrl, JSON.stringify(overrides), changes.enabled ? 1 : 0, actingStaffId(), id);
-      // Another server: its cursors mean nothing to it, so the store starts from its beginning.
-      // The saved token was given for the old server: it must never reach the new one, so the staff enter it again.
-      if (changes.baseUrl !== current.baseUrl) {
-        for (const key of [cursorKeys.manifest(id), cursorKeys.checkIns(id), cursorKeys.support(id)]) sql(this.db, 'DELETE FROM settings WHERE key = ?').run(key);
-        sql(this.db, 'DELETE FROM network_tokens WHERE network_id = ?').run(id);
-      }
-      if (changes.token) this.storeToken(id, changes.token);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        sql(this.db, 'UPDATE networks SET name = ?, base_url = ?, policy_overrides_json = ?, enabled = ?, updated_by = ? WHERE id = ?').run(
+          changes.name,
+          changes.baseUrl,
+          JSON.stringify(overrides),
+          changes.enabled ? 1 : 0,
+          actingStaffId(),
+          id,
+        );
+        // Another server: its cursors mean nothing to it, so the store starts from its beginning.
+        // The saved token was given for the old server: it must never reach the new one, so the staff enter it again.
+        if (changes.baseUrl !== current.baseUrl) {
+          for (const key of [cursorKeys.manifest(id), cursorKeys.checkIns(id), cursorKeys.support(id)])
+            sql(this.db, 'DELETE FROM settings WHERE key = ?').run(key);
+          sql(this.db, 'DELETE FROM network_tokens WHERE network_id = ?').run(id);
+        }
+        if (changes.token) this.storeToken(id, changes.token);
+      })
+      .immediate();
     return this.get(id);
   }
 
@@ -137,7 +176,11 @@ export class NetworkRepository {
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-+|-+$/g, '')
         .slice(0, 40) || 'network';
-    const taken = new Set(sql<[], { id: string }>(this.db, 'SELECT id FROM networks').all().map((r) => r.id));
+    const taken = new Set(
+      sql<[], { id: string }>(this.db, 'SELECT id FROM networks')
+        .all()
+        .map((r) => r.id),
+    );
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     return id;
@@ -151,7 +194,10 @@ export class NetworkRepository {
 
   /** The token, or undefined when none is saved or it was sealed by a cipher this run does not have (enter it again). */
   tokenOf(id: string): string | undefined {
-    const row = sql<[string], { cipher: string; sealed: Buffer }>(this.db, 'SELECT cipher, sealed FROM network_tokens WHERE network_id = ?').get(id);
+    const row = sql<[string], { cipher: string; sealed: Buffer }>(
+      this.db,
+      'SELECT cipher, sealed FROM network_tokens WHERE network_id = ?',
+    ).get(id);
     if (!row) return undefined;
     if (row.cipher === this.cipher.name) return this.cipher.open(row.sealed);
     return row.cipher === PLAIN_TOKEN_CIPHER.name ? PLAIN_TOKEN_CIPHER.open(row.sealed) : undefined;
@@ -160,10 +206,15 @@ export class NetworkRepository {
   /** Seals the tokens stored plain (before encryption was available) with this run's cipher. */
   sealPlainTokens(): void {
     if (this.cipher.name === PLAIN_TOKEN_CIPHER.name) return;
-    this.db.transaction(() => {
-      const plain = sql<[string], { network_id: string; sealed: Buffer }>(this.db, 'SELECT network_id, sealed FROM network_tokens WHERE cipher = ?').all(PLAIN_TOKEN_CIPHER.name);
-      for (const row of plain) this.storeToken(row.network_id, PLAIN_TOKEN_CIPHER.open(row.sealed));
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const plain = sql<[string], { network_id: string; sealed: Buffer }>(
+          this.db,
+          'SELECT network_id, sealed FROM network_tokens WHERE cipher = ?',
+        ).all(PLAIN_TOKEN_CIPHER.name);
+        for (const row of plain) this.storeToken(row.network_id, PLAIN_TOKEN_CIPHER.open(row.sealed));
+      })
+      .immediate();
   }
 
   private storeToken(id: string, token: string): void {
@@ -197,7 +248,9 @@ function checkedOverrides(policy: NetworkPolicy, overrides: PolicyOverrides): Po
 function policyIssue(refusal: PolicyRefusal): Pick<FieldIssue, 'reason' | 'params'> {
   switch (refusal.problem) {
     case 'out-of-range':
-      return refusal.field in POLICY_LIMITS ? { reason: 'outOfRange', params: { ...POLICY_LIMITS[refusal.field as PolicyNumberField] } } : { reason: 'invalid' };
+      return refusal.field in POLICY_LIMITS
+        ? { reason: 'outOfRange', params: { ...POLICY_LIMITS[refusal.field as PolicyNumberField] } }
+        : { reason: 'invalid' };
     case 'too-long':
       return { reason: 'patternTooLong', params: { max: MAX_TRACKING_PATTERN_LENGTH } };
     case 'empty':

@@ -27,10 +27,22 @@ export class NetworkSettings {
   ) {}
 
   add({ name, baseUrl, token, enabled, policyOverrides }: NetworkSettingsInput): Network {
-    if (!baseUrl || !token) throw new CoreError('BAD_INPUT', 'A new network needs its URL and token', { issues: [...(baseUrl ? [] : ['baseUrl']), ...(token ? [] : ['token'])].map((field) => ({ field, reason: 'required' })) });
+    if (!baseUrl || !token)
+      throw new CoreError('BAD_INPUT', 'A new network needs its URL and token', {
+        issues: [...(baseUrl ? [] : ['baseUrl']), ...(token ? [] : ['token'])].map((field) => ({ field, reason: 'required' })),
+      });
     return this.db
       .transaction(() => {
-        const added = this.networks.add({ id: this.networks.freeIdFor(name), name, adapter: 'http', policy: defaultHttpPolicy, baseUrl, token, policyOverrides, enabled });
+        const added = this.networks.add({
+          id: this.networks.freeIdFor(name),
+          name,
+          adapter: 'http',
+          policy: defaultHttpPolicy,
+          baseUrl,
+          token,
+          policyOverrides,
+          enabled,
+        });
         this.publishStoreRecord([added.id]);
         return added;
       })
@@ -42,7 +54,13 @@ export class NetworkSettings {
     if (current.adapter === 'http' && !baseUrl) throw fieldError('baseUrl', 'required', 'An HTTP network needs its URL');
     return this.db
       .transaction(() => {
-        const updated = this.networks.update(id, { name, baseUrl: current.adapter === 'http' ? (baseUrl ?? null) : null, policyOverrides, enabled, ...(token ? { token } : {}) });
+        const updated = this.networks.update(id, {
+          name,
+          baseUrl: current.adapter === 'http' ? (baseUrl ?? null) : null,
+          policyOverrides,
+          enabled,
+          ...(token ? { token } : {}),
+        });
         // The store record carries the capacity: a new one must reach the network.
         if (updated.policy.capacity !== current.policy.capacity) this.publishStoreRecord([id]);
         return updated;

@@ -65,7 +65,11 @@ export class OutboxPump {
         delivered++;
       } catch (error) {
         if (!isRefusal(error)) throw error;
-        sql(this.db, 'UPDATE outbox SET refused_at = ?, refusal = ? WHERE id = ? AND delivered_at IS NULL').run(this.clock.now(), error.message.slice(0, 500), row.id);
+        sql(this.db, 'UPDATE outbox SET refused_at = ?, refusal = ? WHERE id = ? AND delivered_at IS NULL').run(
+          this.clock.now(),
+          error.message.slice(0, 500),
+          row.id,
+        );
       }
     }
     return delivered;

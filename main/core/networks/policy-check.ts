@@ -16,7 +16,10 @@ const FIELDS = Object.keys(networkPolicySchema.shape) as (keyof NetworkPolicy)[]
  * (POLICY_LIMITS) or a tracking-ID pattern RE2 cannot run is refused and left out, so the previous value stays
  * and the rest of the change still applies. Fields the counter does not know are ignored.
  */
-export function usablePolicyFields(change: Readonly<Record<string, unknown>>): { accepted: Partial<NetworkPolicy>; refused: PolicyRefusal[] } {
+export function usablePolicyFields(change: Readonly<Record<string, unknown>>): {
+  accepted: Partial<NetworkPolicy>;
+  refused: PolicyRefusal[];
+} {
   const accepted: Record<string, unknown> = {};
   const refused: PolicyRefusal[] = [];
   for (const field of FIELDS) {

@@ -23,16 +23,18 @@ export class Blocking {
 
   /** Every deadline still open, overdue or not, earliest first. */
   deadlines(): RunningDeadline[] {
-    const intakes = sql<[], { id: number; network_id: string; intake_deadline_at: number }>(this.db, 
-        `SELECT d.id, d.network_id, d.intake_deadline_at FROM deliveries d
+    const intakes = sql<[], { id: number; network_id: string; intake_deadline_at: number }>(
+      this.db,
+      `SELECT d.id, d.network_id, d.intake_deadline_at FROM deliveries d
          WHERE d.completed_at IS NULL AND d.intake_deadline_at IS NOT NULL
            AND EXISTS (SELECT 1 FROM parcels p WHERE p.delivery_id = d.id AND p.state = 'expected')`,
-      )
+    )
       .all()
       .map((d): RunningDeadline => ({ kind: 'intake', deliveryId: d.id, networkId: d.network_id, deadlineAt: d.intake_deadline_at }));
-    const notices = sql<[], { id: number; network_id: string; scan_deadline_at: number }>(this.db, 
-        'SELECT id, network_id, scan_deadline_at FROM expiry_notices WHERE completed_at IS NULL',
-      )
+    const notices = sql<[], { id: number; network_id: string; scan_deadline_at: number }>(
+      this.db,
+      'SELECT id, network_id, scan_deadline_at FROM expiry_notices WHERE completed_at IS NULL',
+    )
       .all()
       .map((n): RunningDeadline => ({ kind: 'expired-scan', noticeId: n.id, networkId: n.network_id, deadlineAt: n.scan_deadline_at }));
     return [...intakes, ...notices].sort((a, b) => a.deadlineAt - b.deadlineAt);

@@ -19,5 +19,13 @@ export function classifyCounterScan(
   const announced = parcels.byTrackingId(result.normalized);
   if (!announced || !enabled.some((n) => n.id === announced.network_id)) return result;
   const { normalized, warnings } = result;
-  return { kind: 'parcel', trackingId: announced.tracking_id, network: announced.network_id, format: 'network', normalized, warnings, ...(result.symbology ? { symbology: result.symbology } : {}) };
+  return {
+    kind: 'parcel',
+    trackingId: announced.tracking_id,
+    network: announced.network_id,
+    format: 'network',
+    normalized,
+    warnings,
+    ...(result.symbology ? { symbology: result.symbology } : {}),
+  };
 }

@@ -21,7 +21,18 @@ export interface ChainedContent {
  * auditor recomputes it.
  */
 export function canonicalForm(row: ChainedContent): string {
-  return JSON.stringify([row.id, row.parcel_id, row.from_state, row.to_state, row.at, row.actor_id, row.method, row.slot_id, row.reason, row.delivery_id]);
+  return JSON.stringify([
+    row.id,
+    row.parcel_id,
+    row.from_state,
+    row.to_state,
+    row.at,
+    row.actor_id,
+    row.method,
+    row.slot_id,
+    row.reason,
+    row.delivery_id,
+  ]);
 }
 
 /** hash = hex SHA-256 of UTF-8 `<previous hash>\n<canonical form>`. */
@@ -31,5 +42,8 @@ export function linkHash(previousHash: string, canonical: string): string {
 
 /** The hand-over receipt number: the first 12 hex digits of the custody row's hash, in groups of four. */
 export function receiptNumber(hash: string): string {
-  return hash.slice(0, 12).toUpperCase().replace(/(.{4})(?!$)/g, '$1-');
+  return hash
+    .slice(0, 12)
+    .toUpperCase()
+    .replace(/(.{4})(?!$)/g, '$1-');
 }

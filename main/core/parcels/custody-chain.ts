@@ -55,7 +55,10 @@ export class CustodyChain {
   }
 
   private head(): { id: number | null; hash: string } {
-    const row = sql<[], { head_id: number | null; head_hash: string }>(this.db, 'SELECT head_id, head_hash FROM custody_chain WHERE id = 1').get()!;
+    const row = sql<[], { head_id: number | null; head_hash: string }>(
+      this.db,
+      'SELECT head_id, head_hash FROM custody_chain WHERE id = 1',
+    ).get()!;
     return { id: row.head_id, hash: row.head_hash };
   }
 
@@ -65,7 +68,10 @@ export class CustodyChain {
     let expected = this.genesis();
     let checked = 0;
     let last: StoredRow | undefined;
-    for (const row of sql<[], StoredRow>(this.db, 'SELECT id, parcel_id, from_state, to_state, at, actor_id, method, slot_id, reason, delivery_id, prev_hash, hash FROM custody_events ORDER BY id').iterate()) {
+    for (const row of sql<[], StoredRow>(
+      this.db,
+      'SELECT id, parcel_id, from_state, to_state, at, actor_id, method, slot_id, reason, delivery_id, prev_hash, hash FROM custody_events ORDER BY id',
+    ).iterate()) {
       checked++;
       if (row.prev_hash !== expected) breaks.push({ eventId: row.id, at: row.at, problem: 'link' });
       else if (row.hash !== linkHash(row.prev_hash, canonicalForm(row))) breaks.push({ eventId: row.id, at: row.at, problem: 'edited' });
@@ -83,7 +89,10 @@ export class CustodyChain {
   checkAtStart(): ChainCheck {
     const check = this.verify();
     const now = this.clock.now();
-    const insert = sql(this.db, 'INSERT INTO custody_chain_alerts (event_id, event_at, problem, found_at) VALUES (?, ?, ?, ?) ON CONFLICT (event_id, problem) DO NOTHING');
+    const insert = sql(
+      this.db,
+      'INSERT INTO custody_chain_alerts (event_id, event_at, problem, found_at) VALUES (?, ?, ?, ?) ON CONFLICT (event_id, problem) DO NOTHING',
+    );
     this.db.transaction(() => check.breaks.forEach((b) => insert.run(b.eventId, b.at, b.problem, now))).immediate();
     return check;
   }
@@ -98,11 +107,10 @@ export class CustodyChain {
   }
 
   acknowledge(alertId: number, staffId: string): void {
-    const result = sql(this.db, 'UPDATE custody_chain_alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL').run(
-      this.clock.now(),
-      staffId,
-      alertId,
-    );
+    const result = sql(
+      this.db,
+      'UPDATE custody_chain_alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL',
+    ).run(this.clock.now(), staffId, alertId);
     if (result.changes !== 1) throw new CoreError('NOT_FOUND', `No open custody alert ${alertId}`);
   }
 

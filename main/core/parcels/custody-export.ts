@@ -4,8 +4,22 @@ import { sql } from '../db/statements';
 import { canonicalForm, type ChainedContent } from './custody-chain-hash';
 
 export const CUSTODY_CSV_COLUMNS = [
-  'id', 'at_iso', 'at', 'parcel_id', 'tracking_id', 'from_state', 'to_state', 'actor_id', 'actor_name',
-  'method', 'slot_id', 'reason', 'delivery_id', 'canonical', 'prev_hash', 'hash',
+  'id',
+  'at_iso',
+  'at',
+  'parcel_id',
+  'tracking_id',
+  'from_state',
+  'to_state',
+  'actor_id',
+  'actor_name',
+  'method',
+  'slot_id',
+  'reason',
+  'delivery_id',
+  'canonical',
+  'prev_hash',
+  'hash',
 ] as const;
 
 /** The UTC time of midnight starting `date` (YYYY-MM-DD), or `plusDays` days after it, in `timeZone`. */
@@ -14,11 +28,29 @@ export function zonedDayStart(date: string, timeZone: string, plusDays = 0): num
   const guess = Date.UTC(y, m - 1, d + plusDays);
   const offsetAt = (at: number) => {
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      })
         .formatToParts(at)
         .map((p) => [p.type, p.value]),
     );
-    return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second)) - at;
+    return (
+      Date.UTC(
+        Number(parts.year),
+        Number(parts.month) - 1,
+        Number(parts.day),
+        Number(parts.hour),
+        Number(parts.minute),
+        Number(parts.second),
+      ) - at
+    );
   };
   const first = guess - offsetAt(guess);
   return guess - offsetAt(first);
@@ -39,8 +71,22 @@ export function custodyCsv(db: Database, fromMs: number, toMs: number): { csv: s
      WHERE e.at >= ? AND e.at < ? ORDER BY e.id`,
   ).all(fromMs, toMs);
   const records = rows.map((r) => [
-    r.id, new Date(r.at).toISOString(), r.at, r.parcel_id, r.tracking_id, r.from_state ?? '', r.to_state, r.actor_id, r.actor_name,
-    r.method, r.slot_id ?? '', r.reason ?? '', r.delivery_id ?? '', canonicalForm(r), r.prev_hash, r.hash,
+    r.id,
+    new Date(r.at).toISOString(),
+    r.at,
+    r.parcel_id,
+    r.tracking_id,
+    r.from_state ?? '',
+    r.to_state,
+    r.actor_id,
+    r.actor_name,
+    r.method,
+    r.slot_id ?? '',
+    r.reason ?? '',
+    r.delivery_id ?? '',
+    canonicalForm(r),
+    r.prev_hash,
+    r.hash,
   ]);
   return { csv: stringify(records, { header: true, columns: [...CUSTODY_CSV_COLUMNS], record_delimiter: '\r\n' }), count: rows.length };
 }

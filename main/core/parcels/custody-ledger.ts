@@ -90,28 +90,44 @@ export class CustodyLedger {
     }
     // The WHERE on the old state makes a concurrent move of the same parcel fail instead of overwrite.
     const result = sql(this.db, `UPDATE parcels SET ${sets.join(', ')} WHERE id = @id AND state = @from`).run(params);
-    if (result.changes !== 1) throw new CoreError('CONFLICT', `Parcel ${parcel.tracking_id} changed in the meantime`, { reason: 'parcelChanged', params: { trackingId: parcel.tracking_id } });
+    if (result.changes !== 1)
+      throw new CoreError('CONFLICT', `Parcel ${parcel.tracking_id} changed in the meantime`, {
+        reason: 'parcelChanged',
+        params: { trackingId: parcel.tracking_id },
+      });
     const moved = this.selectParcel.get(parcel.id)!;
     this.appendEvent(moved, parcel.state, to, details);
     return moved;
   }
 
   history(parcelId: number): CustodyEvent[] {
-    return sql<[number], CustodyEvent>(this.db, 
-        `SELECT id, parcel_id AS parcelId, from_state AS fromState, to_state AS toState, at, actor_id AS actorId,
+    return sql<[number], CustodyEvent>(
+      this.db,
+      `SELECT id, parcel_id AS parcelId, from_state AS fromState, to_state AS toState, at, actor_id AS actorId,
                 method, slot_id AS slotId, reason, delivery_id AS deliveryId
          FROM custody_events WHERE parcel_id = ? ORDER BY id`,
-      )
-      .all(parcelId);
+    ).all(parcelId);
   }
 
   private appendEvent(parcel: ParcelRow, from: ParcelState | null, to: ParcelState, details: MoveDetails): void {
     const { at, eventId } = this.insertEventRow(parcel, from, to, details);
     const payload = { trackingId: parcel.tracking_id, from, to, at, method: details.method, reason: details.reason ?? null };
-    queueOutboxEvent(this.db, { networkId: parcel.network_id, idempotencyKey: `custody-${eventId}`, kind: 'custody', payload, at, actorId: details.actorId });
+    queueOutboxEvent(this.db, {
+      networkId: parcel.network_id,
+      idempotencyKey: `custody-${eventId}`,
+      kind: 'custody',
+      payload,
+      at,
+      actorId: details.actorId,
+    });
   }
 
-  private insertEventRow(parcel: ParcelRow, from: ParcelState | null, to: ParcelState, details: MoveDetails): { at: number; eventId: number | bigint } {
+  private insertEventRow(
+    parcel: ParcelRow,
+    from: ParcelState | null,
+    to: ParcelState,
+    details: MoveDetails,
+  ): { at: number; eventId: number | bigint } {
     const at = this.clock.now();
     const slotId = details.slotId !== undefined ? details.slotId : parcel.slot_id;
     const deliveryId = details.deliveryId !== undefined ? details.deliveryId : parcel.delivery_id;

@@ -74,8 +74,9 @@ export class Deliveries {
   }
 
   parcelsOf(deliveryId: number): ParcelRow[] {
-    return sql<[number], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE delivery_id = ? ORDER BY tracking_id`)
-      .all(deliveryId);
+    return sql<[number], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE delivery_id = ? ORDER BY tracking_id`).all(
+      deliveryId,
+    );
   }
 
   /**
@@ -89,35 +90,45 @@ export class Deliveries {
    */
   handOver(networkId: string, ctx: ActionContext, trackingIds?: readonly string[]): DeliveryRow {
     const network = this.networks.get(networkId);
-    return this.db.transaction(() => {
-      const now = this.clock.now();
-      const existing = sql<[string], DeliveryRow>(this.db, 'SELECT * FROM deliveries WHERE network_id = ? AND completed_at IS NULL')
-        .get(networkId);
-      const storeScans = network.policy.deliveryScannedBy === 'store';
-      const delivery =
-        existing ??
-        this.get(
-          Number(
-            sql(this.db, 
-                'INSERT INTO deliveries (network_id, handed_over_at, intake_deadline_at, opened_by) VALUES (?, ?, ?, ?)',
-              )
-              .run(networkId, now, storeScans ? now + network.policy.intakeWindowMinutes * 60_000 : null, ctx.actorId)
-              .lastInsertRowid,
-          ),
+    return this.db
+      .transaction(() => {
+        const now = this.clock.now();
+        const existing = sql<[string], DeliveryRow>(this.db, 'SELECT * FROM deliveries WHERE network_id = ? AND completed_at IS NULL').get(
+          networkId,
         );
-      const announced = trackingIds
-        ? trackingIds.map((t) => this.parcels.byTrackingId(normaliseTrackingId(t), networkId)).filter((p) => p !== undefined)
-        : storeScans
-          ? this.parcels.inState(['expected'], networkId).filter((p) => p.recalled_at === null)
-          : [];
-      for (const parcel of announced) {
-        if (parcel.state !== 'expected') continue;
-        sql(this.db, 'UPDATE parcels SET delivery_id = ? WHERE id = ?').run(delivery.id, parcel.id);
-        // The driver's own scan is the intake for networks where the driver scans.
-        if (!storeScans) this.receive({ ...parcel, delivery_id: delivery.id }, delivery.id, { actorId: SYSTEM_ACTOR, method: 'system' }, 'driver-scanned');
-      }
-      return this.get(delivery.id);
-    }).immediate();
+        const storeScans = network.policy.deliveryScannedBy === 'store';
+        const delivery =
+          existing ??
+          this.get(
+            Number(
+              sql(this.db, 'INSERT INTO deliveries (network_id, handed_over_at, intake_deadline_at, opened_by) VALUES (?, ?, ?, ?)').run(
+                networkId,
+                now,
+                storeScans ? now + network.policy.intakeWindowMinutes * 60_000 : null,
+                ctx.actorId,
+              ).lastInsertRowid,
+            ),
+          );
+        const announced = trackingIds
+          ? trackingIds.map((t) => this.parcels.byTrackingId(normaliseTrackingId(t), networkId)).filter((p) => p !== undefined)
+          : storeScans
+            ? this.parcels.inState(['expected'], networkId).filter((p) => p.recalled_at === null)
+            : [];
+        for (const parcel of announced) {
+          if (parcel.state !== 'expected') continue;
+          sql(this.db, 'UPDATE parcels SET delivery_id = ? WHERE id = ?').run(delivery.id, parcel.id);
+          // The driver's own scan is the intake for networks where the driver scans.
+          if (!storeScans)
+            this.receive(
+              { ...parcel, delivery_id: delivery.id },
+              delivery.id,
+              { actorId: SYSTEM_ACTOR, method: 'system' },
+              'driver-scanned',
+            );
+        }
+        return this.get(delivery.id);
+      })
+      .immediate();
   }
 
   /** One intake scan or typed tracking ID. A repeated scan changes nothing. */
@@ -128,18 +139,26 @@ export class Deliveries {
     if (!this.isTrackingIdOf(network, trackingId)) {
       return { outcome: 'rejected', rejection: { reason: 'not-this-network', trackingId } };
     }
-    return this.db.transaction((): IntakeOutcome => {
-      const parcel = this.parcels.byTrackingId(trackingId, network.id);
-      if (parcel?.state === 'received' && parcel.delivery_id === deliveryId) return { outcome: 'already-scanned', parcel };
-      if (parcel && (parcel.state !== 'expected' || parcel.recalled_at !== null)) return { outcome: 'rejected', rejection: rejectionFor(parcel) };
-      const overCapacity = this.parcels.countInCustody(network.id) >= network.policy.capacity;
-      if (overCapacity) this.queueCapacityWarning(network.id, network.policy.capacity);
-      if (parcel) {
-        return { outcome: 'received', parcel: this.receive(parcel, deliveryId, ctx), unexpected: parcel.delivery_id !== deliveryId, overCapacity };
-      }
-      const created = this.createUnannounced(network.id, trackingId, deliveryId, 'expected', ctx);
-      return { outcome: 'received', parcel: this.receive(created, deliveryId, ctx, 'unexpected'), unexpected: true, overCapacity };
-    }).immediate();
+    return this.db
+      .transaction((): IntakeOutcome => {
+        const parcel = this.parcels.byTrackingId(trackingId, network.id);
+        if (parcel?.state === 'received' && parcel.delivery_id === deliveryId) return { outcome: 'already-scanned', parcel };
+        if (parcel && (parcel.state !== 'expected' || parcel.recalled_at !== null))
+          return { outcome: 'rejected', rejection: rejectionFor(parcel) };
+        const overCapacity = this.parcels.countInCustody(network.id) >= network.policy.capacity;
+        if (overCapacity) this.queueCapacityWarning(network.id, network.policy.capacity);
+        if (parcel) {
+          return {
+            outcome: 'received',
+            parcel: this.receive(parcel, deliveryId, ctx),
+            unexpected: parcel.delivery_id !== deliveryId,
+            overCapacity,
+          };
+        }
+        const created = this.createUnannounced(network.id, trackingId, deliveryId, 'expected', ctx);
+        return { outcome: 'received', parcel: this.receive(created, deliveryId, ctx, 'unexpected'), unexpected: true, overCapacity };
+      })
+      .immediate();
   }
 
   /** A damaged parcel is handed back to the driver and never enters custody. */
@@ -148,26 +167,36 @@ export class Deliveries {
     const network = this.networks.get(delivery.network_id);
     const trackingId = normaliseTrackingId(rawTrackingId);
     if (!this.isTrackingIdOf(network, trackingId)) {
-      throw fieldError('trackingId', 'notNetworkTracking', `${trackingId} is not a ${network.name} tracking ID`, { trackingId, network: network.name });
+      throw fieldError('trackingId', 'notNetworkTracking', `${trackingId} is not a ${network.name} tracking ID`, {
+        trackingId,
+        network: network.name,
+      });
     }
-    return this.db.transaction(() => {
-      const parcel =
-        this.parcels.byTrackingId(trackingId, network.id) ?? this.createUnannounced(network.id, trackingId, deliveryId, 'expected', ctx);
-      return this.ledger.move(parcel, 'damaged_refused', { ...ctx, reason: 'damaged', deliveryId }, { delivery_id: deliveryId });
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const parcel =
+          this.parcels.byTrackingId(trackingId, network.id) ?? this.createUnannounced(network.id, trackingId, deliveryId, 'expected', ctx);
+        return this.ledger.move(parcel, 'damaged_refused', { ...ctx, reason: 'damaged', deliveryId }, { delivery_id: deliveryId });
+      })
+      .immediate();
   }
 
   /** An ID the network announced is always its own, whatever the pattern; the pattern only judges unknown codes. */
   private isTrackingIdOf(network: Network, trackingId: string): boolean {
-    return this.parcels.byTrackingId(trackingId, network.id) !== undefined || matchesTrackingPattern(trackingId, network.policy.trackingIdPattern);
+    return (
+      this.parcels.byTrackingId(trackingId, network.id) !== undefined ||
+      matchesTrackingPattern(trackingId, network.policy.trackingIdPattern)
+    );
   }
 
   /** Staff choose to scan later: allowed as often as the policy says, and never past the deadline. */
   postpone(deliveryId: number): DeliveryRow {
     const delivery = this.assertOpen(deliveryId);
     const network = this.networks.get(delivery.network_id);
-    if (delivery.intake_deadline_at === null) throw new CoreError('CONFLICT', 'This delivery has no intake deadline', { reason: 'noIntakeDeadline' });
-    if (this.clock.now() >= delivery.intake_deadline_at) throw new CoreError('CONFLICT', 'The intake window has passed: scan the parcels now', { reason: 'intakeWindowPassed' });
+    if (delivery.intake_deadline_at === null)
+      throw new CoreError('CONFLICT', 'This delivery has no intake deadline', { reason: 'noIntakeDeadline' });
+    if (this.clock.now() >= delivery.intake_deadline_at)
+      throw new CoreError('CONFLICT', 'The intake window has passed: scan the parcels now', { reason: 'intakeWindowPassed' });
     if (delivery.postpones_used >= network.policy.postponesAllowed) {
       throw new CoreError('CONFLICT', 'The intake was already postponed: scan the parcels now', { reason: 'alreadyPostponed' });
     }
@@ -178,12 +207,15 @@ export class Deliveries {
   /** Closes the intake. Parcels not scanned were not handed over: they go back to the network's announced list. */
   complete(deliveryId: number): { delivery: DeliveryRow; notDelivered: number } {
     this.assertOpen(deliveryId);
-    return this.db.transaction(() => {
-      const notDelivered = sql(this.db, "UPDATE parcels SET delivery_id = NULL WHERE delivery_id = ? AND state = 'expected'")
-        .run(deliveryId).changes;
-      sql(this.db, 'UPDATE deliveries SET completed_at = ? WHERE id = ?').run(this.clock.now(), deliveryId);
-      return { delivery: this.get(deliveryId), notDelivered };
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const notDelivered = sql(this.db, "UPDATE parcels SET delivery_id = NULL WHERE delivery_id = ? AND state = 'expected'").run(
+          deliveryId,
+        ).changes;
+        sql(this.db, 'UPDATE deliveries SET completed_at = ? WHERE id = ?').run(this.clock.now(), deliveryId);
+        return { delivery: this.get(deliveryId), notDelivered };
+      })
+      .immediate();
   }
 
   /** Tracking IDs of this delivery's unscanned parcels that contain what staff typed so far. */
@@ -216,11 +248,11 @@ export class Deliveries {
   private createUnannounced(networkId: string, trackingId: string, deliveryId: number, state: 'expected', ctx: ActionContext): ParcelRow {
     const now = this.clock.now();
     // Not announced, so nobody has a code for it yet: a random hash that no code matches until the announcement completes it.
-    const id = sql(this.db, 
-        `INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, delivery_id, announced_at, state_changed_at, awaiting_announcement)
+    const id = sql(
+      this.db,
+      `INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, delivery_id, announced_at, state_changed_at, awaiting_announcement)
          VALUES (?, ?, '', 'medium', ?, ?, ?, ?, ?, 1)`,
-      )
-      .run(networkId, trackingId, randomBytes(32), state, deliveryId, now, now).lastInsertRowid;
+    ).run(networkId, trackingId, randomBytes(32), state, deliveryId, now, now).lastInsertRowid;
     const parcel = this.parcels.byId(Number(id));
     this.ledger.recordCreation(parcel, { ...ctx, reason: 'not-announced', deliveryId });
     return parcel;
@@ -228,12 +260,20 @@ export class Deliveries {
 
   private queueCapacityWarning(networkId: string, capacity: number): void {
     const now = this.clock.now();
-    queueOutboxEvent(this.db, { networkId, idempotencyKey: `capacity-${networkId}-${now}-${randomBytes(4).toString('hex')}`, kind: 'capacity', payload: { capacity, at: now }, at: now, actorId: actingStaffId() });
+    queueOutboxEvent(this.db, {
+      networkId,
+      idempotencyKey: `capacity-${networkId}-${now}-${randomBytes(4).toString('hex')}`,
+      kind: 'capacity',
+      payload: { capacity, at: now },
+      at: now,
+      actorId: actingStaffId(),
+    });
   }
 
   private assertOpen(deliveryId: number): DeliveryRow {
     const delivery = this.get(deliveryId);
-    if (delivery.completed_at !== null) throw new CoreError('CONFLICT', `Delivery ${deliveryId} is already closed`, { reason: 'alreadyDone' });
+    if (delivery.completed_at !== null)
+      throw new CoreError('CONFLICT', `Delivery ${deliveryId} is already closed`, { reason: 'alreadyDone' });
     return delivery;
   }
 }

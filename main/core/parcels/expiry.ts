@@ -37,8 +37,7 @@ export class Expiry {
 
   /** The next moment a received parcel expires, for the scheduler. */
   nextExpiryAt(): number | undefined {
-    const row = sql<[], { at: number | null }>(this.db, "SELECT min(expires_at) AS at FROM parcels WHERE state = 'received'")
-      .get();
+    const row = sql<[], { at: number | null }>(this.db, "SELECT min(expires_at) AS at FROM parcels WHERE state = 'received'").get();
     return row?.at ?? undefined;
   }
 
@@ -49,7 +48,10 @@ export class Expiry {
    */
   sweep(): number {
     const now = this.clock.now();
-    const networkIds = sql<[number], { network_id: string }>(this.db, "SELECT DISTINCT network_id FROM parcels WHERE state = 'received' AND expires_at <= ? ORDER BY network_id")
+    const networkIds = sql<[number], { network_id: string }>(
+      this.db,
+      "SELECT DISTINCT network_id FROM parcels WHERE state = 'received' AND expires_at <= ? ORDER BY network_id",
+    )
       .all(now)
       .map((r) => r.network_id);
     let expired = 0;
@@ -66,21 +68,35 @@ export class Expiry {
   }
 
   private sweepNetwork(networkId: string, now: number): number {
-    return this.db.transaction(() => {
-      const due = sql<[string, number], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE network_id = ? AND state = 'received' AND expires_at <= ?`)
-        .all(networkId, now);
-      for (const parcel of due) {
-        const notice = this.openNoticeFor(parcel.network_id) ?? this.raiseNotice(parcel.network_id);
-        this.ledger.move(parcel, 'expired', { actorId: SYSTEM_ACTOR, method: 'system', reason: 'retention-ended' }, { expiry_notice_id: notice.id });
-      }
-      return due.length;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const due = sql<[string, number], ParcelRow>(
+          this.db,
+          `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE network_id = ? AND state = 'received' AND expires_at <= ?`,
+        ).all(networkId, now);
+        for (const parcel of due) {
+          const notice = this.openNoticeFor(parcel.network_id) ?? this.raiseNotice(parcel.network_id);
+          this.ledger.move(
+            parcel,
+            'expired',
+            { actorId: SYSTEM_ACTOR, method: 'system', reason: 'retention-ended' },
+            { expiry_notice_id: notice.id },
+          );
+        }
+        return due.length;
+      })
+      .immediate();
   }
 
   /** The network wants a parcel on the shelf back: it joins the expired parcels to scan for return, with the same window. */
   recall(parcel: ParcelRow): ParcelRow {
     const notice = this.openNoticeFor(parcel.network_id) ?? this.raiseNotice(parcel.network_id);
-    return this.ledger.move(parcel, 'expired', { actorId: SYSTEM_ACTOR, method: 'system', reason: 'recalled' }, { expiry_notice_id: notice.id });
+    return this.ledger.move(
+      parcel,
+      'expired',
+      { actorId: SYSTEM_ACTOR, method: 'system', reason: 'recalled' },
+      { expiry_notice_id: notice.id },
+    );
   }
 
   openNotices(): ExpiryNoticeRow[] {
@@ -94,61 +110,74 @@ export class Expiry {
   }
 
   parcelsOf(noticeId: number): ParcelRow[] {
-    return sql<[number], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE expiry_notice_id = ? ORDER BY tracking_id`)
-      .all(noticeId);
+    return sql<[number], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE expiry_notice_id = ? ORDER BY tracking_id`).all(
+      noticeId,
+    );
   }
 
   scan(noticeId: number, rawTrackingId: string, ctx: ActionContext): ExpiredScan {
     const notice = this.assertOpen(noticeId);
     const trackingId = normaliseTrackingId(rawTrackingId);
-    return this.db.transaction((): ExpiredScan => {
-      const parcel = this.parcels.byTrackingId(trackingId, notice.network_id);
-      if (!parcel) return { outcome: 'rejected', rejection: { reason: 'unknown-parcel', trackingId } };
-      if (parcel.state === 'return_scanned') return { outcome: 'already-scanned', parcel };
-      if (parcel.state !== 'expired') return { outcome: 'rejected', rejection: rejectionFor(parcel) };
-      const moved = this.ledger.move(parcel, 'return_scanned', { ...ctx, reason: 'expired-scan' }, { return_ready_at: this.clock.now() });
-      this.completeIfDone(noticeId);
-      return { outcome: 'scanned', parcel: moved };
-    }).immediate();
+    return this.db
+      .transaction((): ExpiredScan => {
+        const parcel = this.parcels.byTrackingId(trackingId, notice.network_id);
+        if (!parcel) return { outcome: 'rejected', rejection: { reason: 'unknown-parcel', trackingId } };
+        if (parcel.state === 'return_scanned') return { outcome: 'already-scanned', parcel };
+        if (parcel.state !== 'expired') return { outcome: 'rejected', rejection: rejectionFor(parcel) };
+        const moved = this.ledger.move(parcel, 'return_scanned', { ...ctx, reason: 'expired-scan' }, { return_ready_at: this.clock.now() });
+        this.completeIfDone(noticeId);
+        return { outcome: 'scanned', parcel: moved };
+      })
+      .immediate();
   }
 
   /** "Cannot find", confirmed with OK: the parcel is recorded missing. */
   cannotFind(noticeId: number, parcelId: number, ctx: ActionContext): ParcelRow {
     this.assertOpen(noticeId);
-    return this.db.transaction(() => {
-      const parcel = this.parcels.byId(parcelId);
-      if (parcel.expiry_notice_id !== noticeId) throw new CoreError('NOT_FOUND', `Parcel ${parcelId} is not on this notice`);
-      const moved = this.ledger.move(parcel, 'missing', { ...ctx, reason: 'not-found-at-expired-scan', slotId: null }, { slot_id: null });
-      this.completeIfDone(noticeId);
-      return moved;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const parcel = this.parcels.byId(parcelId);
+        if (parcel.expiry_notice_id !== noticeId) throw new CoreError('NOT_FOUND', `Parcel ${parcelId} is not on this notice`);
+        const moved = this.ledger.move(parcel, 'missing', { ...ctx, reason: 'not-found-at-expired-scan', slotId: null }, { slot_id: null });
+        this.completeIfDone(noticeId);
+        return moved;
+      })
+      .immediate();
   }
 
   /** A notice is done when none of its parcels still waits to be scanned (a customer may also have collected one). */
   completeIfDone(noticeId: number): void {
-    const waiting = sql<[number], { n: number }>(this.db, "SELECT count(*) AS n FROM parcels WHERE expiry_notice_id = ? AND state = 'expired'")
-      .get(noticeId)!.n;
+    const waiting = sql<[number], { n: number }>(
+      this.db,
+      "SELECT count(*) AS n FROM parcels WHERE expiry_notice_id = ? AND state = 'expired'",
+    ).get(noticeId)!.n;
     if (waiting === 0) {
       sql(this.db, 'UPDATE expiry_notices SET completed_at = ? WHERE id = ? AND completed_at IS NULL').run(this.clock.now(), noticeId);
     }
   }
 
   private openNoticeFor(networkId: string): ExpiryNoticeRow | undefined {
-    return sql<[string], ExpiryNoticeRow>(this.db, 'SELECT * FROM expiry_notices WHERE network_id = ? AND completed_at IS NULL ORDER BY id DESC')
-      .get(networkId);
+    return sql<[string], ExpiryNoticeRow>(
+      this.db,
+      'SELECT * FROM expiry_notices WHERE network_id = ? AND completed_at IS NULL ORDER BY id DESC',
+    ).get(networkId);
   }
 
   private raiseNotice(networkId: string): ExpiryNoticeRow {
     const now = this.clock.now();
     const window = this.networks.get(networkId).policy.expiredScanWindowMinutes * 60_000;
-    const id = sql(this.db, 'INSERT INTO expiry_notices (network_id, raised_at, scan_deadline_at) VALUES (?, ?, ?)')
-      .run(networkId, now, now + window).lastInsertRowid;
+    const id = sql(this.db, 'INSERT INTO expiry_notices (network_id, raised_at, scan_deadline_at) VALUES (?, ?, ?)').run(
+      networkId,
+      now,
+      now + window,
+    ).lastInsertRowid;
     return this.notice(Number(id));
   }
 
   private assertOpen(noticeId: number): ExpiryNoticeRow {
     const notice = this.notice(noticeId);
-    if (notice.completed_at !== null) throw new CoreError('CONFLICT', `Expiry notice ${noticeId} is already done`, { reason: 'alreadyDone' });
+    if (notice.completed_at !== null)
+      throw new CoreError('CONFLICT', `Expiry notice ${noticeId} is already done`, { reason: 'alreadyDone' });
     return notice;
   }
 }
@@ -159,7 +188,9 @@ export class ExpirySweepError extends Error {
     readonly expired: number,
     readonly failures: readonly { networkId: string; error: unknown }[],
   ) {
-    super(`Expiry failed for ${failures.map((f) => `${f.networkId} (${f.error instanceof Error ? f.error.message : String(f.error)})`).join(', ')}`);
+    super(
+      `Expiry failed for ${failures.map((f) => `${f.networkId} (${f.error instanceof Error ? f.error.message : String(f.error)})`).join(', ')}`,
+    );
     this.name = 'ExpirySweepError';
   }
 }

@@ -33,24 +33,30 @@ export function ingestManifest(
   const complete = db.prepare(
     'UPDATE parcels SET recipient_name = ?, size = ?, pickup_code_hash = ?, awaiting_announcement = 0 WHERE id = ? AND awaiting_announcement = 1',
   );
-  return db.transaction(() => {
-    let added = 0;
-    const now = clock.now();
-    for (const item of items) {
-      const trackingId = normaliseTrackingId(item.trackingId);
-      // A page sent again is mostly known parcels: skip them before paying for the code's HMAC.
-      const existing = known.get(networkId, trackingId);
-      if (existing?.awaiting_announcement === 1) {
-        complete.run(item.recipientName, item.size, hasher.hash(item.pickupCode), existing.id);
-        ledger.note(parcels.byId(existing.id), { actorId: SYSTEM_ACTOR, method: 'system', reason: 'announced-after-intake' });
+  return db
+    .transaction(() => {
+      let added = 0;
+      const now = clock.now();
+      for (const item of items) {
+        const trackingId = normaliseTrackingId(item.trackingId);
+        // A page sent again is mostly known parcels: skip them before paying for the code's HMAC.
+        const existing = known.get(networkId, trackingId);
+        if (existing?.awaiting_announcement === 1) {
+          complete.run(item.recipientName, item.size, hasher.hash(item.pickupCode), existing.id);
+          ledger.note(parcels.byId(existing.id), { actorId: SYSTEM_ACTOR, method: 'system', reason: 'announced-after-intake' });
+        }
+        if (existing !== undefined) continue;
+        const result = insert.run(networkId, trackingId, item.recipientName, item.size, hasher.hash(item.pickupCode), now, now);
+        if (result.changes === 1) {
+          added++;
+          ledger.recordCreation(parcels.byId(Number(result.lastInsertRowid)), {
+            actorId: SYSTEM_ACTOR,
+            method: 'system',
+            reason: 'announced',
+          });
+        }
       }
-      if (existing !== undefined) continue;
-      const result = insert.run(networkId, trackingId, item.recipientName, item.size, hasher.hash(item.pickupCode), now, now);
-      if (result.changes === 1) {
-        added++;
-        ledger.recordCreation(parcels.byId(Number(result.lastInsertRowid)), { actorId: SYSTEM_ACTOR, method: 'system', reason: 'announced' });
-      }
-    }
-    return added;
-  }).immediate();
+      return added;
+    })
+    .immediate();
 }

@@ -69,7 +69,9 @@ export class ParcelCounter {
     const shelves = this.slots.list().reduce((n, slot) => n + slot.capacity, 0);
     const networkCapacity = networks.reduce((n, network) => n + network.policy.capacity, 0);
     const marks = COLLECTABLE.map(() => '?').join(', ');
-    const waiting = sql<unknown[], { n: number }>(this.db, `SELECT count(*) AS n FROM parcels WHERE state IN (${marks})`).get(...COLLECTABLE)!.n;
+    const waiting = sql<unknown[], { n: number }>(this.db, `SELECT count(*) AS n FROM parcels WHERE state IN (${marks})`).get(
+      ...COLLECTABLE,
+    )!.n;
     return {
       liveCodes: Math.max(1, shelves, networkCapacity, waiting),
       retentionDays: Math.max(1, ...networks.map((network) => network.policy.retentionDays)),
@@ -106,16 +108,18 @@ export class ParcelCounter {
     const result: ManifestPull = { added: 0, recalled: 0, policyChanged: false, skipped: 0, refusedPolicy: [] };
     for (let page = 0; page < MAX_PAGES_PER_PULL; page++) {
       const manifest = await adapter.pullManifest(networkId, this.settings.get(cursorKey));
-      this.db.transaction(() => {
-        if (manifest.policy && Object.keys(manifest.policy).length > 0) {
-          const { refused } = this.networks.applyNetworkPolicy(networkId, manifest.policy);
-          result.policyChanged = true;
-          result.refusedPolicy.push(...refused);
-        }
-        result.added += ingestManifest(this.db, this.clock, this.parcels, this.ledger, this.hasher, networkId, manifest.items);
-        for (const recall of manifest.recalls ?? []) if (this.applyRecall(networkId, recall)) result.recalled++;
-        this.settings.set(cursorKey, manifest.cursor);
-      }).immediate();
+      this.db
+        .transaction(() => {
+          if (manifest.policy && Object.keys(manifest.policy).length > 0) {
+            const { refused } = this.networks.applyNetworkPolicy(networkId, manifest.policy);
+            result.policyChanged = true;
+            result.refusedPolicy.push(...refused);
+          }
+          result.added += ingestManifest(this.db, this.clock, this.parcels, this.ledger, this.hasher, networkId, manifest.items);
+          for (const recall of manifest.recalls ?? []) if (this.applyRecall(networkId, recall)) result.recalled++;
+          this.settings.set(cursorKey, manifest.cursor);
+        })
+        .immediate();
       result.skipped += manifest.skipped ?? 0;
       if (!manifest.hasMore) break;
     }

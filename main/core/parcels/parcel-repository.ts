@@ -17,25 +17,30 @@ export class ParcelRepository {
   /** Tracking IDs are unique per network; across networks the newest parcel wins. */
   byTrackingId(trackingId: string, networkId?: string): ParcelRow | undefined {
     if (networkId) {
-      return sql<[string, string], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE network_id = ? AND tracking_id = ?`)
-        .get(networkId, trackingId);
+      return sql<[string, string], ParcelRow>(
+        this.db,
+        `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE network_id = ? AND tracking_id = ?`,
+      ).get(networkId, trackingId);
     }
-    return sql<[string], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE tracking_id = ? ORDER BY id DESC LIMIT 1`)
-      .get(trackingId);
+    return sql<[string], ParcelRow>(this.db, `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE tracking_id = ? ORDER BY id DESC LIMIT 1`).get(
+      trackingId,
+    );
   }
 
   inState(states: readonly string[], networkId?: string): ParcelRow[] {
     const marks = states.map(() => '?').join(', ');
     const byNetwork = networkId ? ' AND network_id = ?' : '';
-    return sql<unknown[], ParcelRow>(this.db, 
-        `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE state IN (${marks})${byNetwork} ORDER BY recipient_name, tracking_id`,
-      )
-      .all(...states, ...(networkId ? [networkId] : []));
+    return sql<unknown[], ParcelRow>(
+      this.db,
+      `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE state IN (${marks})${byNetwork} ORDER BY recipient_name, tracking_id`,
+    ).all(...states, ...(networkId ? [networkId] : []));
   }
 
   countInCustody(networkId: string): number {
     const marks = IN_CUSTODY.map(() => '?').join(', ');
-    return sql<unknown[], { n: number }>(this.db, `SELECT count(*) AS n FROM parcels WHERE network_id = ? AND state IN (${marks})`)
-      .get(networkId, ...IN_CUSTODY)!.n;
+    return sql<unknown[], { n: number }>(this.db, `SELECT count(*) AS n FROM parcels WHERE network_id = ? AND state IN (${marks})`).get(
+      networkId,
+      ...IN_CUSTODY,
+    )!.n;
   }
 }

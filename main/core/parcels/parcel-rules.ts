@@ -33,4 +33,3 @@ export function rejectionFor(parcel: ParcelRow): ScanRejection {
 export function retentionEnd(receivedAt: number, days: number): number {
   return receivedAt + days * DAY_MS;
 }
-

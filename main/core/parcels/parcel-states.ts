@@ -63,6 +63,9 @@ export function canTransition(from: ParcelState, to: ParcelState): boolean {
 
 export function assertTransition(from: ParcelState, to: ParcelState, trackingId: string): void {
   if (!canTransition(from, to)) {
-    throw new CoreError('CONFLICT', `Parcel ${trackingId} cannot go from ${from} to ${to}`, { reason: 'parcelMoveRefused', params: { trackingId } });
+    throw new CoreError('CONFLICT', `Parcel ${trackingId} cannot go from ${from} to ${to}`, {
+      reason: 'parcelMoveRefused',
+      params: { trackingId },
+    });
   }
 }

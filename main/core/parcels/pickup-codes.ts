@@ -71,31 +71,39 @@ export class PickupThrottle {
 
   /** What the last search for this code answered within the window (a search left open is logged once). */
   lastSearch(codeHash: Buffer, now = this.clock.now()): AttemptOutcome | undefined {
-    return sql<[Buffer, number], { outcome: AttemptOutcome }>(this.db,
+    return sql<[Buffer, number], { outcome: AttemptOutcome }>(
+      this.db,
       `SELECT outcome FROM pickup_attempts WHERE entry = 'search' AND code_hash = ? AND at > ? AND id > ${LAST_LIFT}
        ORDER BY id DESC LIMIT 1`,
     ).get(codeHash, now - this.budget().windowMs)?.outcome;
   }
 
   record(outcome: AttemptOutcome, actorId: string, method: 'scanner' | 'keyboard', entry: CodeEntry = 'typed', codeHash?: Buffer): void {
-    sql(this.db, 'INSERT INTO pickup_attempts (at, counter_id, actor_id, method, outcome, entry, code_hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(this.clock.now(), this.counterId, actorId, method, outcome, entry, entry === 'search' ? (codeHash ?? null) : null);
+    sql(
+      this.db,
+      'INSERT INTO pickup_attempts (at, counter_id, actor_id, method, outcome, entry, code_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(this.clock.now(), this.counterId, actorId, method, outcome, entry, entry === 'search' ? (codeHash ?? null) : null);
   }
 
   /** A manager forgives every wrong code so far; the lift itself is logged and the attempts stay. */
   lift(actorId: string): { liftedAt: number } {
     const liftedAt = this.clock.now();
-    sql(this.db, 'INSERT INTO pickup_code_lock_lifts (at, actor_id, last_attempt_id) VALUES (?, ?, (SELECT coalesce(max(id), 0) FROM pickup_attempts))')
-      .run(liftedAt, actorId);
+    sql(
+      this.db,
+      'INSERT INTO pickup_code_lock_lifts (at, actor_id, last_attempt_id) VALUES (?, ?, (SELECT coalesce(max(id), 0) FROM pickup_attempts))',
+    ).run(liftedAt, actorId);
     return { liftedAt };
   }
 
   /** The wrong codes in the window past the budget leave it one by one: the lock ends when the first one that keeps it spent leaves. */
   private lockEnd(entries: readonly CodeEntry[], allowed: number, windowMs: number, now: number): number | undefined {
     const marks = entries.map(() => '?').join(', ');
-    const wrongAt = sql<unknown[], { at: number }>(this.db,
+    const wrongAt = sql<unknown[], { at: number }>(
+      this.db,
       `SELECT at FROM pickup_attempts WHERE outcome = 'wrong' AND entry IN (${marks}) AND at > ? AND id > ${LAST_LIFT} ORDER BY at, id`,
-    ).all(...entries, now - windowMs).map((r) => r.at);
+    )
+      .all(...entries, now - windowMs)
+      .map((r) => r.at);
     // A store so large that no wrong code fits the budget: codes can only come from barcodes.
     if (allowed <= 0) return now + windowMs;
     if (wrongAt.length < allowed) return undefined;

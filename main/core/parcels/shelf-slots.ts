@@ -34,20 +34,19 @@ export class ShelfSlots {
 
   list(): ShelfSlot[] {
     const marks = IN_CUSTODY.map(() => '?').join(', ');
-    return sql<unknown[], ShelfSlot>(this.db, 
-        `SELECT s.id, s.size, s.capacity, s.position,
+    return sql<unknown[], ShelfSlot>(
+      this.db,
+      `SELECT s.id, s.size, s.capacity, s.position,
                 (SELECT count(*) FROM parcels p WHERE p.slot_id = s.id AND p.state IN (${marks})) AS occupied
          FROM shelf_slots s WHERE s.active = 1 ORDER BY s.position`,
-      )
-      .all(...IN_CUSTODY);
+    ).all(...IN_CUSTODY);
   }
 
   suggest(size: ParcelSize): ShelfSlot | undefined {
     const candidates = this.list()
       .filter((s) => SIZE_RANK[s.size] >= SIZE_RANK[size] && s.occupied < s.capacity)
       .sort(
-        (a, b) =>
-          SIZE_RANK[a.size] - SIZE_RANK[b.size] || a.occupied / a.capacity - b.occupied / b.capacity || a.position - b.position,
+        (a, b) => SIZE_RANK[a.size] - SIZE_RANK[b.size] || a.occupied / a.capacity - b.occupied / b.capacity || a.position - b.position,
       );
     return candidates[0];
   }
@@ -56,20 +55,32 @@ export class ShelfSlots {
   configure(slots: readonly ShelfSlotInput[]): ShelfSlot[] {
     const ids = new Set<string>();
     for (const [i, slot] of slots.entries()) {
-      if (ids.has(slot.id.toUpperCase())) throw fieldError(`slots.${i}.id`, 'slotTwice', `Slot ${slot.id} is listed twice`, { slot: slot.id });
+      if (ids.has(slot.id.toUpperCase()))
+        throw fieldError(`slots.${i}.id`, 'slotTwice', `Slot ${slot.id} is listed twice`, { slot: slot.id });
       ids.add(slot.id.toUpperCase());
     }
-    this.db.transaction(() => {
-      const occupied = new Set(this.list().filter((s) => s.occupied > 0).map((s) => s.id));
-      const missing = [...occupied].filter((id) => !ids.has(id));
-      if (missing.length > 0) throw new CoreError('CONFLICT', `Slots ${missing.join(', ')} still hold parcels`, { reason: 'slotsHoldParcels', params: { slots: missing.join(', '), count: missing.length } });
-      sql(this.db, 'UPDATE shelf_slots SET active = 0').run();
-      const upsert = sql(this.db, 
-        `INSERT INTO shelf_slots (id, size, capacity, position, active) VALUES (?, ?, ?, ?, 1)
+    this.db
+      .transaction(() => {
+        const occupied = new Set(
+          this.list()
+            .filter((s) => s.occupied > 0)
+            .map((s) => s.id),
+        );
+        const missing = [...occupied].filter((id) => !ids.has(id));
+        if (missing.length > 0)
+          throw new CoreError('CONFLICT', `Slots ${missing.join(', ')} still hold parcels`, {
+            reason: 'slotsHoldParcels',
+            params: { slots: missing.join(', '), count: missing.length },
+          });
+        sql(this.db, 'UPDATE shelf_slots SET active = 0').run();
+        const upsert = sql(
+          this.db,
+          `INSERT INTO shelf_slots (id, size, capacity, position, active) VALUES (?, ?, ?, ?, 1)
          ON CONFLICT (id) DO UPDATE SET size = excluded.size, capacity = excluded.capacity, position = excluded.position, active = 1`,
-      );
-      slots.forEach((slot, position) => upsert.run(slot.id.toUpperCase(), slot.size, slot.capacity, position));
-    }).immediate();
+        );
+        slots.forEach((slot, position) => upsert.run(slot.id.toUpperCase(), slot.size, slot.capacity, position));
+      })
+      .immediate();
     return this.list();
   }
 

@@ -96,11 +96,7 @@ export type ClassifyOptions = NormalizeOptions;
 
 type Base = { normalized: string; symbology?: string; warnings: ScanWarning[] };
 
-export function classifyScan(
-  raw: string,
-  networks: readonly ScanNetwork[],
-  options: ClassifyOptions = {},
-): ScanClassification {
+export function classifyScan(raw: string, networks: readonly ScanNetwork[], options: ClassifyOptions = {}): ScanClassification {
   const warnings: ScanWarning[] = [];
   const normalized = normalizeScan(typeof raw === 'string' ? raw : '', options);
   const base: Base = { normalized: visibleText(normalized.text.toUpperCase()), warnings };
@@ -150,11 +146,7 @@ function classifySscc(sscc: string, networks: readonly ScanNetwork[], base: Base
 }
 
 /** Rule 6: a UPS 1Z number, or a network's tracking ID. Undefined when the ID is neither. */
-function classifyTrackingId(
-  id: string,
-  networks: readonly ScanNetwork[],
-  base: Base,
-): ParcelScan | UnknownScan | undefined {
+function classifyTrackingId(id: string, networks: readonly ScanNetwork[], base: Base): ParcelScan | UnknownScan | undefined {
   if (UPS_1Z_PATTERN.test(id)) {
     if (!isValidUps1z(id)) return { kind: 'unknown', reason: 'bad-check-digit', format: 'ups-1z', ...base };
     const match = matchNetwork(id, networks, base.warnings);

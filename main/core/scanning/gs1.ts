@@ -80,9 +80,7 @@ function specFor(data: string, at: number): { ai: string; spec: AiSpec } | undef
 
 export type Gs1ErrorCode = 'unknown-ai' | 'bad-length' | 'bad-characters' | 'bad-check-digit' | 'empty';
 
-export type Gs1ParseResult =
-  | { ok: true; elements: Gs1Element[] }
-  | { ok: false; error: Gs1ErrorCode; ai?: string; elements: Gs1Element[] };
+export type Gs1ParseResult = { ok: true; elements: Gs1Element[] } | { ok: false; error: Gs1ErrorCode; ai?: string; elements: Gs1Element[] };
 
 /** GS1 "X" characters: printable ASCII (the 82-character set is a subset; stricter is not useful here). */
 const PRINTABLE = /^[\x21-\x7E]*$/;

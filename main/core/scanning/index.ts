@@ -53,10 +53,4 @@ export {
   PICKUP_CODE_PATTERN,
   type PickupBarcodeParse,
 } from './pickup';
-export {
-  DUPLICATE_SCAN_WINDOW_MS,
-  isDuplicateScan,
-  ScanDeduper,
-  type LastAcceptedScan,
-  type DedupeScan,
-} from './dedupe';
+export { DUPLICATE_SCAN_WINDOW_MS, isDuplicateScan, ScanDeduper, type LastAcceptedScan, type DedupeScan } from './dedupe';

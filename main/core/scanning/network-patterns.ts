@@ -34,7 +34,6 @@ export function scanNetworksOf(
     );
 }
 
-
 /** Why a tracking-ID pattern cannot be used: each has a translation under `networks.patternProblems`. */
 export type TrackingPatternProblem = 'empty' | 'too-long' | 'syntax' | 'unsupported';
 
@@ -91,10 +90,7 @@ export function trackingPatternProblem(pattern: string): TrackingPatternProblem 
   return result.ok ? undefined : result.problem;
 }
 
-export type NetworkMatch =
-  | { kind: 'match'; network: string }
-  | { kind: 'bad-check-digit'; network: string }
-  | { kind: 'none' };
+export type NetworkMatch = { kind: 'match'; network: string } | { kind: 'bad-check-digit'; network: string } | { kind: 'none' };
 
 /**
  * The first network, in the order given, whose pattern matches `id` and whose check digit (if it declares

@@ -8,16 +8,7 @@ export const GS = '\x1D';
  * wedge, or when they are set up to substitute it. Matched case-insensitively. "␝" (U+241D) is the Unicode
  * picture of GS, which is also how `normalized` shows it.
  */
-export const DEFAULT_GROUP_SEPARATOR_ALIASES: readonly string[] = [
-  '<GS>',
-  '{GS}',
-  '[GS]',
-  '<FNC1>',
-  '{FNC1}',
-  '[FNC1]',
-  '^]',
-  '\u241D',
-];
+export const DEFAULT_GROUP_SEPARATOR_ALIASES: readonly string[] = ['<GS>', '{GS}', '[GS]', '<FNC1>', '{FNC1}', '[FNC1]', '^]', '\u241D'];
 
 /** Longest code accepted after normalisation; real labels are far shorter (an SSCC element string is 20). */
 export const DEFAULT_MAX_SCAN_LENGTH = 128;
@@ -35,8 +26,7 @@ export interface NormalizeOptions {
 export type NormalizeFailure = 'empty' | 'too-long' | 'control-characters' | 'unsupported-format';
 
 export type NormalizedScan =
-  | { ok: true; text: string; aim?: AimIdentifier }
-  | { ok: false; reason: NormalizeFailure; text: string; aim?: AimIdentifier };
+  { ok: true; text: string; aim?: AimIdentifier } | { ok: false; reason: NormalizeFailure; text: string; aim?: AimIdentifier };
 
 /** Whitespace, including CR/LF/Tab and Unicode spaces, and the invisible zero-width characters. */
 const WHITESPACE = /[\s\u200B-\u200D\u2060]+/g;
@@ -54,7 +44,10 @@ function replaceAliases(text: string, aliases: readonly string[]): string {
   const usable = aliases.filter((a) => a.length > 0);
   if (usable.length === 0) return text;
   // Longest first, so that "<FNC1>" is not half-eaten by a shorter alias.
-  const alternation = [...usable].sort((a, b) => b.length - a.length).map(escapeForRegExp).join('|');
+  const alternation = [...usable]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeForRegExp)
+    .join('|');
   return text.replace(new RegExp(alternation, 'gi'), GS);
 }
 

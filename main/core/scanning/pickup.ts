@@ -28,10 +28,7 @@ export function formatPickupBarcode(networkId: string, code: string): string {
   return `${PICKUP_BARCODE_PREFIX}:${networkId}:${code}`;
 }
 
-export type PickupBarcodeParse =
-  | { kind: 'not-a-pickup-barcode' }
-  | { kind: 'malformed' }
-  | { kind: 'ok'; networkId: string; code: string };
+export type PickupBarcodeParse = { kind: 'not-a-pickup-barcode' } | { kind: 'malformed' } | { kind: 'ok'; networkId: string; code: string };
 
 /** Reads a normalised scan (no whitespace) as a pickup barcode; the network ID is not checked here. */
 export function parsePickupBarcode(text: string): PickupBarcodeParse {

@@ -3,7 +3,13 @@ import type { Clock } from '../clock';
 import { CoreError, fieldError } from '../errors';
 import type { SettingsRepository } from '../settings';
 import { sql } from '../db/statements';
-import { DEFAULT_SCANNER_PREFERENCES, scannerConfigSchema, scannerPreferencesSchema, type ScannerConfig, type ScannerPreferences } from './scanner-shapes';
+import {
+  DEFAULT_SCANNER_PREFERENCES,
+  scannerConfigSchema,
+  scannerPreferencesSchema,
+  type ScannerConfig,
+  type ScannerPreferences,
+} from './scanner-shapes';
 
 /** Names a serial device has on Linux, macOS (`/dev/tty.*`) and Windows (`COM3`, `\\.\COM12`). */
 const SERIAL_DEVICE_PATTERNS = [/^\/dev\/tty[\w.-]+$/, /^\/dev\/serial\/(?:[\w.:+@-]+\/)*[\w.:+@-]+$/, /^(?:\\\\\.\\)?COM[1-9]\d{0,2}$/i];
@@ -47,8 +53,10 @@ export class ScannerConfigRepository {
       throw fieldError('config.path', 'notSerialPort', `${checked.path.slice(0, 80)} is not a serial port`);
     }
     const id = scannerIdOf(checked);
-    const result = sql(this.db, 'INSERT INTO scanner_devices (id, kind, config_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING')
-      .run(id, checked.kind, JSON.stringify(checked), this.clock.now());
+    const result = sql(
+      this.db,
+      'INSERT INTO scanner_devices (id, kind, config_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+    ).run(id, checked.kind, JSON.stringify(checked), this.clock.now());
     if (result.changes === 0) throw new CoreError('CONFLICT', `${id} is already set up`, { reason: 'scannerExists', params: { id } });
     return id;
   }

@@ -108,11 +108,22 @@ export function buildBoard(db: Database, technicians: ServiceTechnicians, weekSt
       const members = rows.filter((r) => g.members.includes(r.technicianId)).map((r) => r.days.find((d) => d.date === date)!);
       const own = cell(`g:${g.code}`, date, 0);
       // A group's free hours are its members' free hours, less what is allocated to the group itself.
-      return { ...own, capacity: members.reduce((s, d) => s + d.capacity, 0), allocated: own.allocated + members.reduce((s, d) => s + d.allocated, 0) };
+      return {
+        ...own,
+        capacity: members.reduce((s, d) => s + d.capacity, 0),
+        allocated: own.allocated + members.reduce((s, d) => s + d.allocated, 0),
+      };
     }),
   }));
   // Each line's item and group skills come with the line: one query, not a read per item.
-  const waiting = sql<[], Omit<BoardLine, 'requiredSkills' | 'unqualified' | 'inZone' | 'needsReallocation'> & { state: string; itemSkills: string | null; groupSkills: string | null }>(
+  const waiting = sql<
+    [],
+    Omit<BoardLine, 'requiredSkills' | 'unqualified' | 'inZone' | 'needsReallocation'> & {
+      state: string;
+      itemSkills: string | null;
+      groupSkills: string | null;
+    }
+  >(
     db,
     `SELECT l.id AS lineId, l.order_id AS orderId, a.id AS allocationId, c.name AS customerName, c.zone AS customerZone, i.description,
             l.estimated_hours AS hours, l.response_at AS responseAt, o.priority, a.group_code AS groupCode, a.state,
@@ -133,13 +144,24 @@ export function buildBoard(db: Database, technicians: ServiceTechnicians, weekSt
     let fit = requiredOf.get(skillKey);
     if (!fit) {
       const required = [...requiredSkills({ itemSkills: parseSkills(itemSkills), groupSkills: parseSkills(groupSkills) })];
-      fit = { required, unqualified: team.map((t) => ({ technicianId: t.id, missingSkills: missingSkills(required, t.skills) })).filter((f) => f.missingSkills.length > 0) };
+      fit = {
+        required,
+        unqualified: team
+          .map((t) => ({ technicianId: t.id, missingSkills: missingSkills(required, t.skills) }))
+          .filter((f) => f.missingSkills.length > 0),
+      };
       requiredOf.set(skillKey, fit);
     }
     const zone = line.customerZone;
     let inZone = zone === null ? [] : inZoneOf.get(zone);
     if (!inZone) inZoneOf.set(zone!, (inZone = zonesNow.filter((t) => t.zones.has(zone!)).map((t) => t.id)));
-    return { ...line, requiredSkills: fit.required, needsReallocation: state === 'reallocation_needed', unqualified: fit.unqualified, inZone };
+    return {
+      ...line,
+      requiredSkills: fit.required,
+      needsReallocation: state === 'reallocation_needed',
+      unqualified: fit.unqualified,
+      inZone,
+    };
   });
   return { days, technicians: rows, groups, lines };
 }

@@ -24,13 +24,18 @@ export class ServiceCatalog {
 
   /** Adds an entry or renames it; the code is what the rest of the desk stores. */
   save(kind: CatalogKind, entry: CatalogEntry): CatalogEntry {
-    sql(this.db, `INSERT INTO ${TABLE[kind]} (code, name) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name`).run(entry.code, entry.name);
+    sql(this.db, `INSERT INTO ${TABLE[kind]} (code, name) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name`).run(
+      entry.code,
+      entry.name,
+    );
     return entry;
   }
 
   remove(kind: CatalogKind, code: string): void {
-    if (sql<{ code: string }>(this.db, USES[kind]).get({ code })) throw fieldError('code', 'inUse', `${kind} ${code} is still in use`, { code });
-    if (sql(this.db, `DELETE FROM ${TABLE[kind]} WHERE code = ?`).run(code).changes === 0) throw new CoreError('NOT_FOUND', `No ${kind} ${code}`);
+    if (sql<{ code: string }>(this.db, USES[kind]).get({ code }))
+      throw fieldError('code', 'inUse', `${kind} ${code} is still in use`, { code });
+    if (sql(this.db, `DELETE FROM ${TABLE[kind]} WHERE code = ?`).run(code).changes === 0)
+      throw new CoreError('NOT_FOUND', `No ${kind} ${code}`);
   }
 
   /** Refuses a single code the list does not hold, on `field`. */
@@ -46,7 +51,10 @@ export class ServiceCatalog {
   assertKnown(kind: CatalogKind, codes: readonly string[], prefix: string, suffix = ''): void {
     const known = new Set(this.list(kind).map((e) => e.code));
     const reason = kind === 'skill' ? 'unknownSkill' : 'unknownZone';
-    const issues = codes.flatMap((code, i) => (known.has(code) ? [] : [{ field: `${prefix}.${i}${suffix}`, reason, params: { code } } as const]));
-    if (issues.length > 0) throw new CoreError('BAD_INPUT', `Unknown ${kind}: ${codes.filter((c) => !known.has(c)).join(', ')}`, { issues });
+    const issues = codes.flatMap((code, i) =>
+      known.has(code) ? [] : [{ field: `${prefix}.${i}${suffix}`, reason, params: { code } } as const],
+    );
+    if (issues.length > 0)
+      throw new CoreError('BAD_INPUT', `Unknown ${kind}: ${codes.filter((c) => !known.has(c)).join(', ')}`, { issues });
   }
 }

@@ -74,14 +74,17 @@ export class ServiceCustomers {
     }
     const values = [input.name, input.address, input.latitude, input.longitude, phone, input.email || null, input.zone || null] as const;
     if (input.id === undefined) {
-      const id = sql(this.db, 'INSERT INTO service_customers (name, address, latitude, longitude, phone, email, zone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-        ...values,
-        this.clock.now(),
-      ).lastInsertRowid;
+      const id = sql(
+        this.db,
+        'INSERT INTO service_customers (name, address, latitude, longitude, phone, email, zone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(...values, this.clock.now()).lastInsertRowid;
       return this.get(Number(id));
     }
     this.get(input.id);
-    sql(this.db, 'UPDATE service_customers SET name = ?, address = ?, latitude = ?, longitude = ?, phone = ?, email = ?, zone = ? WHERE id = ?').run(...values, input.id);
+    sql(
+      this.db,
+      'UPDATE service_customers SET name = ?, address = ?, latitude = ?, longitude = ?, phone = ?, email = ?, zone = ? WHERE id = ?',
+    ).run(...values, input.id);
     return this.get(input.id);
   }
 }

@@ -15,5 +15,10 @@ export function dropVerdict(
   day: { capacity: number; allocated: number },
 ): DropVerdict {
   const missing = line.unqualified.find((f) => f.technicianId === technicianId)?.missingSkills ?? [];
-  return { qualified: missing.length === 0, missingSkills: missing, inZone: line.inZone.includes(technicianId), overload: wouldOverload(day, line.hours) };
+  return {
+    qualified: missing.length === 0,
+    missingSkills: missing,
+    inZone: line.inZone.includes(technicianId),
+    overload: wouldOverload(day, line.hours),
+  };
 }

@@ -3,7 +3,6 @@ import type { Clock } from '../clock';
 import { sql } from '../db/statements';
 import type { HistoryKind } from './service-shapes';
 
-
 export interface HistoryEntry {
   id: number;
   at: number;
@@ -38,7 +37,17 @@ export class ServiceHistory {
     sql(
       this.db,
       'INSERT INTO service_history (order_id, line_id, allocation_id, at, actor, kind, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(move.orderId, move.lineId ?? null, move.allocationId ?? null, this.clock.now(), move.actor, move.kind, move.from ?? null, move.to ?? null, move.detail ?? null);
+    ).run(
+      move.orderId,
+      move.lineId ?? null,
+      move.allocationId ?? null,
+      this.clock.now(),
+      move.actor,
+      move.kind,
+      move.from ?? null,
+      move.to ?? null,
+      move.detail ?? null,
+    );
   }
 
   forOrder(orderId: number): HistoryEntry[] {

@@ -101,23 +101,38 @@ export class ServiceItems {
 
   /** Items with this serial number (one per model), as a scan of the item's label finds them. */
   bySerial(serial: string): ServiceItem[] {
-    return sql<[string], ItemRow>(this.db, 'SELECT * FROM service_items WHERE serial = ? ORDER BY id').all(serial.trim()).map((r) => this.toItem(r));
+    return sql<[string], ItemRow>(this.db, 'SELECT * FROM service_items WHERE serial = ? ORDER BY id')
+      .all(serial.trim())
+      .map((r) => this.toItem(r));
   }
 
   forCustomer(customerId: number): ServiceItem[] {
-    return sql<[number], ItemRow>(this.db, 'SELECT * FROM service_items WHERE customer_id = ? ORDER BY description').all(customerId).map((r) => this.toItem(r));
+    return sql<[number], ItemRow>(this.db, 'SELECT * FROM service_items WHERE customer_id = ? ORDER BY description')
+      .all(customerId)
+      .map((r) => this.toItem(r));
   }
 
   /** Creates (no id) or updates an item. A serial number is unique per model. */
   save(input: ItemInput): ServiceItem {
-    if (!sql(this.db, 'SELECT 1 FROM service_customers WHERE id = ?').get(input.customerId)) throw new CoreError('NOT_FOUND', `No customer ${input.customerId}`, { reason: 'unknownCustomer', issues: [{ field: 'customerId', reason: 'unknownCustomer' }] });
-    if (input.groupCode !== null && !this.group(input.groupCode)) throw fieldError('groupCode', 'unknownGroup', `No item group ${input.groupCode}`, { group: input.groupCode });
+    if (!sql(this.db, 'SELECT 1 FROM service_customers WHERE id = ?').get(input.customerId))
+      throw new CoreError('NOT_FOUND', `No customer ${input.customerId}`, {
+        reason: 'unknownCustomer',
+        issues: [{ field: 'customerId', reason: 'unknownCustomer' }],
+      });
+    if (input.groupCode !== null && !this.group(input.groupCode))
+      throw fieldError('groupCode', 'unknownGroup', `No item group ${input.groupCode}`, { group: input.groupCode });
     if (input.skills) this.catalog.assertKnown('skill', input.skills, 'skills');
     const serial = input.serial === '' ? null : input.serial;
     const clash = serial
-      ? sql<[string, string], { id: number }>(this.db, 'SELECT id FROM service_items WHERE model = ? AND serial = ?').get(input.model, serial)
+      ? sql<[string, string], { id: number }>(this.db, 'SELECT id FROM service_items WHERE model = ? AND serial = ?').get(
+          input.model,
+          serial,
+        )
       : undefined;
-    if (clash && clash.id !== input.id) throw new CoreError('SERVICE_SERIAL_TAKEN', `Serial ${serial} is already on item ${clash.id}`, { issues: [{ field: 'serial', reason: 'serialTaken', params: { serial: String(serial) } }] });
+    if (clash && clash.id !== input.id)
+      throw new CoreError('SERVICE_SERIAL_TAKEN', `Serial ${serial} is already on item ${clash.id}`, {
+        issues: [{ field: 'serial', reason: 'serialTaken', params: { serial: String(serial) } }],
+      });
     const values = [
       input.customerId,
       input.description,

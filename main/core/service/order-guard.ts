@@ -5,7 +5,8 @@ import type { OrderStatus, RepairStatus } from './order-states';
 
 /** A finished order is read-only: every change to it or its lines asks this first. */
 export function assertEditable(order: { id: number; status: OrderStatus }): void {
-  if (order.status === 'finished') throw new CoreError('SERVICE_ORDER_FINISHED', `Service order ${order.id} is finished and can no longer change`);
+  if (order.status === 'finished')
+    throw new CoreError('SERVICE_ORDER_FINISHED', `Service order ${order.id} is finished and can no longer change`);
 }
 
 export interface LineRecord {

@@ -39,7 +39,8 @@ interface OrderRow extends Omit<OrderRecord, 'windows'> {
 
 const ORDER_COLUMNS = `id, customer_id AS customerId, priority, fault, status, windows_json AS windowsJson, response_at AS responseAt,
   created_at AS createdAt, finished_at AS finishedAt, actor`;
-const LINE_COLUMNS = 'id, order_id AS orderId, item_id AS itemId, fault, repair_status AS repairStatus, estimated_hours AS estimatedHours, response_at AS responseAt';
+const LINE_COLUMNS =
+  'id, order_id AS orderId, item_id AS itemId, fault, repair_status AS repairStatus, estimated_hours AS estimatedHours, response_at AS responseAt';
 
 const toOrder = ({ windowsJson, ...row }: OrderRow): OrderRecord => ({ ...row, windows: JSON.parse(windowsJson) as VisitWindow[] });
 
@@ -85,54 +86,70 @@ export class ServiceOrders {
 
   /** Takes an order: items named or created on the fly, each line due by its group's response hours, all in one transaction. */
   create(input: OrderInput, actor: string): OrderRecord {
-    return this.db.transaction(() => {
-      this.customers.get(input.customerId);
-      const now = this.clock.now();
-      const lines = input.lines.map((line, i) => {
-        if ((line.itemId === undefined) === (line.newItem === undefined)) throw fieldError(`lines.${i}.itemId`, 'itemOrNewItem', 'Name an item or describe a new one');
-        const item = line.itemId !== undefined ? this.items.get(line.itemId) : this.items.save({ ...line.newItem!, customerId: input.customerId });
-        if (item.customerId !== input.customerId) throw fieldError(`lines.${i}.itemId`, 'otherCustomerItem', `Item ${item.id} belongs to another customer`);
-        return { ...line, itemId: item.id, responseAt: this.responseFor(item.groupCode, now) };
-      });
-      const due = lines.map((l) => l.responseAt).filter((d): d is number => d !== null);
-      const orderId = Number(
-        sql(
-          this.db,
-          `INSERT INTO service_orders (customer_id, priority, fault, status, windows_json, response_at, created_at, actor) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`,
-        ).run(input.customerId, input.priority, input.fault, JSON.stringify(input.windows), due.length > 0 ? Math.min(...due) : null, now, actor).lastInsertRowid,
-      );
-      this.history.record({ orderId, actor, kind: 'order-created', to: 'pending' });
-      for (const line of lines) {
-        const lineId = Number(
-          sql(this.db, "INSERT INTO service_order_lines (order_id, item_id, fault, repair_status, estimated_hours, response_at) VALUES (?, ?, ?, 'initial', ?, ?)").run(
-            orderId,
-            line.itemId,
-            line.fault,
-            line.estimatedHours,
-            line.responseAt,
+    return this.db
+      .transaction(() => {
+        this.customers.get(input.customerId);
+        const now = this.clock.now();
+        const lines = input.lines.map((line, i) => {
+          if ((line.itemId === undefined) === (line.newItem === undefined))
+            throw fieldError(`lines.${i}.itemId`, 'itemOrNewItem', 'Name an item or describe a new one');
+          const item =
+            line.itemId !== undefined ? this.items.get(line.itemId) : this.items.save({ ...line.newItem!, customerId: input.customerId });
+          if (item.customerId !== input.customerId)
+            throw fieldError(`lines.${i}.itemId`, 'otherCustomerItem', `Item ${item.id} belongs to another customer`);
+          return { ...line, itemId: item.id, responseAt: this.responseFor(item.groupCode, now) };
+        });
+        const due = lines.map((l) => l.responseAt).filter((d): d is number => d !== null);
+        const orderId = Number(
+          sql(
+            this.db,
+            `INSERT INTO service_orders (customer_id, priority, fault, status, windows_json, response_at, created_at, actor) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`,
+          ).run(
+            input.customerId,
+            input.priority,
+            input.fault,
+            JSON.stringify(input.windows),
+            due.length > 0 ? Math.min(...due) : null,
+            now,
+            actor,
           ).lastInsertRowid,
         );
-        this.allocations.open({ id: lineId, orderId }, actor);
-      }
-      return this.get(orderId);
-    }).immediate();
+        this.history.record({ orderId, actor, kind: 'order-created', to: 'pending' });
+        for (const line of lines) {
+          const lineId = Number(
+            sql(
+              this.db,
+              "INSERT INTO service_order_lines (order_id, item_id, fault, repair_status, estimated_hours, response_at) VALUES (?, ?, ?, 'initial', ?, ?)",
+            ).run(orderId, line.itemId, line.fault, line.estimatedHours, line.responseAt).lastInsertRowid,
+          );
+          this.allocations.open({ id: lineId, orderId }, actor);
+        }
+        return this.get(orderId);
+      })
+      .immediate();
   }
 
   /** Moves a line's repair status; its allocation follows, and the order's status is derived again. */
   setLineStatus(lineId: number, status: RepairStatus, actor: string): OrderRecord {
-    return this.db.transaction(() => {
-      const line = lineRecord(this.db, lineId);
-      assertEditable({ id: line.orderId, status: line.orderStatus });
-      if (line.repairStatus === status) return this.get(line.orderId);
-      sql(this.db, 'UPDATE service_order_lines SET repair_status = ? WHERE id = ?').run(status, lineId);
-      this.history.record({ orderId: line.orderId, lineId, actor, kind: 'line-status', from: line.repairStatus, to: status });
-      this.allocations.followLine(line, status, actor);
-      const derived = deriveOrderStatus(this.lines(line.orderId).map((l) => l.repairStatus));
-      if (derived !== line.orderStatus) {
-        sql(this.db, 'UPDATE service_orders SET status = ?, finished_at = ? WHERE id = ?').run(derived, derived === 'finished' ? this.clock.now() : null, line.orderId);
-        this.history.record({ orderId: line.orderId, actor, kind: 'order-status', from: line.orderStatus, to: derived });
-      }
-      return this.get(line.orderId);
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const line = lineRecord(this.db, lineId);
+        assertEditable({ id: line.orderId, status: line.orderStatus });
+        if (line.repairStatus === status) return this.get(line.orderId);
+        sql(this.db, 'UPDATE service_order_lines SET repair_status = ? WHERE id = ?').run(status, lineId);
+        this.history.record({ orderId: line.orderId, lineId, actor, kind: 'line-status', from: line.repairStatus, to: status });
+        this.allocations.followLine(line, status, actor);
+        const derived = deriveOrderStatus(this.lines(line.orderId).map((l) => l.repairStatus));
+        if (derived !== line.orderStatus) {
+          sql(this.db, 'UPDATE service_orders SET status = ?, finished_at = ? WHERE id = ?').run(
+            derived,
+            derived === 'finished' ? this.clock.now() : null,
+            line.orderId,
+          );
+          this.history.record({ orderId: line.orderId, actor, kind: 'order-status', from: line.orderStatus, to: derived });
+        }
+        return this.get(line.orderId);
+      })
+      .immediate();
   }
 }

@@ -76,7 +76,10 @@ export class ServiceDesk {
     if (calendar) {
       // The cap on planned closures is the carriers' store feed's; the service calendar is not sent to them.
       const issues = checkOpeningHours(calendar, '0000-00-00').filter((i) => i.rule !== 'tooManyExceptions');
-      if (issues.length > 0) throw new CoreError('BAD_INPUT', 'The service hours overlap or close before they open', { issues: issues.map((i) => ({ field: i.field, reason: i.rule })) });
+      if (issues.length > 0)
+        throw new CoreError('BAD_INPUT', 'The service hours overlap or close before they open', {
+          issues: issues.map((i) => ({ field: i.field, reason: i.rule })),
+        });
     }
     this.settings.saveCalendar(calendar);
     return this.settings.calendar();
@@ -92,7 +95,9 @@ export class ServiceDesk {
       lines: this.orders.lines(orderId).map((line) => ({
         ...line,
         item: this.items.get(line.itemId),
-        allocations: this.allocations.forLine(line.id).map((a) => ({ ...a, technicianName: a.technicianId === null ? null : (names.get(a.technicianId) ?? null) })),
+        allocations: this.allocations
+          .forLine(line.id)
+          .map((a) => ({ ...a, technicianName: a.technicianId === null ? null : (names.get(a.technicianId) ?? null) })),
       })),
       history: this.history.forOrder(orderId),
     };
@@ -123,6 +128,15 @@ export class ServiceDesk {
     const line = this.orders.line(lineId);
     const order = this.orders.get(line.orderId);
     const date = line.responseAt !== null ? localDay(line.responseAt, this.timeZoneOf()).date : this.today();
-    return suggestTechnicians(this.db, this.technicians, this.items, this.allocations, line, this.customers.get(order.customerId).zone, date, this.settings.route().roadFactor);
+    return suggestTechnicians(
+      this.db,
+      this.technicians,
+      this.items,
+      this.allocations,
+      line,
+      this.customers.get(order.customerId).zone,
+      date,
+      this.settings.route().roadFactor,
+    );
   }
 }

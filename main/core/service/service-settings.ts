@@ -2,7 +2,6 @@ import type { SettingsRepository } from '../settings';
 import { routeSettingsSchema, serviceCalendarSchema, type RouteSettings, type ServiceCalendar } from './service-shapes';
 import { WORKING_DAYS_CALENDAR } from './service-calendar';
 
-
 const CALENDAR_KEY = 'service.calendar';
 const ROUTE_KEY = 'service.route';
 const DEFAULT_ROUTE: RouteSettings = { roadFactor: 1.3, speedKmh: 40 };

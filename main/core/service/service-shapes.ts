@@ -30,7 +30,10 @@ export const itemGroupInputSchema = z.strictObject({
   code,
   name: text(80).min(1),
   skills,
-  responseHours: z.number().positive().max(24 * 90),
+  responseHours: z
+    .number()
+    .positive()
+    .max(24 * 90),
   troubleshooting: steps,
 });
 export type ItemGroupInput = z.infer<typeof itemGroupInputSchema>;

@@ -31,7 +31,8 @@ export function suggestTechnicians(
     technicians.list().map((t) => {
       const today = allocations.activeOn(t.id, date);
       const previous = today.length > 0 ? visitPlace(db, today.at(-1)!.lineId).point : null;
-      const from: Point | null = previous ?? (t.latitude !== null && t.longitude !== null ? { latitude: t.latitude, longitude: t.longitude } : null);
+      const from: Point | null =
+        previous ?? (t.latitude !== null && t.longitude !== null ? { latitude: t.latitude, longitude: t.longitude } : null);
       const missing = missingSkills(required, t.skills);
       return {
         technicianId: t.id,

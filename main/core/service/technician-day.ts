@@ -39,18 +39,35 @@ export interface TechnicianDay {
 }
 
 /** A technician's visits on a day in the order that cuts travel, against the order they were allocated in. */
-export function technicianDay(db: Database, technicians: ServiceTechnicians, allocations: ServiceAllocations, route: RouteSettings, technicianId: number, date: string): TechnicianDay {
+export function technicianDay(
+  db: Database,
+  technicians: ServiceTechnicians,
+  allocations: ServiceAllocations,
+  route: RouteSettings,
+  technicianId: number,
+  date: string,
+): TechnicianDay {
   const technician = technicians.get(technicianId);
   const ranges = technician.week[weekdayOf(date)]!;
   const dayStart = ranges.length > 0 ? Math.min(...ranges.map((r) => minutesOf(r.opens))) : DEFAULT_DAY.start;
   const dayEnd = ranges.length > 0 ? Math.max(...ranges.map((r) => minutesOf(r.closes))) : DEFAULT_DAY.end;
-  const visits = allocations.activeOn(technicianId, date).map((a) => ({ ...visitPlace(db, a.lineId), allocationId: a.id, hours: a.hours ?? 0 }));
-  const start = technician.latitude !== null && technician.longitude !== null ? { latitude: technician.latitude, longitude: technician.longitude } : null;
+  const visits = allocations
+    .activeOn(technicianId, date)
+    .map((a) => ({ ...visitPlace(db, a.lineId), allocationId: a.id, hours: a.hours ?? 0 }));
+  const start =
+    technician.latitude !== null && technician.longitude !== null
+      ? { latitude: technician.latitude, longitude: technician.longitude }
+      : null;
   const placed = start ? visits.filter((v) => v.point !== null) : [];
   const unplaced = visits.filter((v) => !placed.includes(v));
   const day: VisitDay = {
     start: start ?? { latitude: 0, longitude: 0 },
-    visits: placed.map((v, i) => ({ id: i, point: v.point!, minutes: v.hours * 60, windows: v.windows.map((w) => ({ from: minutesOf(w.from), to: minutesOf(w.to) })) })),
+    visits: placed.map((v, i) => ({
+      id: i,
+      point: v.point!,
+      minutes: v.hours * 60,
+      windows: v.windows.map((w) => ({ from: minutesOf(w.from), to: minutesOf(w.to) })),
+    })),
     dayStart,
     dayEnd,
     roadFactor: route.roadFactor,
@@ -65,7 +82,13 @@ export function technicianDay(db: Database, technicians: ServiceTechnicians, all
     start,
     dayStart,
     dayEnd,
-    stops: planned.stops.map((s) => ({ ...placed[s.id]!, legKm: s.legKm, arrival: s.arrival, startsAt: s.startsAt, lateMinutes: s.lateMinutes })),
+    stops: planned.stops.map((s) => ({
+      ...placed[s.id]!,
+      legKm: s.legKm,
+      arrival: s.arrival,
+      startsAt: s.startsAt,
+      lateMinutes: s.lateMinutes,
+    })),
     plannedKm: planned.totalKm,
     allocatedKm: asAllocated.totalKm,
     savingKm: Math.max(0, asAllocated.totalKm - planned.totalKm),

@@ -56,7 +56,8 @@ function serve(visit: Visit, arrival: number): { startsAt: number; late: number 
   let latest = -Infinity;
   let best: { startsAt: number; late: number } | null = null;
   for (const w of visit.windows) {
-    if (arrival <= w.to && (best === null || Math.max(arrival, w.from) < best.startsAt)) best = { startsAt: Math.max(arrival, w.from), late: 0 };
+    if (arrival <= w.to && (best === null || Math.max(arrival, w.from) < best.startsAt))
+      best = { startsAt: Math.max(arrival, w.from), late: 0 };
     latest = Math.max(latest, w.to);
   }
   return best ?? { startsAt: arrival, late: arrival - latest };
@@ -142,7 +143,13 @@ export function exactOrder(day: VisitDay): number[] {
     const at = from ? from.node + 1 : 0;
     const leg = d[at]![i + 1]!;
     const served = serve(day.visits[i]!, (from?.time ?? day.dayStart) + leg * minutesPerKm);
-    return { km: (from?.km ?? 0) + leg, time: served.startsAt + day.visits[i]!.minutes, late: (from?.late ?? 0) + served.late, node: i, prev: from };
+    return {
+      km: (from?.km ?? 0) + leg,
+      time: served.startsAt + day.visits[i]!.minutes,
+      late: (from?.late ?? 0) + served.late,
+      node: i,
+      prev: from,
+    };
   };
   for (let i = 0; i < n; i++) add(labels[1 << i]![i]!, extend(null, i));
   for (let mask = 1; mask < 1 << n; mask++) {
@@ -199,7 +206,7 @@ export function improveOrder(day: VisitDay, start: readonly number[]): number[] 
     current = route;
     return true;
   };
-  for (let improved = true; improved; ) {
+  for (let improved = true; improved;) {
     improved = false;
     for (let i = 0; i < n - 1; i++) {
       for (let j = i + 1; j < n; j++) {
@@ -231,7 +238,7 @@ function improveByDistance(d: Matrix, start: readonly number[]): number[] {
   const reverse = (i: number, j: number) => {
     for (; i < j; i++, j--) [t[i], t[j]] = [t[j]!, t[i]!];
   };
-  for (let improved = true; improved; ) {
+  for (let improved = true; improved;) {
     improved = false;
     for (let i = 1; i < n; i++) {
       for (let j = i + 1; j <= n; j++) {

@@ -15,7 +15,19 @@ export interface VisitPlace {
 }
 
 export function visitPlace(db: Database, lineId: number): VisitPlace {
-  const row = sql<[number], { lineId: number; orderId: number; customerName: string; address: string; lat: number | null; lon: number | null; description: string; windowsJson: string }>(
+  const row = sql<
+    [number],
+    {
+      lineId: number;
+      orderId: number;
+      customerName: string;
+      address: string;
+      lat: number | null;
+      lon: number | null;
+      description: string;
+      windowsJson: string;
+    }
+  >(
     db,
     `SELECT l.id AS lineId, l.order_id AS orderId, c.name AS customerName, coalesce(i.address, c.address) AS address,
             CASE WHEN i.latitude IS NOT NULL THEN i.latitude ELSE c.latitude END AS lat,

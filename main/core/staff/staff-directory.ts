@@ -49,7 +49,10 @@ export class StaffDirectory {
   ) {}
 
   list(): StaffMember[] {
-    return sql<[], StaffRow>(this.db, `SELECT ${COLUMNS} FROM staff WHERE pin_hash IS NOT NULL ORDER BY active DESC, display_name COLLATE NOCASE, id`)
+    return sql<[], StaffRow>(
+      this.db,
+      `SELECT ${COLUMNS} FROM staff WHERE pin_hash IS NOT NULL ORDER BY active DESC, display_name COLLATE NOCASE, id`,
+    )
       .all()
       .map(toMember);
   }
@@ -61,16 +64,20 @@ export class StaffDirectory {
 
   /** True until the first manager exists: the app then shows the setup step, and only it. */
   needsSetup(): boolean {
-    return sql<[], { n: number }>(this.db, "SELECT count(*) AS n FROM staff WHERE pin_hash IS NOT NULL AND role = 'manager'").get()!.n === 0;
+    return (
+      sql<[], { n: number }>(this.db, "SELECT count(*) AS n FROM staff WHERE pin_hash IS NOT NULL AND role = 'manager'").get()!.n === 0
+    );
   }
 
   /** The first manager, once: a second call (or a race with one) is refused. */
   async setUp(name: string, pin: string): Promise<StaffMember> {
     const pinHash = await hashPin(checkPin(pin));
-    return this.db.transaction(() => {
-      if (!this.needsSetup()) throw new CoreError('CONFLICT', 'The first manager already exists');
-      return this.insert(name, 'manager', pinHash);
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        if (!this.needsSetup()) throw new CoreError('CONFLICT', 'The first manager already exists');
+        return this.insert(name, 'manager', pinHash);
+      })
+      .immediate();
   }
 
   async add(name: string, role: StaffRole, pin: string): Promise<StaffMember> {
@@ -85,19 +92,23 @@ export class StaffDirectory {
   }
 
   setRole(id: string, role: StaffRole): StaffMember {
-    this.db.transaction(() => {
-      if (role !== 'manager') this.assertAnotherActiveManager(id);
-      this.update(id, 'role = ?', role);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        if (role !== 'manager') this.assertAnotherActiveManager(id);
+        this.update(id, 'role = ?', role);
+      })
+      .immediate();
     return this.get(id)!;
   }
 
   /** Deactivated people keep their rows (the logs name them) but can no longer sign in. */
   setActive(id: string, active: boolean): StaffMember {
-    this.db.transaction(() => {
-      if (!active) this.assertAnotherActiveManager(id);
-      this.update(id, 'active = ?', active ? 1 : 0);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        if (!active) this.assertAnotherActiveManager(id);
+        this.update(id, 'active = ?', active ? 1 : 0);
+      })
+      .immediate();
     return this.get(id)!;
   }
 
@@ -133,15 +144,10 @@ export class StaffDirectory {
   private insert(name: string, role: StaffRole, pinHash: string): StaffMember {
     const id = `P-${randomBytes(4).toString('hex').toUpperCase()}`;
     const now = this.clock.now();
-    sql(this.db, 'INSERT INTO staff (id, display_name, role, created_at, pin_hash, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      id,
-      checkName(name),
-      role,
-      now,
-      pinHash,
-      now,
-      actingStaffId(),
-    );
+    sql(
+      this.db,
+      'INSERT INTO staff (id, display_name, role, created_at, pin_hash, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, checkName(name), role, now, pinHash, now, actingStaffId());
     return this.get(id)!;
   }
 
@@ -171,6 +177,7 @@ function checkPin(pin: string): string {
 
 function checkName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed.length < 1 || trimmed.length > 60) throw fieldError('name', trimmed.length < 1 ? 'required' : 'tooLong', 'A name is 1 to 60 characters', { max: 60 });
+  if (trimmed.length < 1 || trimmed.length > 60)
+    throw fieldError('name', trimmed.length < 1 ? 'required' : 'tooLong', 'A name is 1 to 60 characters', { max: 60 });
   return trimmed;
 }

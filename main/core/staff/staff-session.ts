@@ -75,7 +75,10 @@ export class StaffSession {
 
   setIdleLockMinutes(minutes: number): void {
     if (!Number.isInteger(minutes) || minutes < 0 || minutes > MAX_IDLE_LOCK_MINUTES) {
-      throw fieldError('minutes', 'outOfRange', `The idle lock is 0 (off) to ${MAX_IDLE_LOCK_MINUTES} minutes`, { min: 0, max: MAX_IDLE_LOCK_MINUTES });
+      throw fieldError('minutes', 'outOfRange', `The idle lock is 0 (off) to ${MAX_IDLE_LOCK_MINUTES} minutes`, {
+        min: 0,
+        max: MAX_IDLE_LOCK_MINUTES,
+      });
     }
     this.settings.set(IDLE_LOCK_KEY, String(minutes));
   }

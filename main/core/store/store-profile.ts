@@ -51,10 +51,12 @@ export class StoreProfileService {
 
   save(profile: StoreProfile): StoreProfile {
     const checked = storeProfileSchema.parse(profile);
-    this.db.transaction(() => {
-      this.settings.set(PROFILE_KEY, JSON.stringify(checked));
-      this.publish(this.hours());
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.settings.set(PROFILE_KEY, JSON.stringify(checked));
+        this.publish(this.hours());
+      })
+      .immediate();
     return this.get();
   }
 
@@ -63,7 +65,14 @@ export class StoreProfileService {
     const now = this.clock.now();
     for (const network of this.networks.list()) {
       if (only && !only.includes(network.id)) continue;
-      queueOutboxEvent(this.db, { networkId: network.id, idempotencyKey: `store-profile:${randomUUID()}`, kind: 'store-profile', payload: this.recordFor(network, hours, now), at: now, actorId: actingStaffId() });
+      queueOutboxEvent(this.db, {
+        networkId: network.id,
+        idempotencyKey: `store-profile:${randomUUID()}`,
+        kind: 'store-profile',
+        payload: this.recordFor(network, hours, now),
+        at: now,
+        actorId: actingStaffId(),
+      });
     }
   }
 

@@ -25,9 +25,20 @@ export const storeProfileSchema = z.strictObject({
     district: optionalLine(100),
     postalCode: z.string().trim().min(1).max(20),
     countryCode: z.string().regex(/^[A-Z]{2}$/),
-    latitude: z.string().trim().regex(/^[+-]?\d{1,2}\.\d{6}$/).optional(),
-    longitude: z.string().trim().regex(/^[+-]?\d{1,3}\.\d{6}$/).optional(),
+    latitude: z
+      .string()
+      .trim()
+      .regex(/^[+-]?\d{1,2}\.\d{6}$/)
+      .optional(),
+    longitude: z
+      .string()
+      .trim()
+      .regex(/^[+-]?\d{1,3}\.\d{6}$/)
+      .optional(),
   }),
-  capabilities: z.array(z.enum(['PICK_UP', 'DROP_OFF'])).min(1).refine((c) => new Set(c).size === c.length, 'repeated'),
+  capabilities: z
+    .array(z.enum(['PICK_UP', 'DROP_OFF']))
+    .min(1)
+    .refine((c) => new Set(c).size === c.length, 'repeated'),
 });
 export type StoreProfile = z.infer<typeof storeProfileSchema>;

@@ -56,7 +56,11 @@ export async function checkAttachmentContent(files: readonly AttachmentInput[]):
     const isText = !ATTACHMENT_TYPES[file.mimeType]?.signature;
     if (isText ? detected !== undefined : detected?.mime !== file.mimeType) {
       const fileName = cleanFileName(file.fileName);
-      throw new AttachmentError(isText ? 'unsafe' : 'type', `${fileName} is not really a ${file.mimeType} file${detected ? ` (it is ${detected.mime})` : ''}`, { file: fileName });
+      throw new AttachmentError(
+        isText ? 'unsafe' : 'type',
+        `${fileName} is not really a ${file.mimeType} file${detected ? ` (it is ${detected.mime})` : ''}`,
+        { file: fileName },
+      );
     }
   }
 }
@@ -67,9 +71,13 @@ export async function checkAttachmentContent(files: readonly AttachmentInput[]):
  */
 export function checkAttachments(files: readonly AttachmentInput[]): AttachmentInput[] {
   if (files.length > MAX_ATTACHMENTS_PER_MESSAGE) {
-    throw new AttachmentError('too-many', `At most ${MAX_ATTACHMENTS_PER_MESSAGE} attachments per message (got ${files.length}); nothing was sent`, {
-      max: MAX_ATTACHMENTS_PER_MESSAGE,
-    });
+    throw new AttachmentError(
+      'too-many',
+      `At most ${MAX_ATTACHMENTS_PER_MESSAGE} attachments per message (got ${files.length}); nothing was sent`,
+      {
+        max: MAX_ATTACHMENTS_PER_MESSAGE,
+      },
+    );
   }
   return files.map((original) => {
     const file = { ...original, fileName: cleanFileName(original.fileName) };
@@ -83,7 +91,9 @@ export function checkAttachments(files: readonly AttachmentInput[]): AttachmentI
     }
     const type = ATTACHMENT_TYPES[file.mimeType];
     if (!type || !type.extensions.includes(extname(file.fileName).toLowerCase())) {
-      throw new AttachmentError('type', `${file.fileName}: only PNG, JPEG, PDF, TXT and CSV files can be attached`, { file: file.fileName });
+      throw new AttachmentError('type', `${file.fileName}: only PNG, JPEG, PDF, TXT and CSV files can be attached`, {
+        file: file.fileName,
+      });
     }
     if (type.signature && !type.signature.every((byte, i) => file.bytes[i] === byte)) {
       throw new AttachmentError('type', `${file.fileName} is not really of type ${file.mimeType}`, { file: file.fileName });

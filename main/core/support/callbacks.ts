@@ -29,7 +29,12 @@ export class CallbackRequests {
     const network = networkId ? this.networks.get(networkId) : this.networks.list().find((n) => n.enabled);
     if (!network) throw new CoreError('NOT_FOUND', 'No network to send the request to', { reason: 'noNetwork' });
     const id = Number(
-      sql(this.db, 'INSERT INTO support_callbacks (network_id, phone, created_at, actor_id) VALUES (?, ?, ?, ?)').run(network.id, parsed.number, this.clock.now(), actingStaffId()).lastInsertRowid,
+      sql(this.db, 'INSERT INTO support_callbacks (network_id, phone, created_at, actor_id) VALUES (?, ?, ?, ?)').run(
+        network.id,
+        parsed.number,
+        this.clock.now(),
+        actingStaffId(),
+      ).lastInsertRowid,
     );
     return this.get(id);
   }

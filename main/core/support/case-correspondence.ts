@@ -30,10 +30,12 @@ export class CaseCorrespondence {
 
   messages(caseId: number): CaseMessage[] {
     caseRow(this.db, caseId);
-    const messages = sql<[number], { id: number; author: CaseActor; kind: MessageKind; body: string; created_at: number; sent_at: number | null }>(
-      this.db,
-      'SELECT id, author, kind, body, created_at, sent_at FROM support_messages WHERE case_id = ? ORDER BY created_at, id',
-    ).all(caseId);
+    const messages = sql<
+      [number],
+      { id: number; author: CaseActor; kind: MessageKind; body: string; created_at: number; sent_at: number | null }
+    >(this.db, 'SELECT id, author, kind, body, created_at, sent_at FROM support_messages WHERE case_id = ? ORDER BY created_at, id').all(
+      caseId,
+    );
     const files = sql<[number], { id: number; message_id: number; file_name: string; mime_type: string; size_bytes: number }>(
       this.db,
       `SELECT a.id, a.message_id, a.file_name, a.mime_type, a.size_bytes FROM support_attachments a
@@ -46,7 +48,9 @@ export class CaseCorrespondence {
       body: m.body,
       createdAt: m.created_at,
       sentAt: m.sent_at,
-      attachments: files.filter((f) => f.message_id === m.id).map((f) => ({ id: f.id, fileName: f.file_name, mimeType: f.mime_type, sizeBytes: f.size_bytes })),
+      attachments: files
+        .filter((f) => f.message_id === m.id)
+        .map((f) => ({ id: f.id, fileName: f.file_name, mimeType: f.mime_type, sizeBytes: f.size_bytes })),
     }));
   }
 
@@ -74,21 +78,28 @@ export class CaseCorrespondence {
     try {
       for (const file of checked) written.push({ stored: this.files.write(file.bytes, file.fileName), file });
       const now = this.clock.now();
-      this.db.transaction(() => {
-        const state = caseRow(this.db, caseId).state;
-        if (state === 'closed') assertCaseMove(caseNumber(caseId), 'closed', 'reopened', 'shop');
-        const messageId = Number(
-          sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at, actor_id) VALUES (?, 'shop', ?, ?, ?)").run(caseId, body, now, actingStaffId()).lastInsertRowid,
-        );
-        const attach = sql(
-          this.db,
-          'INSERT INTO support_attachments (message_id, file_name, mime_type, size_bytes, stored_name, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        );
-        for (const { stored, file } of written) attach.run(messageId, file.fileName, file.mimeType, file.bytes.length, stored, now);
-        // A reply to an answer hands the case back to the operator and stops the 7-day clock.
-        if (state === 'answered') moveCase(this.db, caseId, 'awaiting_operator', 'shop', now);
-        else sql(this.db, 'UPDATE support_cases SET updated_at = ? WHERE id = ?').run(now, caseId);
-      }).immediate();
+      this.db
+        .transaction(() => {
+          const state = caseRow(this.db, caseId).state;
+          if (state === 'closed') assertCaseMove(caseNumber(caseId), 'closed', 'reopened', 'shop');
+          const messageId = Number(
+            sql(this.db, "INSERT INTO support_messages (case_id, author, body, created_at, actor_id) VALUES (?, 'shop', ?, ?, ?)").run(
+              caseId,
+              body,
+              now,
+              actingStaffId(),
+            ).lastInsertRowid,
+          );
+          const attach = sql(
+            this.db,
+            'INSERT INTO support_attachments (message_id, file_name, mime_type, size_bytes, stored_name, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          );
+          for (const { stored, file } of written) attach.run(messageId, file.fileName, file.mimeType, file.bytes.length, stored, now);
+          // A reply to an answer hands the case back to the operator and stops the 7-day clock.
+          if (state === 'answered') moveCase(this.db, caseId, 'awaiting_operator', 'shop', now);
+          else sql(this.db, 'UPDATE support_cases SET updated_at = ? WHERE id = ?').run(now, caseId);
+        })
+        .immediate();
     } catch (error) {
       for (const { stored } of written) this.files.remove(stored);
       throw error;

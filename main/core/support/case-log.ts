@@ -60,11 +60,15 @@ export class CaseLog {
   list(query: CaseQuery = {}): { items: SupportCase[]; total: number; page: number; pageSize: number; pages: number } {
     const pageSize = query.pageSize ?? 10;
     const { where, params } = this.whereOf(query.filter ?? {});
-    const total = this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM support_cases WHERE ${where}`).get(params)!.n;
+    const total = this.db
+      .prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM support_cases WHERE ${where}`)
+      .get(params)!.n;
     const pages = Math.max(1, Math.ceil(total / pageSize));
     const page = Math.min(Math.max(1, query.page ?? 1), pages);
     const rows = this.db
-      .prepare<Record<string, unknown>, CaseRow>(`SELECT * FROM support_cases WHERE ${where} ORDER BY ${orderOf(query.sort)} LIMIT @limit OFFSET @offset`)
+      .prepare<Record<string, unknown>, CaseRow>(
+        `SELECT * FROM support_cases WHERE ${where} ORDER BY ${orderOf(query.sort)} LIMIT @limit OFFSET @offset`,
+      )
       .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize });
     return { items: rows.map(caseView), total, page, pageSize, pages };
   }
@@ -79,7 +83,11 @@ export class CaseLog {
   }
 
   /** The summary of every case the filter shows, as CSV (docs/rules.md, Support: no message content, no CC). */
-  exportCsv(filter: CaseFilter = {}, sort?: CaseQuery['sort'], options: CsvOptions = RAW_CSV): { csv: string; count: number; fileName: string } {
+  exportCsv(
+    filter: CaseFilter = {},
+    sort?: CaseQuery['sort'],
+    options: CsvOptions = RAW_CSV,
+  ): { csv: string; count: number; fileName: string } {
     const cases = this.filtered(filter, sort);
     if (cases.length === 0) throw new CoreError('CONFLICT', 'No case is shown: there is nothing to export', { reason: 'nothingToExport' });
     // A description such as "=HYPERLINK(…)" stays text when the file is opened in a spreadsheet.
@@ -95,7 +103,8 @@ export class CaseLog {
   counters(filter: CaseFilter = {}): Record<'all' | CaseGroup, number> {
     const count = (states?: readonly CaseState[]) => {
       const { where, params } = this.whereOf({ ...filter, states: states ? [...states] : undefined });
-      return this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM support_cases WHERE ${where}`).get(params)!.n;
+      return this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM support_cases WHERE ${where}`).get(params)!
+        .n;
     };
     return {
       all: count(),
@@ -123,7 +132,9 @@ export class CaseLog {
       params.email = `%${escapeLike(filter.email.trim())}%`;
     }
     if (filter.description?.trim()) {
-      clauses.push(`(short_description LIKE @description ESCAPE '\\' OR description LIKE @description ESCAPE '\\' OR subject LIKE @description ESCAPE '\\')`);
+      clauses.push(
+        `(short_description LIKE @description ESCAPE '\\' OR description LIKE @description ESCAPE '\\' OR subject LIKE @description ESCAPE '\\')`,
+      );
       params.description = `%${escapeLike(filter.description.trim())}%`;
     }
     if (filter.createdFrom !== undefined) {

@@ -25,8 +25,17 @@ export class Collaborators {
   }
 
   add(name: string, email: string): Collaborator[] {
-    if (this.idByEmail(email.trim()) !== undefined) throw new CoreError('CONFLICT', `${email} is already in the collaborator list`, { reason: 'collaboratorExists', params: { email }, issues: [{ field: 'email', reason: 'collaboratorExists', params: { email } }] });
-    sql(this.db, 'INSERT INTO support_collaborators (name, email, created_at) VALUES (?, ?, ?)').run(name.trim(), email.trim(), this.clock.now());
+    if (this.idByEmail(email.trim()) !== undefined)
+      throw new CoreError('CONFLICT', `${email} is already in the collaborator list`, {
+        reason: 'collaboratorExists',
+        params: { email },
+        issues: [{ field: 'email', reason: 'collaboratorExists', params: { email } }],
+      });
+    sql(this.db, 'INSERT INTO support_collaborators (name, email, created_at) VALUES (?, ?, ?)').run(
+      name.trim(),
+      email.trim(),
+      this.clock.now(),
+    );
     return this.list();
   }
 

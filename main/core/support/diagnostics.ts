@@ -44,7 +44,14 @@ export function diagnosticsZip(sources: DiagnosticsSources): { fileName: string;
     'integrity-check.txt': text(`${integrity.join('\n')}\n`),
     'settings.json': json(safeSettings(db)),
     'networks.json': json(
-      sources.networks.list().map((n) => ({ id: n.id, name: n.name, adapter: n.adapter, enabled: n.enabled, baseUrl: n.baseUrl && withoutCredentials(n.baseUrl), policy: n.policy })),
+      sources.networks.list().map((n) => ({
+        id: n.id,
+        name: n.name,
+        adapter: n.adapter,
+        enabled: n.enabled,
+        baseUrl: n.baseUrl && withoutCredentials(n.baseUrl),
+        policy: n.policy,
+      })),
     ),
   };
   if (sources.logDir) {

@@ -41,11 +41,15 @@ export class OperatorMailbox {
    */
   async sync(networkId: string, adapter: NetworkAdapter): Promise<{ sent: number; applied: number }> {
     if (!adapter.pushSupport || !adapter.pullSupport) return { sent: 0, applied: 0 };
-    const cases = sql<[string], CaseRow>(this.db, 'SELECT * FROM support_cases WHERE network_id = ? AND sent_at IS NULL ORDER BY id').all(networkId);
+    const cases = sql<[string], CaseRow>(this.db, 'SELECT * FROM support_cases WHERE network_id = ? AND sent_at IS NULL ORDER BY id').all(
+      networkId,
+    );
     const firstMessages = new Set<number>();
     const items: OutboundSupportItem[] = [];
     for (const c of cases) {
-      const first = sql<[number], { id: number }>(this.db, 'SELECT id FROM support_messages WHERE case_id = ? ORDER BY id LIMIT 1').get(c.id);
+      const first = sql<[number], { id: number }>(this.db, 'SELECT id FROM support_messages WHERE case_id = ? ORDER BY id LIMIT 1').get(
+        c.id,
+      );
       if (first) firstMessages.add(first.id);
       items.push({
         kind: 'case',
@@ -68,7 +72,12 @@ export class OperatorMailbox {
     for (const m of messages) {
       if (firstMessages.has(m.id)) continue;
       if (m.kind === 'closed-by-shop' || m.kind === 'auto-closed') {
-        items.push({ kind: 'closed', caseRef: caseNumber(m.case_id), at: m.created_at, reason: m.kind === 'auto-closed' ? 'no-reply' : 'shop' });
+        items.push({
+          kind: 'closed',
+          caseRef: caseNumber(m.case_id),
+          at: m.created_at,
+          reason: m.kind === 'auto-closed' ? 'no-reply' : 'shop',
+        });
         continue;
       }
       const files = sql<[number], { file_name: string; mime_type: string; size_bytes: number }>(
@@ -93,12 +102,15 @@ export class OperatorMailbox {
     if (items.length > 0) {
       await adapter.pushSupport(networkId, items);
       const now = this.clock.now();
-      this.db.transaction(() => {
-        for (const c of cases) sql(this.db, 'UPDATE support_cases SET sent_at = ? WHERE id = ? AND sent_at IS NULL').run(now, c.id);
-        // The first message travelled inside its case.
-        for (const m of messages) sql(this.db, 'UPDATE support_messages SET sent_at = ? WHERE id = ? AND sent_at IS NULL').run(now, m.id);
-        for (const cb of callbacks) sql(this.db, 'UPDATE support_callbacks SET sent_at = ? WHERE id = ? AND sent_at IS NULL').run(now, cb.id);
-      }).immediate();
+      this.db
+        .transaction(() => {
+          for (const c of cases) sql(this.db, 'UPDATE support_cases SET sent_at = ? WHERE id = ? AND sent_at IS NULL').run(now, c.id);
+          // The first message travelled inside its case.
+          for (const m of messages) sql(this.db, 'UPDATE support_messages SET sent_at = ? WHERE id = ? AND sent_at IS NULL').run(now, m.id);
+          for (const cb of callbacks)
+            sql(this.db, 'UPDATE support_callbacks SET sent_at = ? WHERE id = ? AND sent_at IS NULL').run(now, cb.id);
+        })
+        .immediate();
     }
     const updates = await adapter.pullSupport(networkId, this.clock.now());
     let applied = 0;
@@ -110,25 +122,29 @@ export class OperatorMailbox {
   apply(update: SupportUpdate): boolean {
     const caseId = caseIdOf(update.caseRef);
     if (caseId === undefined) return false;
-    return this.db.transaction(() => {
-      const row = sql<[number], CaseRow>(this.db, 'SELECT * FROM support_cases WHERE id = ?').get(caseId);
-      if (!row) return false;
-      if (sql<[string], { id: number }>(this.db, 'SELECT id FROM support_messages WHERE remote_id = ?').get(update.id)) return false;
-      const to: CaseState = { taken: 'in_progress', answered: 'answered', transferred: 'transferred', closed: 'closed', reopened: 'reopened' }[update.kind] as CaseState;
-      if (!canMoveCase(row.state, to, 'operator')) return false;
-      const now = this.clock.now();
-      moveCase(this.db, caseId, to, 'operator', now);
-      // An answer is a message; the operator's other moves are events of the case, with their note if any.
-      const kind: MessageKind = update.kind === 'answered' ? 'message' : update.kind;
-      sql(this.db, "INSERT INTO support_messages (case_id, author, kind, body, created_at, sent_at, remote_id) VALUES (?, 'operator', ?, ?, ?, ?, ?)").run(
-        caseId,
-        kind,
-        update.body ?? '',
-        now,
-        now,
-        update.id,
-      );
-      return true;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const row = sql<[number], CaseRow>(this.db, 'SELECT * FROM support_cases WHERE id = ?').get(caseId);
+        if (!row) return false;
+        if (sql<[string], { id: number }>(this.db, 'SELECT id FROM support_messages WHERE remote_id = ?').get(update.id)) return false;
+        const to: CaseState = {
+          taken: 'in_progress',
+          answered: 'answered',
+          transferred: 'transferred',
+          closed: 'closed',
+          reopened: 'reopened',
+        }[update.kind] as CaseState;
+        if (!canMoveCase(row.state, to, 'operator')) return false;
+        const now = this.clock.now();
+        moveCase(this.db, caseId, to, 'operator', now);
+        // An answer is a message; the operator's other moves are events of the case, with their note if any.
+        const kind: MessageKind = update.kind === 'answered' ? 'message' : update.kind;
+        sql(
+          this.db,
+          "INSERT INTO support_messages (case_id, author, kind, body, created_at, sent_at, remote_id) VALUES (?, 'operator', ?, ?, ?, ?, ?)",
+        ).run(caseId, kind, update.body ?? '', now, now, update.id);
+        return true;
+      })
+      .immediate();
   }
 }

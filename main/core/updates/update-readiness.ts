@@ -26,7 +26,11 @@ export class UpdateReadiness {
 
   now(): CounterReadiness {
     const now = this.clock.now();
-    return { openFlow: this.openFlow(now), runningDeadline: this.blocking.deadlines().length > 0, insideOpeningHours: this.insideOpeningHours(now) };
+    return {
+      openFlow: this.openFlow(now),
+      runningDeadline: this.blocking.deadlines().length > 0,
+      insideOpeningHours: this.insideOpeningHours(now),
+    };
   }
 
   /** A customer's pickup or a driver's delivery started and not finished. */

@@ -1,3 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
 
-export const inventoryRoutes: RouteRecordRaw[] = [{ path: '/inventory', name: 'inventory', component: () => import('./views/InventoryView.vue') }];
+export const inventoryRoutes: RouteRecordRaw[] = [
+  { path: '/inventory', name: 'inventory', component: () => import('./views/InventoryView.vue') },
+];

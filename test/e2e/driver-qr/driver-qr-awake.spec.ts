@@ -23,9 +23,14 @@ async function watchWakeLocks(page: Page): Promise<void> {
 }
 
 const wakeLocks = (page: Page) =>
-  page.evaluate(() => (window as unknown as { wakeLocks: WakeLockSentinel[] }).wakeLocks.map((l) => ({ type: l.type, released: l.released })));
+  page.evaluate(() =>
+    (window as unknown as { wakeLocks: WakeLockSentinel[] }).wakeLocks.map((l) => ({ type: l.type, released: l.released })),
+  );
 
-test('the driver QR holds a screen wake lock while it shows, takes it again when the page shows again, and lets it go when it closes', async ({ page, host }) => {
+test('the driver QR holds a screen wake lock while it shows, takes it again when the page shows again, and lets it go when it closes', async ({
+  page,
+  host,
+}) => {
   // The browser host's main cannot keep the display on: it tells the page to.
   expect(await host.call('display.keepAwake', { awake: true })).toEqual({ heldBy: 'page' });
   await watchWakeLocks(page);
@@ -46,15 +51,19 @@ test('the driver QR holds a screen wake lock while it shows, takes it again when
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
     document.dispatchEvent(new Event('visibilitychange'));
   });
-  await expect.poll(() => wakeLocks(page)).toEqual([
-    { type: 'screen', released: true },
-    { type: 'screen', released: false },
-  ]);
+  await expect
+    .poll(() => wakeLocks(page))
+    .toEqual([
+      { type: 'screen', released: true },
+      { type: 'screen', released: false },
+    ]);
 
   await page.getByRole('navigation').getByRole('link', { name: en.nav.home }).click();
   await expect(page).not.toHaveURL(/#\/driver/);
-  await expect.poll(() => wakeLocks(page)).toEqual([
-    { type: 'screen', released: true },
-    { type: 'screen', released: true },
-  ]);
+  await expect
+    .poll(() => wakeLocks(page))
+    .toEqual([
+      { type: 'screen', released: true },
+      { type: 'screen', released: true },
+    ]);
 });

@@ -61,7 +61,10 @@ test('the driver QR and its code are wholly on screen at every counter size, wit
   }
 });
 
-test('the QR screen opens on the network whose driver usually comes at this time of day, its start button in view', async ({ page, launchHost }) => {
+test('the QR screen opens on the network whose driver usually comes at this time of day, its start button in view', async ({
+  page,
+  launchHost,
+}) => {
   const host = await launchHost();
   // Yesterday at this hour the French driver came (the Italian network is listed first).
   const delivery = await host.call<{ id: number }>('training.driverArrives', { networkId: 'demo-fr', count: 1 });

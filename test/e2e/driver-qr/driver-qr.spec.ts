@@ -11,7 +11,10 @@ test.describe('driver QR', () => {
     // Just after a step boundary: ~29 s before the code may rotate.
     await hostCore.alignToStep(STEP_MS);
     await page.goto('/');
-    await page.getByRole('main').getByRole('link', { name: startsWith(en.home.tiles.driverDelivery) }).click();
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: startsWith(en.home.tiles.driverDelivery) })
+      .click();
 
     await expect(page).toHaveURL(/#\/driver/);
     const code = page.getByTestId('driver-code');
@@ -29,10 +32,7 @@ test.describe('driver QR', () => {
     await expect(code).toHaveText(spaced(expected.code));
   });
 
-  test('the QR decodes to a token core accepts now and refuses as expired later; the screen then rotates', async ({
-    page,
-    hostCore,
-  }) => {
+  test('the QR decodes to a token core accepts now and refuses as expired later; the screen then rotates', async ({ page, hostCore }) => {
     await hostCore.alignToStep(STEP_MS);
     await page.goto('/#/driver');
     const code = page.getByTestId('driver-code');

@@ -6,7 +6,6 @@ import { msg, startsWith, type Language } from '../locales';
 import { expectNamedTouchTargets } from '../touch';
 import { DAY_MS } from '../../../main/core/durations';
 
-
 /** The weekday (Monday 0) and its name in `language`, as the host (same machine, same zone) sees "today". */
 function today(now: number, language: Language): { index: number; name: string } {
   const index = (new Date(now).getDay() + 6) % 7;
@@ -15,7 +14,10 @@ function today(now: number, language: Language): { index: number; name: string }
 }
 
 test.describe('opening hours', () => {
-  test('in French: an overlap is refused next to the field, the corrected hours are saved, sent to each network and shown on home', async ({ page, launchHost }) => {
+  test('in French: an overlap is refused next to the field, the corrected hours are saved, sent to each network and shown on home', async ({
+    page,
+    launchHost,
+  }) => {
     test.setTimeout(60_000);
     const host = await launchHost();
     await host.call('settings.setLanguage', { language: 'fr' });
@@ -30,7 +32,11 @@ test.describe('opening hours', () => {
     await add.click();
     await add.click();
     // 09:00–18:00 and 15:00–19:00 overlap.
-    await expect(page.getByRole('textbox', { name: msg('fr', 'hours.opensOn', { day: day.name, n: 2 }) }).or(page.getByLabel(msg('fr', 'hours.opensOn', { day: day.name, n: 2 })))).toHaveValue('15:00');
+    await expect(
+      page
+        .getByRole('textbox', { name: msg('fr', 'hours.opensOn', { day: day.name, n: 2 }) })
+        .or(page.getByLabel(msg('fr', 'hours.opensOn', { day: day.name, n: 2 }))),
+    ).toHaveValue('15:00');
     await page.getByRole('button', { name: msg('fr', 'hours.save') }).click();
     const error = page.getByRole('alert').filter({ hasText: msg('fr', 'hours.rules.overlap') });
     await expect(error).toBeVisible();
@@ -73,7 +79,10 @@ test.describe('opening hours', () => {
     await expect(page.getByTestId('today-hours')).toContainText('09:00–12:30, 15:00–19:00');
   });
 
-  test('a closure for today shows on home; after 30 days without a review the reminder shows until "Reviewed, nothing to change"', async ({ page, launchHost }) => {
+  test('a closure for today shows on home; after 30 days without a review the reminder shows until "Reviewed, nothing to change"', async ({
+    page,
+    launchHost,
+  }) => {
     const host = await launchHost();
     const now = await host.now();
     const date = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
@@ -87,7 +96,9 @@ test.describe('opening hours', () => {
     await expect(page.getByText(msg('en', 'hours.saved'))).toBeVisible();
 
     await page.goto(host.url);
-    await expect(page.getByTestId('today-hours')).toContainText(`${msg('en', 'hours.closedToday')} · ${msg('en', 'hours.kinds.closure')} (Stocktaking)`);
+    await expect(page.getByTestId('today-hours')).toContainText(
+      `${msg('en', 'hours.closedToday')} · ${msg('en', 'hours.kinds.closure')} (Stocktaking)`,
+    );
     await expect(page.getByTestId('hours-reminder')).toHaveCount(0);
 
     // Main's clock, not the page's, decides: 30 days after the save (a review) the reminder is due.

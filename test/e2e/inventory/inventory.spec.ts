@@ -26,10 +26,15 @@ const totals = (language: 'en' | 'it', customers: number, parcels: number) =>
 const customers = (page: import('@playwright/test').Page) => page.getByRole('list', { name: msg('en', 'inventory.customers') });
 
 test.describe('inventory', () => {
-  test('search by code, tracking ID and name, a customer’s parcels, the state filter, Sync and the CSV of the current view', async ({ page, launchHost }) => {
+  test('search by code, tracking ID and name, a customer’s parcels, the state filter, Sync and the CSV of the current view', async ({
+    page,
+    launchHost,
+  }) => {
     const host = await launchHost();
     const parcels = await parcelsArrive(host, 9);
-    const customer = await host.call<{ recipientName: string; code: string; trackingIds: string[] }>('training.customerArrives', { networkId: 'demo-it' });
+    const customer = await host.call<{ recipientName: string; code: string; trackingIds: string[] }>('training.customerArrives', {
+      networkId: 'demo-it',
+    });
     const all = await host.call<InventoryPage>('inventory.customers', { filter: NO_FILTER, offset: 0, limit: 200 });
 
     await page.goto(host.url);
@@ -42,14 +47,19 @@ test.describe('inventory', () => {
     const search = page.getByRole('searchbox', { name: msg('en', 'inventory.search') });
     await expect(search).toBeFocused();
     // One "in store" in the state filter: the default is all the parcels held, "In store" is the received state.
-    const stateOptions = await page.getByRole('combobox', { name: msg('en', 'inventory.state') }).getByRole('option').allTextContents();
+    const stateOptions = await page
+      .getByRole('combobox', { name: msg('en', 'inventory.state') })
+      .getByRole('option')
+      .allTextContents();
     expect(stateOptions.filter((o) => /in (the )?store/i.test(o))).toEqual([msg('en', 'states.received')]);
     // The 6-digit code is only stored hashed: main hashes what is typed and finds the customer.
     await search.fill(customer.code);
     const only = customers(page).getByRole('button');
     await expect(only).toHaveCount(1);
     await expect(only).toContainText(customer.recipientName);
-    await expect(only).toContainText(msg('en', 'inventory.parcelCount', { count: customer.trackingIds.length }, customer.trackingIds.length));
+    await expect(only).toContainText(
+      msg('en', 'inventory.parcelCount', { count: customer.trackingIds.length }, customer.trackingIds.length),
+    );
     await expect(page.getByTestId('inventory-totals')).toHaveText(totals('en', 1, customer.trackingIds.length));
     await only.click();
     await expect(page.getByRole('heading', { level: 2, name: customer.recipientName })).toBeVisible();
@@ -77,7 +87,11 @@ test.describe('inventory', () => {
     // The state filter looks up parcels outside the store too: the French network's announced ones.
     await search.fill('');
     await page.getByRole('combobox', { name: msg('en', 'inventory.state') }).selectOption({ label: msg('en', 'states.expected') });
-    const expected = await host.call<InventoryPage>('inventory.customers', { filter: { search: '', states: ['expected'] }, offset: 0, limit: 200 });
+    const expected = await host.call<InventoryPage>('inventory.customers', {
+      filter: { search: '', states: ['expected'] },
+      offset: 0,
+      limit: 200,
+    });
     expect(expected.totalParcels).toBeGreaterThan(0);
     await expect(page.getByTestId('inventory-totals')).toHaveText(totals('en', expected.totalCustomers, expected.totalParcels));
 
@@ -117,7 +131,9 @@ test.describe('inventory', () => {
     const first = parcels[0]!;
     const byName = { search: first.recipientName, states: [] };
     const found = await host.call<InventoryPage>('inventory.customers', { filter: byName, offset: 0, limit: 200 });
-    const details = await Promise.all(found.customers.map((c) => host.call<{ trackingId: string }[]>('inventory.customer', { customer: c.key, filter: byName })));
+    const details = await Promise.all(
+      found.customers.map((c) => host.call<{ trackingId: string }[]>('inventory.customer', { customer: c.key, filter: byName })),
+    );
     const mine = details.findIndex((d) => d.some((p) => p.trackingId === first.trackingId));
     await page.getByRole('searchbox', { name: msg('it', 'inventory.search') }).fill(first.recipientName);
     await expect(list.getByRole('button')).toHaveCount(found.totalCustomers);

@@ -29,7 +29,8 @@ const shaped = (path: string, vars: Record<string, string | number> = {}, count?
 const clock = (ms: number) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(ms);
 
 /** The network's pill in the top bar. */
-const linkStatus = (page: Page): Locator => page.getByRole('group', { name: en('networks.status.group') }).getByRole('status', { name: startsWith(NAME) });
+const linkStatus = (page: Page): Locator =>
+  page.getByRole('group', { name: en('networks.status.group') }).getByRole('status', { name: startsWith(NAME) });
 
 async function storeIdOf(host: RunningHost): Promise<string> {
   return (await host.call<{ storeId: string }>('system.status')).storeId;
@@ -53,7 +54,10 @@ test.afterEach(async () => {
 });
 
 test.describe('HTTP networks', () => {
-  test('added in settings: a wrong token is refused by "Test connection", the right one works, and once saved it is listed and online', async ({ page, launchHost }) => {
+  test('added in settings: a wrong token is refused by "Test connection", the right one works, and once saved it is listed and online', async ({
+    page,
+    launchHost,
+  }) => {
     const host = await launchHost();
     const storeId = await storeIdOf(host);
     await page.goto(`${host.url}#/settings`);
@@ -85,7 +89,10 @@ test.describe('HTTP networks', () => {
     await form.getByRole('button', { name: en('settings.networks.form.save') }).click();
     await expect(page.getByTestId('network-saved')).toHaveText(en('settings.networks.saved', { name: NAME }));
     await expect(form).toHaveCount(0);
-    const item = page.getByRole('list', { name: en('settings.networks.list') }).getByRole('listitem').filter({ hasText: NAME });
+    const item = page
+      .getByRole('list', { name: en('settings.networks.list') })
+      .getByRole('listitem')
+      .filter({ hasText: NAME });
     await expect(item).toContainText(en('settings.networks.adapters.http'));
     await expect(item).toContainText(server.url);
     await expect(item).toContainText(en('settings.networks.tokenSet'));
@@ -121,7 +128,7 @@ test.describe('HTTP networks', () => {
     expect(server.violations).toEqual([]);
   });
 
-  test('a demo network\'s policy is changed in settings; its form has no URL, token or connection test', async ({ page, launchHost }) => {
+  test("a demo network's policy is changed in settings; its form has no URL, token or connection test", async ({ page, launchHost }) => {
     const host = await launchHost();
     const demo = (await host.call<NetworkConfig[]>('networks.configs')).find((n) => n.id === 'demo-it')!;
     await page.goto(`${host.url}#/settings`);
@@ -151,7 +158,10 @@ test.describe('HTTP networks', () => {
     expect(saved.baseUrl).toBeNull();
   });
 
-  test('offline: a change made while the network is down waits in the top bar and is delivered once it answers again', async ({ page, launchHost }) => {
+  test('offline: a change made while the network is down waits in the top bar and is delivered once it answers again', async ({
+    page,
+    launchHost,
+  }) => {
     const host = await launchHost();
     const storeId = await storeIdOf(host);
     const network = await addNetwork(host, server);
@@ -243,7 +253,10 @@ test.describe('HTTP networks', () => {
     expect(await host.call('networks.checkIns')).toEqual([]);
   });
 
-  test('a policy override the counter cannot use is refused next to its field, in words, and nothing changes', async ({ page, launchHost }) => {
+  test('a policy override the counter cannot use is refused next to its field, in words, and nothing changes', async ({
+    page,
+    launchHost,
+  }) => {
     const host = await launchHost();
     const escaped = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     await page.goto(`${host.url}#/settings`);

@@ -182,7 +182,9 @@ test.describe('driver delivery', () => {
     });
 
     await test.step('back from the home notice: no second postpone, and the screen says so', async () => {
-      const notice = page.getByRole('link', { name: new RegExp(escapeRegExp(msg('fr', 'home.notices.intake', { count: 3, network: FR_NETWORK }, 3))) });
+      const notice = page.getByRole('link', {
+        name: new RegExp(escapeRegExp(msg('fr', 'home.notices.intake', { count: 3, network: FR_NETWORK }, 3))),
+      });
       await notice.click();
       await expect(page).toHaveURL(new RegExp(`#/delivery/${delivery.id}$`));
       await expect(page.getByTestId('delivery-counts')).toHaveText('1 / 4');
@@ -201,7 +203,10 @@ test.describe('driver delivery', () => {
     });
   });
 
-  test('in Italian: past the 30 minutes the app is blocked except the driver QR, until the intake is finished', async ({ page, launchHost }) => {
+  test('in Italian: past the 30 minutes the app is blocked except the driver QR, until the intake is finished', async ({
+    page,
+    launchHost,
+  }) => {
     const host = await launchHost();
     const { delivery, ids } = await driverArrives(host, 'demo-fr');
     await page.goto(`${host.url}#/delivery/${delivery.id}`);

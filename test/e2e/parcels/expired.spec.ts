@@ -142,12 +142,17 @@ test.describe('expired parcels', () => {
       await expect(page.getByTestId('deadline-banner')).toHaveCount(0);
       await done.getByRole('link', { name: msg('fr', 'expired.done.home') }).click();
       await expect(page).toHaveURL(/#\/$/);
-      await expect(page.getByRole('link', { name: new RegExp(escapeRegExp(msg('fr', 'expired.title', { network: FR_NETWORK }))) })).toHaveCount(0);
+      await expect(
+        page.getByRole('link', { name: new RegExp(escapeRegExp(msg('fr', 'expired.title', { network: FR_NETWORK }))) }),
+      ).toHaveCount(0);
       await expect(page.getByRole('link', { name: new RegExp(`${escapeRegExp(FR_NETWORK)}`) })).toHaveCount(0);
     });
   });
 
-  test('in Italian: one notice done in time, then a new one left 2 hours blocks the counter until it is scanned', async ({ page, launchHost }) => {
+  test('in Italian: one notice done in time, then a new one left 2 hours blocks the counter until it is scanned', async ({
+    page,
+    launchHost,
+  }) => {
     const host = await launchHost();
     const first = await receiveAll(host, 3);
     await host.advanceClock(DAY_MS);

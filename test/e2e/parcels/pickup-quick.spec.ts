@@ -29,7 +29,9 @@ test('six digits typed on the home screen open that customer’s pickup at once'
   // One action: the six digits, typed at a person's pace, nothing else.
   for (const digit of customer.code) await page.keyboard.press(digit, { delay: 60 });
   await expect(page).toHaveURL(/#\/pickup/);
-  await expect(page.getByTestId('pickup-counts')).toHaveText(msg('en', 'pickup.counts', { scanned: 0, total: customer.trackingIds.length }));
+  await expect(page.getByTestId('pickup-counts')).toHaveText(
+    msg('en', 'pickup.counts', { scanned: 0, total: customer.trackingIds.length }),
+  );
   await expect(page.getByRole('button', { name: msg('en', 'common.done') })).toBeInViewport({ ratio: 1 });
   await expectNoSeriousAxeViolations(page);
 });
@@ -41,7 +43,9 @@ test('on the keypad the sixth digit submits the code, no OK needed', async ({ pa
   await page.getByRole('button', { name: msg('en', 'pickup.enterCode') }).click();
   const keypad = page.getByRole('group', { name: msg('en', 'keypad.label') });
   for (const digit of customer.code) await keypad.getByRole('button', { name: digit, exact: true }).click();
-  await expect(page.getByTestId('pickup-counts')).toHaveText(msg('en', 'pickup.counts', { scanned: 0, total: customer.trackingIds.length }));
+  await expect(page.getByTestId('pickup-counts')).toHaveText(
+    msg('en', 'pickup.counts', { scanned: 0, total: customer.trackingIds.length }),
+  );
 });
 
 /** A driver brings three parcels; returns the customer who has exactly one of them. */
@@ -67,7 +71,10 @@ async function openByTypedCode(page: Page, host: RunningHost, code: string, lang
  * goes on, so it may already show fewer seconds than main would.
  */
 function countdown(language: Language, trackingId: string, atMost: number): RegExp {
-  const [before, after] = msg(language, 'pickup.finish.countdown', { tracking: grouped(trackingId), seconds: '§' }).split('§') as [string, string];
+  const [before, after] = msg(language, 'pickup.finish.countdown', { tracking: grouped(trackingId), seconds: '§' }).split('§') as [
+    string,
+    string,
+  ];
   return new RegExp(`${escapeRegExp(before)}[0-${atMost}]${escapeRegExp(after)}`);
 }
 
@@ -89,7 +96,9 @@ test.describe('one parcel: the scan finishes the pickup, with a short undo', () 
     expect((await undo.boundingBox())!.height).toBeGreaterThanOrEqual(48);
     await expect(page.getByTestId('pickup-finish')).toContainText(countdown('en', parcel.trackingId, 3));
     await expect(page.getByRole('button', { name: msg('en', 'common.done'), exact: true })).toBeInViewport({ ratio: 1 });
-    await expect(page.getByTestId('scan-feedback')).toHaveText(msg('en', 'pickup.feedback.scanned', { tracking: grouped(parcel.trackingId) }));
+    await expect(page.getByTestId('scan-feedback')).toHaveText(
+      msg('en', 'pickup.feedback.scanned', { tracking: grouped(parcel.trackingId) }),
+    );
     await expect(page.getByTestId('scan-feedback')).toBeInViewport();
     // Nothing is committed yet, and the screen does not say it is.
     expect(await stateOf(host, parcel.trackingId)).toBe('received');
@@ -103,7 +112,10 @@ test.describe('one parcel: the scan finishes the pickup, with a short undo', () 
     expect(actions, 'the code typed, the parcel scanned: nothing else').toBeLessThanOrEqual(3);
   });
 
-  test('Undo inside the window keeps the parcel in the store; the next scan opens a new window, and Done still finishes at once', async ({ page, launchHost }) => {
+  test('Undo inside the window keeps the parcel in the store; the next scan opens a new window, and Done still finishes at once', async ({
+    page,
+    launchHost,
+  }) => {
     const host = await launchHost();
     const { code, parcel } = await loneCustomerArrives(host);
     await openByTypedCode(page, host, code, 'fr');

@@ -76,7 +76,11 @@ async function typeOnKeypad(page: Page, code: string, language: Language = 'en')
   for (const digit of code) await keypad.getByRole('button', { name: digit, exact: true }).click();
 }
 
-const row = (page: Page, parcel: ParcelView) => page.getByRole('main').getByRole('listitem').filter({ hasText: grouped(parcel.trackingId) });
+const row = (page: Page, parcel: ParcelView) =>
+  page
+    .getByRole('main')
+    .getByRole('listitem')
+    .filter({ hasText: grouped(parcel.trackingId) });
 
 test.describe('customer pickup', () => {
   test('typed code on the keypad: scan the labels, another customer’s label is refused, Not found, Done hands the rest over', async ({
@@ -145,7 +149,9 @@ test.describe('customer pickup', () => {
     await expect(confirmDone).toBeHidden();
 
     // Tap the second parcel's size: Not found, confirmed.
-    await row(page, second).getByRole('button', { name: new RegExp(`^${escapeRegExp(en.sizes[second.size])}`) }).click();
+    await row(page, second)
+      .getByRole('button', { name: new RegExp(`^${escapeRegExp(en.sizes[second.size])}`) })
+      .click();
     const panel = page.getByRole('dialog');
     await expect(panel.getByRole('button', { name: en.pickup.panel.cannotScan })).toBeVisible();
     await expect(panel.getByRole('button', { name: en.pickup.panel.refused })).toBeVisible();
@@ -198,7 +204,9 @@ test.describe('customer pickup', () => {
     await expect(row(page, first)).toContainText(it.pickup.toScan);
 
     // "Impossibile scansionare": type the start of the tracking ID, take the suggestion.
-    await row(page, first).getByRole('button', { name: new RegExp(`^${escapeRegExp(it.sizes[first.size])}`) }).click();
+    await row(page, first)
+      .getByRole('button', { name: new RegExp(`^${escapeRegExp(it.sizes[first.size])}`) })
+      .click();
     const panel = page.getByRole('dialog');
     await expect(panel.getByRole('button', { name: it.pickup.panel.notFound })).toBeVisible();
     await expect(panel.getByRole('button', { name: it.pickup.panel.refused })).toBeVisible();
@@ -212,7 +220,9 @@ test.describe('customer pickup', () => {
     await expect(row(page, first)).toContainText(it.pickup.scanned);
 
     // The manual path again, typed in full and confirmed with the button.
-    await row(page, second).getByRole('button', { name: new RegExp(`^${escapeRegExp(it.sizes[second.size])}`) }).click();
+    await row(page, second)
+      .getByRole('button', { name: new RegExp(`^${escapeRegExp(it.sizes[second.size])}`) })
+      .click();
     await panel.getByRole('button', { name: it.pickup.panel.cannotScan }).click();
     await panel.getByLabel(it.manual.label).fill(grouped(second.trackingId));
     await panel.getByRole('button', { name: it.pickup.panel.manualSubmit }).click();
@@ -253,7 +263,9 @@ test.describe('customer pickup', () => {
     await expect(page.getByTestId('pickup-counts')).toHaveText(fill(fr.pickup.counts, { scanned: 2, total: 2 }));
 
     // The customer refuses the second one once it is on the counter: "Refusé", confirmed.
-    await row(page, second).getByRole('button', { name: new RegExp(`^${escapeRegExp(fr.sizes[second.size])}`) }).click();
+    await row(page, second)
+      .getByRole('button', { name: new RegExp(`^${escapeRegExp(fr.sizes[second.size])}`) })
+      .click();
     const panel = page.getByRole('dialog');
     await expect(panel.getByRole('button', { name: fr.pickup.panel.cannotScan })).toHaveCount(0);
     await panel.getByRole('button', { name: fr.pickup.panel.refused }).click();
@@ -273,12 +285,17 @@ test.describe('customer pickup', () => {
     expect(waiting.map((p) => p.trackingId)).toContain(second.trackingId);
   });
 
-  test('spent wrong-code budget: typing is locked with the date and time, the pickup barcode still opens the pickup, a manager lifts the lock', async ({ page, launchHost }) => {
+  test('spent wrong-code budget: typing is locked with the date and time, the pickup barcode still opens the pickup, a manager lifts the lock', async ({
+    page,
+    launchHost,
+  }) => {
     // Wrong codes count for a whole retention period on a host: a fresh one, so no other test is locked out.
     const fresh = await launchHost();
     const en = text('en');
     const customers = await parcelsArrive(fresh, 3);
-    const arrived = await fresh.call<{ code: string; barcode: string; trackingIds: string[] }>('training.customerArrives', { networkId: NETWORK });
+    const arrived = await fresh.call<{ code: string; barcode: string; trackingIds: string[] }>('training.customerArrives', {
+      networkId: NETWORK,
+    });
     const codes = new Set(customers.map((c) => c.code));
     expect(codes).toContain(arrived.code);
     // Shelves for 2 000 more parcels: that many live codes leave a budget of 4 wrong codes for typing.
@@ -330,4 +347,3 @@ test.describe('customer pickup', () => {
     await expect(page.getByText(en.pickup.scanParcels, { exact: true })).toBeVisible();
   });
 });
-

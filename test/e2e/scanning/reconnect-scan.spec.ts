@@ -19,9 +19,12 @@ test.describe.configure({ timeout: 90_000 });
  * lost" was due. The keys are dispatched in the page, at scanner speed.
  */
 async function scanWithWedge(page: Page, label: string): Promise<void> {
-  await page.evaluate((keys) => {
-    for (const key of keys) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-  }, [...label.split(''), 'Enter']);
+  await page.evaluate(
+    (keys) => {
+      for (const key of keys) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    },
+    [...label.split(''), 'Enter'],
+  );
 }
 
 test('a scan made while the host restarts reaches the new host when the page reconnects', async ({ page, launchHost, makeTempDir }) => {
@@ -42,7 +45,10 @@ test('a scan made while the host restarts reaches the new host when the page rec
   await expect(page.getByTestId('delivery-counts')).toHaveText('1 / 3');
 });
 
-test('a scan on its way when the connection drops: the clerk is told it was lost, and scanning again works', async ({ page, launchHost }) => {
+test('a scan on its way when the connection drops: the clerk is told it was lost, and scanning again works', async ({
+  page,
+  launchHost,
+}) => {
   const host = await launchHost();
   const delivery = await host.call<DeliveryView>('training.driverArrives', { networkId: 'demo-fr', count: 3 });
   // Between page and host: the first connection drops the moment the scanner's keys are on the wire.

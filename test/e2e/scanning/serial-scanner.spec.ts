@@ -7,7 +7,11 @@ import { expect, test } from '../fixtures';
  * --serial, the test writes labels to the other, as a serial scanner would.
  */
 test.describe('serial scanner on a real pty', () => {
-  test('shows as connected in settings, and a label written to the line shows as a classified scan', async ({ page, launchHost, makeTempDir }) => {
+  test('shows as connected in settings, and a label written to the line shows as a classified scan', async ({
+    page,
+    launchHost,
+    makeTempDir,
+  }) => {
     const dir = makeTempDir();
     const line = new SocatLine(join(dir, 'scanner'), join(dir, 'writer'));
     await line.start();
@@ -41,7 +45,10 @@ test.describe('serial scanner on a real pty', () => {
     await line.start();
     try {
       const host = await launchHost({ serial: line.a });
-      const delivery = await host.call<{ id: number; parcels: { trackingId: string }[] }>('training.driverArrives', { networkId: 'demo-fr', count: 3 });
+      const delivery = await host.call<{ id: number; parcels: { trackingId: string }[] }>('training.driverArrives', {
+        networkId: 'demo-fr',
+        count: 3,
+      });
       await page.goto(`${host.url}#/delivery/${delivery.id}`);
       await expect(page.getByTestId('delivery-counts')).toHaveText('0 / 3');
       const label = delivery.parcels[1]!.trackingId;

@@ -11,25 +11,63 @@ const WEEK = [ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY];
 async function setUp(host: RunningHost): Promise<{ anna: number; bruno: number }> {
   for (const code of ['gas', 'boiler']) await host.call('service.skills.save', { code, name: code });
   for (const code of ['NORD', 'SUD']) await host.call('service.zones.save', { code, name: code });
-  await host.call('service.groups.save', { code: 'HEAT', name: 'Heating', skills: ['gas', 'boiler'], responseHours: 8, troubleshooting: ['Check the pressure'] });
+  await host.call('service.groups.save', {
+    code: 'HEAT',
+    name: 'Heating',
+    skills: ['gas', 'boiler'],
+    responseHours: 8,
+    troubleshooting: ['Check the pressure'],
+  });
   const anna = await host.call<{ id: number }>('service.technicians.save', {
-    name: 'Anna Bianchi', skills: ['gas', 'boiler'], latitude: 45.4642, longitude: 9.19, week: WEEK, zones: [{ zone: 'NORD', startingDate: '2020-01-01' }], groups: [],
+    name: 'Anna Bianchi',
+    skills: ['gas', 'boiler'],
+    latitude: 45.4642,
+    longitude: 9.19,
+    week: WEEK,
+    zones: [{ zone: 'NORD', startingDate: '2020-01-01' }],
+    groups: [],
   });
   const bruno = await host.call<{ id: number }>('service.technicians.save', {
-    name: 'Bruno Verdi', skills: ['boiler'], latitude: 45.44, longitude: 9.15, week: WEEK, zones: [{ zone: 'SUD', startingDate: '2020-01-01' }], groups: [],
+    name: 'Bruno Verdi',
+    skills: ['boiler'],
+    latitude: 45.44,
+    longitude: 9.15,
+    week: WEEK,
+    zones: [{ zone: 'SUD', startingDate: '2020-01-01' }],
+    groups: [],
   });
   const customer = await host.call<{ id: number }>('service.customers.save', {
-    name: 'Maria Rossi', address: 'Via Roma 1, Milano', latitude: 45.47, longitude: 9.2, phone: '02 1234 5678', phoneCountry: 'IT', email: '', zone: 'NORD',
+    name: 'Maria Rossi',
+    address: 'Via Roma 1, Milano',
+    latitude: 45.47,
+    longitude: 9.2,
+    phone: '02 1234 5678',
+    phoneCountry: 'IT',
+    email: '',
+    zone: 'NORD',
   });
   await host.call('service.items.save', {
-    customerId: customer.id, description: 'Wall boiler', model: 'B-24', serial: 'SN-4711', warrantyEnds: null, groupCode: 'HEAT',
-    skills: null, troubleshooting: null, address: null, latitude: null, longitude: null,
+    customerId: customer.id,
+    description: 'Wall boiler',
+    model: 'B-24',
+    serial: 'SN-4711',
+    warrantyEnds: null,
+    groupCode: 'HEAT',
+    skills: null,
+    troubleshooting: null,
+    address: null,
+    latitude: null,
+    longitude: null,
   });
   return { anna: anna.id, bruno: bruno.id };
 }
 
 async function scan(host: RunningHost, code: string): Promise<void> {
-  const response = await fetch(`${host.origin}/test/scan`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, source: 'wedge' }) });
+  const response = await fetch(`${host.origin}/test/scan`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code, source: 'wedge' }),
+  });
   expect(response.ok).toBe(true);
 }
 
@@ -53,14 +91,22 @@ async function drag(page: Page, from: string, to: string, beforeDrop: () => Prom
 }
 
 for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
-  test(`service desk in ${language}: take an order, refuse an unqualified technician, allocate by drag and drop, plan the day, finish`, async ({ page, launchHost }) => {
+  test(`service desk in ${language}: take an order, refuse an unqualified technician, allocate by drag and drop, plan the day, finish`, async ({
+    page,
+    launchHost,
+  }) => {
     test.setTimeout(180_000);
     const host = await launchHost();
     await host.call('settings.setLanguage', { language });
     const ids = await setUp(host);
     const m = (key: string, vars: Record<string, string | number> = {}, count?: number) => msg(language, key, vars, count);
     const { today } = await host.call<{ today: string }>('service.home');
-    const dayName = new Intl.DateTimeFormat(m('service.localeTag'), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.parse(`${today}T00:00:00Z`));
+    const dayName = new Intl.DateTimeFormat(m('service.localeTag'), {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    }).format(Date.parse(`${today}T00:00:00Z`));
 
     // Home tile → service home → new request.
     await page.goto(host.url);
@@ -99,7 +145,9 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     const lineTestId = (await page.locator('[data-testid^="line-"]').first().getAttribute('data-testid'))!;
     await expectAccessible(page);
     await drag(page, lineTestId, `cell-${ids.bruno}-${today}`, async () => {
-      await expect(page.getByTestId(`cell-${ids.bruno}-${today}`).getByTestId('verdict')).toHaveText(m('service.board.missing', { skills: 'gas' }));
+      await expect(page.getByTestId(`cell-${ids.bruno}-${today}`).getByTestId('verdict')).toHaveText(
+        m('service.board.missing', { skills: 'gas' }),
+      );
       await expect(page.getByTestId(`cell-${ids.anna}-${today}`).getByTestId('verdict')).toHaveText(m('service.board.inZone'));
     });
     await expect(page.getByTestId('refusal')).toContainText(m('service.board.refused', { technician: 'Bruno Verdi', reason: '' }).trim());
@@ -114,7 +162,9 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
 
     // Anna's day: one stop with its arrival time, and a route sheet to print.
     await page.getByRole('link', { name: m('service.board.planDay', { technician: 'Anna Bianchi', day: dayName }) }).click();
-    await expect(page.getByRole('heading', { level: 1, name: m('service.day.title', { technician: 'Anna Bianchi', day: dayName }) })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: m('service.day.title', { technician: 'Anna Bianchi', day: dayName }) }),
+    ).toBeVisible();
     await expect(page.getByTestId('stop')).toHaveCount(1);
     await expect(page.getByTestId('stop')).toContainText('07:');
     await expect(page.getByRole('img', { name: m('service.day.sketch', { count: 1 }) })).toBeVisible();
@@ -136,7 +186,10 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
   });
 }
 
-test('intake for a new customer and a new item, a refused phone next to its field, then "Allocate to…" from the keyboard', async ({ page, launchHost }) => {
+test('intake for a new customer and a new item, a refused phone next to its field, then "Allocate to…" from the keyboard', async ({
+  page,
+  launchHost,
+}) => {
   test.setTimeout(60_000);
   const host = await launchHost();
   const ids = await setUp(host);

@@ -9,7 +9,10 @@ async function expectAccessible(page: Page): Promise<void> {
 }
 
 for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
-  test(`service setup in ${language}: skills, a zone, a team and a technician with working hours through the screens, then on the dispatch board`, async ({ page, launchHost }) => {
+  test(`service setup in ${language}: skills, a zone, a team and a technician with working hours through the screens, then on the dispatch board`, async ({
+    page,
+    launchHost,
+  }) => {
     test.setTimeout(180_000);
     const host = await launchHost();
     await host.call('settings.setLanguage', { language });
@@ -31,7 +34,10 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await expect(name).not.toHaveAttribute('aria-invalid', 'true');
     expect(await host.call('service.skills.list')).toEqual([]);
     await expectAccessible(page);
-    for (const [c, n] of [['gas', 'Gas appliances'], ['boiler', 'Boilers']]) {
+    for (const [c, n] of [
+      ['gas', 'Gas appliances'],
+      ['boiler', 'Boilers'],
+    ]) {
       await code.fill(c!);
       await name.fill(n!);
       await page.getByRole('button', { name: m('service.setup.save'), exact: true }).click();
@@ -80,9 +86,20 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await expectAccessible(page);
     await longitude.fill('9.2');
     await page.getByRole('button', { name: m('service.setup.technicians.save') }).click();
-    await expect(page.getByRole('heading', { level: 2, name: m('service.setup.technicians.editTitle', { name: 'Carla Neri' }) })).toBeVisible();
-    const [carla] = await host.call<{ id: number; skills: string[]; zones: unknown[]; groups: string[]; latitude: number; longitude: number; week: unknown[][] }[]>('service.technicians.list');
-    expect(carla).toMatchObject({ skills: ['gas', 'boiler'], zones: [{ zone: 'NORD', startingDate: '2020-01-01' }], groups: ['HEAT'], latitude: 45.47, longitude: 9.2 });
+    await expect(
+      page.getByRole('heading', { level: 2, name: m('service.setup.technicians.editTitle', { name: 'Carla Neri' }) }),
+    ).toBeVisible();
+    const [carla] =
+      await host.call<
+        { id: number; skills: string[]; zones: unknown[]; groups: string[]; latitude: number; longitude: number; week: unknown[][] }[]
+      >('service.technicians.list');
+    expect(carla).toMatchObject({
+      skills: ['gas', 'boiler'],
+      zones: [{ zone: 'NORD', startingDate: '2020-01-01' }],
+      groups: ['HEAT'],
+      latitude: 45.47,
+      longitude: 9.2,
+    });
     expect(carla!.week[5]).toEqual([{ opens: '09:00', closes: '12:00' }]);
 
     // An absence on the technician, then the item group and the service hours screens.
@@ -110,7 +127,9 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await hours.fill('8');
     await page.getByRole('button', { name: m('service.setup.save'), exact: true }).click();
     await expect(page.getByRole('cell', { name: 'Boilers (BOIL)' })).toBeVisible();
-    expect(await host.call('service.groups.list')).toEqual([{ code: 'BOIL', name: 'Boilers', skills: ['gas'], responseHours: 8, troubleshooting: ['Check the pressure'] }]);
+    expect(await host.call('service.groups.list')).toEqual([
+      { code: 'BOIL', name: 'Boilers', skills: ['gas'], responseHours: 8, troubleshooting: ['Check the pressure'] },
+    ]);
 
     await page.getByRole('link', { name: m('service.setup.nav.service-calendar') }).click();
     await expect(heading('service.setup.calendar.title')).toBeVisible();

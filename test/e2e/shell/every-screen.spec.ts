@@ -18,9 +18,7 @@ const DAY = 24 * 60 * MINUTE;
 type Tree = string | Tree[] | { [key: string]: Tree };
 const load = (language: Language) => JSON.parse(readFileSync(join(repoRoot, 'locales', `${language}.json`), 'utf8')) as Tree;
 const leaves = (tree: Tree, path: string[] = []): [string, string][] =>
-  typeof tree === 'string'
-    ? [[path.join('.'), tree]]
-    : Object.entries(tree).flatMap(([key, value]) => leaves(value, [...path, key]));
+  typeof tree === 'string' ? [[path.join('.'), tree]] : Object.entries(tree).flatMap(([key, value]) => leaves(value, [...path, key]));
 
 const english = leaves(load('en'));
 const translated = [...leaves(load('it')), ...leaves(load('fr'))].map(([, text]) => text.toLowerCase());
@@ -66,7 +64,10 @@ async function checkScreen(page: Page, what: string, language: Language = 'it'):
 
 /** "?" from this screen opens the help with this screen's own tips. */
 async function checkHelp(page: Page, language: Language, screen: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: msg(language, 'nav.helpLabel'), exact: true }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: msg(language, 'nav.helpLabel'), exact: true })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: msg(language, `help.screens.${screen}`), exact: true })).toBeVisible();
 }
 
@@ -79,8 +80,12 @@ interface Scene {
 /** A delivered parcel past its keeping time (an expiry notice), a delivery waiting for its scan, a support case. */
 async function setScene(host: RunningHost, language: Language): Promise<Scene> {
   await host.call('settings.setLanguage', { language });
-  const first = await host.call<{ id: number; parcels: { trackingId: string }[] }>('training.driverArrives', { networkId: 'demo-fr', count: 2 });
-  for (const parcel of first.parcels) await host.call('delivery.scan', { deliveryId: first.id, trackingId: parcel.trackingId, method: 'scanner' });
+  const first = await host.call<{ id: number; parcels: { trackingId: string }[] }>('training.driverArrives', {
+    networkId: 'demo-fr',
+    count: 2,
+  });
+  for (const parcel of first.parcels)
+    await host.call('delivery.scan', { deliveryId: first.id, trackingId: parcel.trackingId, method: 'scanner' });
   await host.call('delivery.complete', { deliveryId: first.id });
   await host.advanceClock(14 * DAY + MINUTE);
   let noticeId: number | undefined;
@@ -105,7 +110,10 @@ async function setScene(host: RunningHost, language: Language): Promise<Scene> {
 }
 
 for (const language of ['it', 'fr'] as const) {
-  test(`every screen in ${language}: the app's words, no raw key, no serious accessibility fault, its own help`, async ({ page, launchHost }) => {
+  test(`every screen in ${language}: the app's words, no raw key, no serious accessibility fault, its own help`, async ({
+    page,
+    launchHost,
+  }) => {
     test.setTimeout(480_000);
     const host = await launchHost();
     const scene = await setScene(host, language);
@@ -169,20 +177,51 @@ async function setServiceScene(host: RunningHost, language: Language): Promise<{
   for (const code of ['gas', 'boiler']) await host.call('service.skills.save', { code, name: code });
   await host.call('service.zones.save', { code: 'NORD', name: 'Nord' });
   await host.call('service.resourceGroups.save', { code: 'TEAM1', name: 'Squadra 1' });
-  await host.call('service.groups.save', { code: 'HEAT', name: 'Caldaie', skills: ['gas', 'boiler'], responseHours: 8, troubleshooting: ['Pressione'] });
+  await host.call('service.groups.save', {
+    code: 'HEAT',
+    name: 'Caldaie',
+    skills: ['gas', 'boiler'],
+    responseHours: 8,
+    troubleshooting: ['Pressione'],
+  });
   const technician = await host.call<{ id: number }>('service.technicians.save', {
-    name: 'Anna Bianchi', skills: ['gas', 'boiler'], latitude: 45.4642, longitude: 9.19, week: Array.from({ length: 7 }, () => ALL_DAY),
-    zones: [{ zone: 'NORD', startingDate: '2020-01-01' }], groups: ['TEAM1'],
+    name: 'Anna Bianchi',
+    skills: ['gas', 'boiler'],
+    latitude: 45.4642,
+    longitude: 9.19,
+    week: Array.from({ length: 7 }, () => ALL_DAY),
+    zones: [{ zone: 'NORD', startingDate: '2020-01-01' }],
+    groups: ['TEAM1'],
   });
   const customer = await host.call<{ id: number }>('service.customers.save', {
-    name: 'Maria Rossi', address: 'Via Roma 1, Milano', latitude: 45.47, longitude: 9.2, phone: '02 1234 5678', phoneCountry: 'IT', email: '', zone: 'NORD',
+    name: 'Maria Rossi',
+    address: 'Via Roma 1, Milano',
+    latitude: 45.47,
+    longitude: 9.2,
+    phone: '02 1234 5678',
+    phoneCountry: 'IT',
+    email: '',
+    zone: 'NORD',
   });
   const item = await host.call<{ id: number }>('service.items.save', {
-    customerId: customer.id, description: 'Caldaia murale', model: 'B-24', serial: 'SN-4711', warrantyEnds: null, groupCode: 'HEAT',
-    skills: null, troubleshooting: null, address: null, latitude: null, longitude: null,
+    customerId: customer.id,
+    description: 'Caldaia murale',
+    model: 'B-24',
+    serial: 'SN-4711',
+    warrantyEnds: null,
+    groupCode: 'HEAT',
+    skills: null,
+    troubleshooting: null,
+    address: null,
+    latitude: null,
+    longitude: null,
   });
   const order = await host.call<{ order: { id: number }; lines: { id: number }[] }>('service.orders.create', {
-    customerId: customer.id, fault: 'Niente acqua calda', priority: 'high', windows: [], lines: [{ itemId: item.id, fault: 'Niente acqua calda', estimatedHours: 2 }],
+    customerId: customer.id,
+    fault: 'Niente acqua calda',
+    priority: 'high',
+    windows: [],
+    lines: [{ itemId: item.id, fault: 'Niente acqua calda', estimatedHours: 2 }],
   });
   const { today } = await host.call<{ today: string }>('service.home');
   await host.call('service.allocate', { lineId: order.lines[0]!.id, technicianId: technician.id, date: today, hours: 2 });
@@ -190,7 +229,10 @@ async function setServiceScene(host: RunningHost, language: Language): Promise<{
 }
 
 for (const language of ['it', 'fr', 'en'] as const) {
-  test(`every service desk screen in ${language}: the app's words, no raw key, no serious accessibility fault`, async ({ page, launchHost }) => {
+  test(`every service desk screen in ${language}: the app's words, no raw key, no serious accessibility fault`, async ({
+    page,
+    launchHost,
+  }) => {
     test.setTimeout(240_000);
     const host = await launchHost();
     const scene = await setServiceScene(host, language);

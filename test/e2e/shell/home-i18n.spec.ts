@@ -9,10 +9,7 @@ test('the home screen switches between English, Italian and French with the lang
   // The host fixture set the language to English.
   await expect(main.getByRole('link', { name: startsWith(messages.en.home.tiles.driverDelivery) })).toBeVisible();
   await expect(html).toHaveAttribute('lang', 'en');
-  await expect(page.getByRole('button', { name: messages.en.language.names.en, exact: true })).toHaveAttribute(
-    'aria-pressed',
-    'true',
-  );
+  await expect(page.getByRole('button', { name: messages.en.language.names.en, exact: true })).toHaveAttribute('aria-pressed', 'true');
 
   // Italian first, then French, then back to English: each one a real switch.
   let current: Language = 'en';

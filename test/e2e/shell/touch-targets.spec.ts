@@ -2,7 +2,6 @@ import { expect, test } from '../fixtures';
 import { messages, startsWith } from '../locales';
 import { expectNamedTouchTargets } from '../touch';
 
-
 test('every control on the home and driver QR screens is named and at least 48×48 px', async ({ page, hostCore }) => {
   await page.goto('/');
   const driverTile = page.getByRole('main').getByRole('link', { name: startsWith(messages.en.home.tiles.driverDelivery) });

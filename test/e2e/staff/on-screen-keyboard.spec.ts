@@ -10,11 +10,17 @@ test.describe.configure({ timeout: 90_000 });
 const keyboardOf = (page: Page, language: 'fr' | 'en') => page.getByRole('group', { name: msg(language, 'kiosk.keyboard.label') });
 const key = (keyboard: Locator, name: string) => keyboard.getByRole('button', { name, exact: true });
 
-function overlaps(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
+function overlaps(
+  a: { x: number; y: number; width: number; height: number },
+  b: { x: number; y: number; width: number; height: number },
+): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-test('in kiosk mode, in French: a tapped text field gets the keyboard, keys type accented capitals into it, and its Enter sends the form', async ({ page, launchHost }) => {
+test('in kiosk mode, in French: a tapped text field gets the keyboard, keys type accented capitals into it, and its Enter sends the form', async ({
+  page,
+  launchHost,
+}) => {
   const host = await launchHost({ kiosk: true });
   await host.call('settings.setLanguage', { language: 'fr' });
   const fr = (path: string) => msg('fr', path);
@@ -54,7 +60,10 @@ test('in kiosk mode, in French: a tapped text field gets the keyboard, keys type
   expect(await host.call('support.get', { caseId: 1 })).toMatchObject({ case: { subject: 'Étiquette àça' } });
 });
 
-test('without kiosk mode the keyboard stays away until a manager says the screen is a touch screen; Close puts it away', async ({ page, launchHost }) => {
+test('without kiosk mode the keyboard stays away until a manager says the screen is a touch screen; Close puts it away', async ({
+  page,
+  launchHost,
+}) => {
   const host = await launchHost();
   await page.goto(`${host.url}#/support/new`);
   const keyboard = keyboardOf(page, 'en');

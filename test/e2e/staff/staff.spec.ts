@@ -12,7 +12,10 @@ async function typePin(page: Page, pin: string): Promise<void> {
 
 async function switchTo(page: Page, name: string): Promise<void> {
   await page.getByRole('link', { name: msg('en', 'staff.badge.switch') }).click();
-  await page.getByRole('group', { name: msg('en', 'staff.signIn.who') }).getByRole('button', { name, exact: true }).click();
+  await page
+    .getByRole('group', { name: msg('en', 'staff.signIn.who') })
+    .getByRole('button', { name, exact: true })
+    .click();
 }
 
 /** Overwrites every page after the first (the header and schema stay) with garbage, as a failing disk would. */
@@ -48,7 +51,10 @@ test.describe('staff and sign-in', () => {
     expect(await host.call('session.current')).toMatchObject({ setupNeeded: false, person: { name: 'Giulia', role: 'manager' } });
   });
 
-  test('setup: an empty name and a 3-digit PIN are each refused next to their own field, in the chosen language', async ({ page, launchHost }) => {
+  test('setup: an empty name and a 3-digit PIN are each refused next to their own field, in the chosen language', async ({
+    page,
+    launchHost,
+  }) => {
     const host = await launchHost({ signedIn: false });
     await page.goto(host.url);
     const create = async (language: 'en' | 'it') => page.getByRole('button', { name: msg(language, 'staff.setup.create') }).click();
@@ -70,7 +76,10 @@ test.describe('staff and sign-in', () => {
     expect((await host.call<{ setupNeeded: boolean }>('session.current')).setupNeeded).toBe(true);
   });
 
-  test('adding a person: an empty name and a 3-digit PIN are each refused next to their own field, in French', async ({ page, launchHost }) => {
+  test('adding a person: an empty name and a 3-digit PIN are each refused next to their own field, in French', async ({
+    page,
+    launchHost,
+  }) => {
     const host = await launchHost();
     await host.call('settings.setLanguage', { language: 'fr' });
     const before = (await host.call<unknown[]>('staff.list')).length;
@@ -79,7 +88,10 @@ test.describe('staff and sign-in', () => {
     await form.getByRole('textbox', { name: msg('fr', 'staff.name') }).fill('   ');
     await form.getByRole('textbox', { name: msg('fr', 'staff.pin'), exact: true }).fill('123');
     await form.getByRole('button', { name: msg('fr', 'staff.add'), exact: true }).click();
-    for (const [label, reason] of [['staff.name', 'staff.problems.name'], ['staff.pin', 'staff.problems.pin']] as const) {
+    for (const [label, reason] of [
+      ['staff.name', 'staff.problems.name'],
+      ['staff.pin', 'staff.problems.pin'],
+    ] as const) {
       const field = form.getByRole('textbox', { name: msg('fr', label), exact: true });
       await expect(field).toHaveAttribute('aria-invalid', 'true');
       await expect(field).toHaveAccessibleDescription(msg('fr', reason));
@@ -101,7 +113,17 @@ test.describe('staff and sign-in', () => {
     await expect(host.call('staff.add', { name: 'Eve', role: 'manager', pin: '0000' })).rejects.toThrow(/FORBIDDEN/);
     await expect(host.call('networks.configs')).rejects.toThrow(/FORBIDDEN/);
     await expect(host.call('updates.setOpenAtLogin', { openAtLogin: true })).rejects.toThrow(/FORBIDDEN/);
-    await expect(host.call('service.technicians.save', { name: 'Anna', skills: [], latitude: 45.46, longitude: 9.19, week: [[], [], [], [], [], [], []], zones: [], groups: [] })).rejects.toThrow(/FORBIDDEN/);
+    await expect(
+      host.call('service.technicians.save', {
+        name: 'Anna',
+        skills: [],
+        latitude: 45.46,
+        longitude: 9.19,
+        week: [[], [], [], [], [], [], []],
+        zones: [],
+        groups: [],
+      }),
+    ).rejects.toThrow(/FORBIDDEN/);
     expect((await host.call<{ person: { id: string } }>('session.current')).person.id).toBe(marco.id);
   });
 

@@ -10,7 +10,10 @@ interface StoreProfile {
 
 /** Settings → Store, in Italian: what main stored survives a reload; a refused field is shown and changes nothing. */
 test.describe('store details', () => {
-  test('name and time zone are saved and kept after a reload; a bad country code is refused with a visible error and nothing changes', async ({ page, launchHost }) => {
+  test('name and time zone are saved and kept after a reload; a bad country code is refused with a visible error and nothing changes', async ({
+    page,
+    launchHost,
+  }) => {
     const host = await launchHost();
     await host.call('settings.setLanguage', { language: 'it' });
     const it = (path: string, vars: Record<string, string | number> = {}) => msg('it', path, vars);

@@ -11,9 +11,15 @@ const DAY = 24 * HOUR;
 type CaseList = CallOutput<'support.list'>;
 type Network = CallOutput<'networks.list'>[number];
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d2b3a30000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d2b3a30000000049454e44ae426082',
+  'hex',
+);
 
-test('in Italian: open a ticket, the demo operator answers, reply with two files, it closes itself after 7 days, open a follow-up', async ({ page, launchHost }) => {
+test('in Italian: open a ticket, the demo operator answers, reply with two files, it closes itself after 7 days, open a follow-up', async ({
+  page,
+  launchHost,
+}) => {
   test.setTimeout(90_000);
   const host = await launchHost();
   await host.call('settings.setLanguage', { language: 'it' });
@@ -54,14 +60,18 @@ test('in Italian: open a ticket, the demo operator answers, reply with two files
     await expect(page.getByTestId('scan-feedback')).toHaveCount(0);
     await page.getByRole('textbox', { name: it('support.form.email'), exact: true }).fill('mario.rossi@');
     await page.getByRole('button', { name: it('support.form.send') }).click();
-    await expect(page.getByRole('textbox', { name: it('support.form.email'), exact: true })).toHaveAccessibleDescription(it('errors.reasons.email'));
+    await expect(page.getByRole('textbox', { name: it('support.form.email'), exact: true })).toHaveAccessibleDescription(
+      it('errors.reasons.email'),
+    );
   });
 
   await test.step('fill every field and send', async () => {
     await page.getByRole('combobox', { name: it('support.form.network') }).selectOption({ label: italian.name });
     await page.getByRole('textbox', { name: it('support.form.subject') }).fill('Lo scanner non legge le etichette');
     await page.getByRole('combobox', { name: it('support.form.product') }).selectOption({ label: it('support.products.scanner') });
-    await page.getByRole('combobox', { name: it('support.form.requestType') }).selectOption({ label: it('support.requestTypes.technical') });
+    await page
+      .getByRole('combobox', { name: it('support.form.requestType') })
+      .selectOption({ label: it('support.requestTypes.technical') });
     await page.getByRole('combobox', { name: it('support.form.impact') }).selectOption({ label: it('support.impacts.blocked') });
     await page.getByRole('textbox', { name: it('support.form.name'), exact: true }).fill('Mario Rossi');
     await page.getByRole('textbox', { name: it('support.form.email'), exact: true }).fill(' mario.rossi@example.com ');
@@ -80,13 +90,15 @@ test('in Italian: open a ticket, the demo operator answers, reply with two files
     await host.advanceClock(2 * HOUR);
     await expect(state).toHaveText(it('support.states.answered'));
     await expect(page.getByTestId('case-message').first()).toContainText(it('support.detail.authors.operator'));
-    await expect(page.getByRole('status').filter({ hasText: it('support.detail.needsAttention', { date: '' }).split('{')[0]!.slice(0, 20) })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: it('support.detail.needsAttention', { date: '' }).split('{')[0]!.slice(0, 20) }),
+    ).toBeVisible();
   });
 
   await test.step('four files chosen at once: the form says "at most 3" before anything is sent, and keeps three', async () => {
-    await page.getByLabel(it('support.detail.attach')).setInputFiles(
-      [1, 2, 3, 4].map((n) => ({ name: `foto-${n}.png`, mimeType: 'image/png', buffer: PNG })),
-    );
+    await page
+      .getByLabel(it('support.detail.attach'))
+      .setInputFiles([1, 2, 3, 4].map((n) => ({ name: `foto-${n}.png`, mimeType: 'image/png', buffer: PNG })));
     await expect(page.getByText(msg('it', 'support.detail.tooMany', { count: 3 }, 3))).toBeVisible();
     const chosen = page.getByTestId('chosen-files').getByRole('listitem');
     await expect(chosen).toHaveCount(3);
@@ -97,7 +109,7 @@ test('in Italian: open a ticket, the demo operator answers, reply with two files
   });
 
   await test.step('reply with two attachments', async () => {
-    await page.getByRole('textbox', { name: it('support.detail.message') }).fill('Grazie, allego la foto dell\'etichetta e il log.');
+    await page.getByRole('textbox', { name: it('support.detail.message') }).fill("Grazie, allego la foto dell'etichetta e il log.");
     await page.getByLabel(it('support.detail.attach')).setInputFiles([
       { name: 'etichetta.png', mimeType: 'image/png', buffer: PNG },
       { name: 'scanner.txt', mimeType: 'text/plain', buffer: Buffer.from('bip\nbip\nerrore 42\n') },
@@ -135,7 +147,9 @@ test('in Italian: open a ticket, the demo operator answers, reply with two files
     await expect(page.getByRole('textbox', { name: it('support.form.subject') })).toHaveValue(
       it('support.form.prefill.followUpSubject', { number: 'CS-000001', subject: 'Lo scanner non legge le etichette' }),
     );
-    await expect(page.getByRole('textbox', { name: it('support.form.description') })).toHaveValue(it('support.form.prefill.followUpDescription', { number: 'CS-000001' }));
+    await expect(page.getByRole('textbox', { name: it('support.form.description') })).toHaveValue(
+      it('support.form.prefill.followUpDescription', { number: 'CS-000001' }),
+    );
     await expect(page.getByRole('textbox', { name: it('support.form.email'), exact: true })).toHaveValue('mario.rossi@example.com');
     await page.getByRole('textbox', { name: it('support.form.name'), exact: true }).fill('Mario Rossi');
     await page.getByRole('button', { name: it('support.form.send') }).click();
@@ -198,7 +212,9 @@ test('the case log: counters, filter and sort across pages, export exactly the f
       page: 1,
       pageSize: 100,
     });
-    await expect(page.getByTestId('case-page')).toHaveText(msg('en', 'support.log.page', { page: 1, pages: 1, total: shown.total }, shown.total));
+    await expect(page.getByTestId('case-page')).toHaveText(
+      msg('en', 'support.log.page', { page: 1, pages: 1, total: shown.total }, shown.total),
+    );
 
     await page.getByRole('searchbox', { name: en('support.log.description') }).fill('');
     await page.getByRole('combobox', { name: en('support.log.state') }).selectOption({ label: en('support.states.in_progress') });
@@ -213,7 +229,12 @@ test('the case log: counters, filter and sort across pages, export exactly the f
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^support-cases-\d{4}-\d{2}-\d{2}\.csv$/);
     const records = parse(readFileSync((await file.path())!, 'utf8'), { columns: true }) as Record<string, string>[];
-    const all = await host.call<CaseList>('support.list', { filter: { states: ['in_progress'] }, sort: { by: 'number', direction: 'desc' }, page: 1, pageSize: 100 });
+    const all = await host.call<CaseList>('support.list', {
+      filter: { states: ['in_progress'] },
+      sort: { by: 'number', direction: 'desc' },
+      page: 1,
+      pageSize: 100,
+    });
     expect(records.map((r) => r.case_id)).toEqual(all.items.map((c) => c.number));
     expect(records.map((r) => r.description)).toEqual(all.items.map((c) => c.description));
     expect(records.filter((r) => r.description!.includes('\n') && r.description!.includes(','))).toHaveLength(5);
@@ -232,7 +253,10 @@ test('the case log: counters, filter and sort across pages, export exactly the f
   });
 });
 
-test('contact support: a call-back request with a validated phone number, confirmed once sent; the FAQ is searchable', async ({ page, launchHost }) => {
+test('contact support: a call-back request with a validated phone number, confirmed once sent; the FAQ is searchable', async ({
+  page,
+  launchHost,
+}) => {
   const host = await launchHost();
   const fr = (path: string, vars: Record<string, string | number> = {}) => msg('fr', path, vars);
   await host.call('settings.setLanguage', { language: 'fr' });
@@ -257,7 +281,10 @@ test('contact support: a call-back request with a validated phone number, confir
   await expectNamedTouchTargets(page);
 });
 
-test('the overdue-returns notice on home opens the ticket form filled in with the network, the parcels and since when', async ({ page, launchHost }) => {
+test('the overdue-returns notice on home opens the ticket form filled in with the network, the parcels and since when', async ({
+  page,
+  launchHost,
+}) => {
   const host = await launchHost();
   const en = (path: string, vars: Record<string, string | number> = {}) => msg('en', path, vars);
   const networks = await host.call<Network[]>('networks.list');
@@ -266,9 +293,13 @@ test('the overdue-returns notice on home opens the ticket form filled in with th
   const delivery = await host.call<{ id: number }>('training.driverArrives', { networkId: 'demo-it', count: 1 });
   await host.call('delivery.complete', { deliveryId: delivery.id });
   const customer = await host.call<{ code: string }>('training.customerArrives', { networkId: 'demo-it' });
-  const started = await host.call<{ pickup: { id: number; items: { parcel: { id: number } }[] } }>('pickup.start', { code: customer.code, method: 'keyboard' });
+  const started = await host.call<{ pickup: { id: number; items: { parcel: { id: number } }[] } }>('pickup.start', {
+    code: customer.code,
+    method: 'keyboard',
+  });
   const refused = started.pickup.items.map((item) => item.parcel);
-  for (const parcel of refused) await host.call('pickup.resolve', { pickupId: started.pickup.id, parcelId: parcel.id, resolution: 'refused' });
+  for (const parcel of refused)
+    await host.call('pickup.resolve', { pickupId: started.pickup.id, parcelId: parcel.id, resolution: 'refused' });
   const refusedAt = await host.now();
   await host.advanceClock(3 * DAY + MINUTE);
 
@@ -277,15 +308,25 @@ test('the overdue-returns notice on home opens the ticket form filled in with th
   await notice.click();
   await expect(page.getByRole('heading', { level: 1, name: en('support.form.title') })).toBeVisible();
   await expect(page.getByRole('combobox', { name: en('support.form.network') })).toHaveValue('demo-it');
-  await expect(page.getByRole('textbox', { name: en('support.form.subject') })).toHaveValue(en('support.form.prefill.returnsSubject', { network: italian.name }));
+  await expect(page.getByRole('textbox', { name: en('support.form.subject') })).toHaveValue(
+    en('support.form.prefill.returnsSubject', { network: italian.name }),
+  );
   await expect(page.getByRole('combobox', { name: en('support.form.product') })).toHaveValue('returns');
   const description = page.getByRole('textbox', { name: en('support.form.description') });
   const since = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(refusedAt));
-  const expected = msg('en', 'support.form.prefill.returnsDescription', { count: refused.length, network: italian.name, since }, refused.length);
+  const expected = msg(
+    'en',
+    'support.form.prefill.returnsDescription',
+    { count: refused.length, network: italian.name, since },
+    refused.length,
+  );
   await expect(description).toHaveValue(expected);
 });
 
-test('settings: the collaborator list feeds the person field of the ticket form; office hours are configurable and shown on it', async ({ page, launchHost }) => {
+test('settings: the collaborator list feeds the person field of the ticket form; office hours are configurable and shown on it', async ({
+  page,
+  launchHost,
+}) => {
   const host = await launchHost();
   const en = (path: string, vars: Record<string, string | number> = {}) => msg('en', path, vars);
   await page.goto(`${host.url}#/settings`);

@@ -4,7 +4,10 @@ import { msg } from '../locales';
 import { expectNamedTouchTargets } from '../touch';
 
 /** Settings → Updates and start in French, and "Attach diagnostics" on a case: what the browser host can show. */
-test('in French: version and channel in settings, the beta channel kept after a reload, diagnostics attached to a case in one tap', async ({ page, launchHost }) => {
+test('in French: version and channel in settings, the beta channel kept after a reload, diagnostics attached to a case in one tap', async ({
+  page,
+  launchHost,
+}) => {
   // axe over the whole settings page takes tens of seconds on a loaded 2-core machine.
   test.setTimeout(90_000);
   const host = await launchHost();

@@ -36,7 +36,9 @@ describe('attribution', { timeout: 60_000 }, () => {
       if (!answer.ok) throw new Error(`${name}: ${JSON.stringify(answer.error)}`);
       return answer.value as never;
     };
-    const before = Object.fromEntries(ATTRIBUTED.map(([table]) => [table, core.db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${table}`).pluck().get() as number]));
+    const before = Object.fromEntries(
+      ATTRIBUTED.map(([table]) => [table, core.db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${table}`).pluck().get() as number]),
+    );
 
     await call('settings.setLanguage', { language: 'it' });
     const delivery: { id: number } = await call('delivery.handOver', { networkId: 'demo-fr' });
@@ -44,11 +46,23 @@ describe('attribution', { timeout: 60_000 }, () => {
     await call('pickup.start', { code: '000000', method: 'keyboard' });
     await call('pickup.start', { code: demoParcel('demo-fr', 0).pickupCode, method: 'keyboard' });
     const opened: { id: number } = await call('support.open', {
-      networkId: 'demo-it', subject: 'Scanner', email: 'shop@example.com', product: 'scanner', requestType: 'technical', impact: 'blocked', description: 'It does not read',
+      networkId: 'demo-it',
+      subject: 'Scanner',
+      email: 'shop@example.com',
+      product: 'scanner',
+      requestType: 'technical',
+      impact: 'blocked',
+      description: 'It does not read',
     });
     await call('support.reply', { caseId: opened.id, body: 'Still broken', attachments: [] });
     await call('help.requestCallback', { phone: '+39 02 1234 5678', country: 'IT' });
-    await call('networks.save', { name: 'Carrier', baseUrl: 'http://127.0.0.1:9/v1', token: 'secret-token', enabled: true, policyOverrides: {} });
+    await call('networks.save', {
+      name: 'Carrier',
+      baseUrl: 'http://127.0.0.1:9/v1',
+      token: 'secret-token',
+      enabled: true,
+      policyOverrides: {},
+    });
     await call('hours.save', { week: [[{ opens: '09:00', closes: '12:30' }], [], [], [], [], [], []], exceptions: [] });
 
     for (const [table, column] of ATTRIBUTED) {

@@ -29,7 +29,10 @@ describe('blocking, enforced in main', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'BLOCKED' } });
     expect(await router.dispatch('training.passDays', { days: 1 })).toMatchObject({ ok: false, error: { code: 'BLOCKED' } });
     expect(await router.dispatch('driverQr.show', { networkId: 'demo-it' })).toMatchObject({ ok: true });
-    expect(await router.dispatch('counter.status', undefined)).toMatchObject({ ok: true, value: { blocking: { kind: 'intake', deliveryId } } });
+    expect(await router.dispatch('counter.status', undefined)).toMatchObject({
+      ok: true,
+      value: { blocking: { kind: 'intake', deliveryId } },
+    });
     // The refused call changed nothing: no pickup attempt was logged for it.
     expect(core.db.prepare('SELECT count(*) AS n FROM pickup_attempts').get()).toEqual({ n: 1 });
     expect(await router.dispatch('delivery.complete', { deliveryId })).toMatchObject({ ok: true });

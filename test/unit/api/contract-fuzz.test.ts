@@ -31,7 +31,9 @@ afterEach(() => opened.splice(0).forEach((c) => c.close()));
 function snapshot(db: Database): Record<string, unknown[]> {
   const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all();
   return Object.fromEntries(
-    tables.filter(({ name }) => !LOGGED_WHEN_REFUSED.has(name)).map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
+    tables
+      .filter(({ name }) => !LOGGED_WHEN_REFUSED.has(name))
+      .map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
   );
 }
 

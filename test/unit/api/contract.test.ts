@@ -17,8 +17,24 @@ import { backupCalls } from '../../../main/api/backup/calls';
 import { kioskCalls } from '../../../main/api/kiosk/calls';
 
 describe('the contract', () => {
-  it('merges the features\' calls without one hiding another of the same name', () => {
-    const features = [systemCalls, networkCalls, storeCalls, driverQrCalls, parcelCalls, scanningCalls, inventoryCalls, hoursCalls, supportCalls, serviceCalls, updatesCalls, staffCalls, custodyCalls, backupCalls, kioskCalls];
+  it("merges the features' calls without one hiding another of the same name", () => {
+    const features = [
+      systemCalls,
+      networkCalls,
+      storeCalls,
+      driverQrCalls,
+      parcelCalls,
+      scanningCalls,
+      inventoryCalls,
+      hoursCalls,
+      supportCalls,
+      serviceCalls,
+      updatesCalls,
+      staffCalls,
+      custodyCalls,
+      backupCalls,
+      kioskCalls,
+    ];
     const names = features.flatMap((calls) => Object.keys(calls));
     expect(new Set(names).size).toBe(names.length);
     expect([...names].sort()).toEqual([...CALL_NAMES].sort());

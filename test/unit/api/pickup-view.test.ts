@@ -16,7 +16,8 @@ describe('the pickup view main sends', () => {
     // Demo parcels 1, 2 (and 3) belong to one customer.
     const started = pickups.start(demoParcel('demo-fr', 1).pickupCode, keyboard);
     if (started.outcome !== 'found') throw new Error('not found');
-    const statuses = () => Object.fromEntries(pickupView(core, started.pickupId).items.map((i) => [i.parcel.trackingId, [i.status, i.parcel.state]]));
+    const statuses = () =>
+      Object.fromEntries(pickupView(core, started.pickupId).items.map((i) => [i.parcel.trackingId, [i.status, i.parcel.state]]));
     const [first, second] = [demoParcel('demo-fr', 1).trackingId, demoParcel('demo-fr', 2).trackingId];
 
     expect(statuses()[first]).toEqual(['to-scan', 'received']);

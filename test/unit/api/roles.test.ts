@@ -45,7 +45,20 @@ describe('the role table', () => {
   });
 
   it('keeps settings, networks and tokens, staff, training and the custody log for managers', () => {
-    const managerOnly: CallName[] = ['networks.save', 'networks.configs', 'networks.testConnection', 'store.saveProfile', 'staff.add', 'staff.resetPin', 'staff.setActive', 'training.passDays', 'slots.configure', 'scanners.add', 'hours.save', 'updates.setOpenAtLogin'];
+    const managerOnly: CallName[] = [
+      'networks.save',
+      'networks.configs',
+      'networks.testConnection',
+      'store.saveProfile',
+      'staff.add',
+      'staff.resetPin',
+      'staff.setActive',
+      'training.passDays',
+      'slots.configure',
+      'scanners.add',
+      'hours.save',
+      'updates.setOpenAtLogin',
+    ];
     for (const name of managerOnly) expect(roleOf(name), name).toBe('manager');
   });
 });
@@ -61,7 +74,10 @@ describe('the router enforces roles', { timeout: 60_000 }, () => {
 
   it('refuses each manager call to a clerk with FORBIDDEN and changes nothing, whatever the screen showed', async () => {
     const { core, router, clerk } = await setup();
-    expect(await router.dispatch('session.signIn', { staffId: clerk.id, pin: '1357' })).toMatchObject({ ok: true, value: { outcome: 'signed-in' } });
+    expect(await router.dispatch('session.signIn', { staffId: clerk.id, pin: '1357' })).toMatchObject({
+      ok: true,
+      value: { outcome: 'signed-in' },
+    });
     const before = snapshot(core.db);
     const forced: [CallName, unknown][] = [
       ['staff.add', { name: 'Eve', role: 'manager', pin: '0000' }],

@@ -167,13 +167,30 @@ const extra: Partial<Record<CallName, unknown[]>> = {
   'settings.setLanguage': [{ language: 'de' }, { language: 'IT' }, { language: 'it; DROP TABLE settings' }],
   'updates.setChannel': [{ channel: 'latest' }, { channel: 'Beta' }, { channel: '../alpha' }],
   'driverQr.show': [{ networkId: '' }, { networkId: '../../etc/passwd' }, { networkId: 'x'.repeat(65) }],
-  'delivery.scan': [{ deliveryId: 0, trackingId: 'QC1', method: 'scanner' }, { deliveryId: 1.5, trackingId: 'QC1', method: 'scanner' }, { deliveryId: 1, trackingId: '   ', method: 'scanner' }, { deliveryId: 1, trackingId: 'QC1', method: 'system' }],
+  'delivery.scan': [
+    { deliveryId: 0, trackingId: 'QC1', method: 'scanner' },
+    { deliveryId: 1.5, trackingId: 'QC1', method: 'scanner' },
+    { deliveryId: 1, trackingId: '   ', method: 'scanner' },
+    { deliveryId: 1, trackingId: 'QC1', method: 'system' },
+  ],
   'delivery.postpone': [{ deliveryId: 1, confirmed: false }],
-  'pickup.start': [{ code: '12345', method: 'keyboard' }, { code: '1234567', method: 'keyboard' }, { code: '12345a', method: 'keyboard' }],
+  'pickup.start': [
+    { code: '12345', method: 'keyboard' },
+    { code: '1234567', method: 'keyboard' },
+    { code: '12345a', method: 'keyboard' },
+  ],
   'expired.cannotFind': [{ noticeId: 1, parcelId: 1, confirmed: false }],
   'returns.handOver': [{ networkId: 'demo-fr', items: [] }],
-  'slots.configure': [{ slots: [] }, { slots: [{ id: 'A 1', size: 'small', capacity: 4 }] }, { slots: [{ id: 'A1', size: 'huge', capacity: 4 }] }, { slots: [{ id: 'A1', size: 'small', capacity: 0 }] }],
-  'training.driverArrives': [{ networkId: 'demo-fr', count: 0 }, { networkId: 'demo-fr', count: 1000 }],
+  'slots.configure': [
+    { slots: [] },
+    { slots: [{ id: 'A 1', size: 'small', capacity: 4 }] },
+    { slots: [{ id: 'A1', size: 'huge', capacity: 4 }] },
+    { slots: [{ id: 'A1', size: 'small', capacity: 0 }] },
+  ],
+  'training.driverArrives': [
+    { networkId: 'demo-fr', count: 0 },
+    { networkId: 'demo-fr', count: 1000 },
+  ],
   'training.passDays': [{ days: -1 }, { days: 0.5 }],
   'scanners.add': [
     { config: { kind: 'serial', path: '', baudRate: 9600, terminator: 'CR' } },
@@ -200,25 +217,59 @@ const extra: Partial<Record<CallName, unknown[]>> = {
     { week: [[], [], [], [], [], [], []], exceptions: [{ date: '2026-12-25', kind: 'party', note: '', ranges: [] }] },
   ],
   'wedge.keys': [{ keys: [] }, { keys: [{ key: '', at: 1 }] }, { keys: [{ key: 'A', at: -1 }] }],
-  'help.requestCallback': [{ phone: '1', country: 'IT' }, { phone: '+39 02 1234 5678', country: 'it' }],
-  'support.setOfficeHours': [{ officeHours: { days: [0], from: '09:00', to: '18:00' } }, { officeHours: { days: [1], from: '9', to: '18:00' } }, { officeHours: { days: [], from: '09:00', to: '18:00' } }],
-  'support.addCollaborator': [{ name: 'Anna', email: 'not-an-email' }, { name: '  ', email: 'anna@example.com' }],
+  'help.requestCallback': [
+    { phone: '1', country: 'IT' },
+    { phone: '+39 02 1234 5678', country: 'it' },
+  ],
+  'support.setOfficeHours': [
+    { officeHours: { days: [0], from: '09:00', to: '18:00' } },
+    { officeHours: { days: [1], from: '9', to: '18:00' } },
+    { officeHours: { days: [], from: '09:00', to: '18:00' } },
+  ],
+  'support.addCollaborator': [
+    { name: 'Anna', email: 'not-an-email' },
+    { name: '  ', email: 'anna@example.com' },
+  ],
   'support.reply': [
-    { caseId: 1, body: 'x', attachments: Array.from({ length: 4 }, (_, i) => ({ fileName: `${i}.png`, mimeType: 'image/png', base64: 'iVBORw0KGgo=' })) },
+    {
+      caseId: 1,
+      body: 'x',
+      attachments: Array.from({ length: 4 }, (_, i) => ({ fileName: `${i}.png`, mimeType: 'image/png', base64: 'iVBORw0KGgo=' })),
+    },
     { caseId: 1, body: 'x', attachments: [{ fileName: '../../etc/passwd', mimeType: 'text/plain', base64: 'aGk=' }] },
     { caseId: 1, body: 'x', attachments: [{ fileName: 'a.exe', mimeType: 'application/x-msdownload', base64: 'aGk=' }] },
     { caseId: 1, body: 'x', attachments: [{ fileName: 'a.txt', mimeType: 'text/plain', base64: 'not base64!' }] },
     { caseId: 1, body: 'x', attachments: [{ fileName: 'a.txt', mimeType: 'text/plain', path: '/etc/passwd' }] },
   ],
-  'support.edit': [{ caseId: 1, primaryEmail: 'nope', cc: [], shortDescription: 'x' }, { caseId: 1, primaryEmail: 'a@example.com', cc: ['nope'], shortDescription: 'x' }],
-  'session.setUp': [{ name: 'Giulia', pin: '123' }, { name: 'Giulia', pin: '123456789' }, { name: 'Giulia', pin: '12a4' }, { name: '   ', pin: '1234' }],
-  'staff.add': [{ name: 'Marco', role: 'owner', pin: '1234' }, { name: 'Marco', role: 'clerk', pin: '1 234' }],
-  'custody.exportCsv': [{ from: '2026-11-1', to: '2026-11-30' }, { from: '2026-11-01', to: 'yesterday' }],
+  'support.edit': [
+    { caseId: 1, primaryEmail: 'nope', cc: [], shortDescription: 'x' },
+    { caseId: 1, primaryEmail: 'a@example.com', cc: ['nope'], shortDescription: 'x' },
+  ],
+  'session.setUp': [
+    { name: 'Giulia', pin: '123' },
+    { name: 'Giulia', pin: '123456789' },
+    { name: 'Giulia', pin: '12a4' },
+    { name: '   ', pin: '1234' },
+  ],
+  'staff.add': [
+    { name: 'Marco', role: 'owner', pin: '1234' },
+    { name: 'Marco', role: 'clerk', pin: '1 234' },
+  ],
+  'custody.exportCsv': [
+    { from: '2026-11-1', to: '2026-11-30' },
+    { from: '2026-11-01', to: 'yesterday' },
+  ],
   'custody.receipt': [{ parcelIds: [] }, { parcelIds: [0] }],
   'backups.restore': [{ name: '../../etc/passwd' }, { name: '2026-11-24T09-00-00-000Z-daily/../x' }],
-  'kiosk.leave': [{ staffId: '../x', pin: '2468' }, { staffId: 'P-1A2B3C4D', pin: '123456789' }],
+  'kiosk.leave': [
+    { staffId: '../x', pin: '2468' },
+    { staffId: 'P-1A2B3C4D', pin: '123456789' },
+  ],
   'staff.setIdleLock': [{ minutes: -1 }, { minutes: 1.5 }, { minutes: 100_000 }],
-  'support.list': [{ filter: { states: ['lost'] }, sort: { by: 'createdAt', direction: 'desc' }, page: 1, pageSize: 10 }, { filter: {}, sort: { by: 'createdAt', direction: 'desc' }, page: 1, pageSize: 1000 }],
+  'support.list': [
+    { filter: { states: ['lost'] }, sort: { by: 'createdAt', direction: 'desc' }, page: 1, pageSize: 10 },
+    { filter: {}, sort: { by: 'createdAt', direction: 'desc' }, page: 1, pageSize: 1000 },
+  ],
 };
 
 function wrongType(value: unknown): unknown {
@@ -285,11 +336,21 @@ describe('router errors and outputs', () => {
 
   it("passes a core error's code through and hides an unexpected error's details", async () => {
     const handlers = base();
-    const notFound = createRouter({ ...handlers, 'networks.list': () => { throw new CoreError('NOT_FOUND', 'gone'); } });
+    const notFound = createRouter({
+      ...handlers,
+      'networks.list': () => {
+        throw new CoreError('NOT_FOUND', 'gone');
+      },
+    });
     expect(await notFound.dispatch('networks.list', undefined)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'gone' } });
     const logged: string[] = [];
     const crashing = createRouter(
-      { ...handlers, 'networks.list': () => { throw new Error('SQLITE secret path /home/x'); } },
+      {
+        ...handlers,
+        'networks.list': () => {
+          throw new Error('SQLITE secret path /home/x');
+        },
+      },
       { log: (m) => logged.push(m) },
     );
     const answer = await crashing.dispatch('networks.list', undefined);
@@ -301,7 +362,7 @@ describe('router errors and outputs', () => {
   it('names the refused fields of a bad input, so a form can mark them', async () => {
     const { router } = setup();
     const answer = await router.dispatch('store.saveProfile', {
-      ...valid['store.saveProfile'] as object,
+      ...(valid['store.saveProfile'] as object),
       name: '',
       address: { addressLine1: 'Via Roma 1', city: 'Milano', postalCode: '20121', countryCode: 'italy', floor: 2 },
     });
@@ -311,7 +372,7 @@ describe('router errors and outputs', () => {
   it('gives each refused field a reason code and its bound, never zod text', async () => {
     const { router } = setup();
     const answer = await router.dispatch('store.saveProfile', {
-      ...valid['store.saveProfile'] as object,
+      ...(valid['store.saveProfile'] as object),
       name: '   ',
       address: { addressLine1: 'x'.repeat(181), city: 'Milano', postalCode: '20121', countryCode: 'IT' },
       capabilities: [],

@@ -18,24 +18,37 @@ function setup() {
 const serial = (path: string) => ({ config: { kind: 'serial', path, baudRate: 9600, terminator: 'CR' } });
 
 describe('scanners.add opens only serial devices', () => {
-  it.each(['/etc/passwd', '/dev/zero', '/dev/tty', '/dev/sda', '/dev/serial/by-id/../../../etc/shadow', '/dev/ttyUSB0/../../etc/passwd', 'COM0', 'CON', '../ttyUSB0', 'C:\\Windows\\win.ini'])(
-    'refuses %s and stores nothing',
-    async (path) => {
-      const { core, router } = setup();
-      const answer = await router.dispatch('scanners.add', serial(path));
-      expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', fields: ['config.path'] } });
-      expect(core.scanners.list()).toEqual([]);
-    },
-  );
+  it.each([
+    '/etc/passwd',
+    '/dev/zero',
+    '/dev/tty',
+    '/dev/sda',
+    '/dev/serial/by-id/../../../etc/shadow',
+    '/dev/ttyUSB0/../../etc/passwd',
+    'COM0',
+    'CON',
+    '../ttyUSB0',
+    'C:\\Windows\\win.ini',
+  ])('refuses %s and stores nothing', async (path) => {
+    const { core, router } = setup();
+    const answer = await router.dispatch('scanners.add', serial(path));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', fields: ['config.path'] } });
+    expect(core.scanners.list()).toEqual([]);
+  });
 
-  it.each(['/dev/ttyUSB0', '/dev/ttyACM1', '/dev/ttyS0', '/dev/tty.usbserial-A10K', '/dev/serial/by-id/usb-Honeywell_1902g-if00', 'COM3', '\\\\.\\COM12'])(
-    'accepts %s, which looks like a serial device',
-    async (path) => {
-      const { router } = setup();
-      const answer = await router.dispatch('scanners.add', serial(path));
-      expect(answer).toMatchObject({ ok: true });
-    },
-  );
+  it.each([
+    '/dev/ttyUSB0',
+    '/dev/ttyACM1',
+    '/dev/ttyS0',
+    '/dev/tty.usbserial-A10K',
+    '/dev/serial/by-id/usb-Honeywell_1902g-if00',
+    'COM3',
+    '\\\\.\\COM12',
+  ])('accepts %s, which looks like a serial device', async (path) => {
+    const { router } = setup();
+    const answer = await router.dispatch('scanners.add', serial(path));
+    expect(answer).toMatchObject({ ok: true });
+  });
 
   it('accepts a path the port list offered even when its name is unusual, and only then', () => {
     const { core } = setup();

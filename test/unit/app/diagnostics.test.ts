@@ -18,7 +18,15 @@ afterEach(async () => {
 
 const TOKEN = 'tok_live_carrier_7f3a9c2e';
 const PIN_HASH = 'scrypt$16384$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo';
-const ticket = { networkId: 'demo-it', subject: 'Scanner', email: 'shop@example.com', product: 'scanner', requestType: 'technical', impact: 'blocked', description: 'It beeps but does not read' };
+const ticket = {
+  networkId: 'demo-it',
+  subject: 'Scanner',
+  email: 'shop@example.com',
+  product: 'scanner',
+  requestType: 'technical',
+  impact: 'blocked',
+  description: 'It beeps but does not read',
+};
 
 async function call<T>(app: CounterApp, name: string, input?: unknown): Promise<T> {
   const answer = await app.router.dispatch(name, input);
@@ -34,28 +42,51 @@ describe('"Attach diagnostics"', () => {
     const app = startCounterApp({ dataDir, clock: new ManualClock(TEST_START), version: '1.4.2', log: counterLog.log });
     apps.push(app);
     const core = app.core!;
-    await call(app, 'networks.save', { name: 'Carrier', baseUrl: 'https://carrier.example/v1', token: TOKEN, enabled: true, policyOverrides: {} });
+    await call(app, 'networks.save', {
+      name: 'Carrier',
+      baseUrl: 'https://carrier.example/v1',
+      token: TOKEN,
+      enabled: true,
+      policyOverrides: {},
+    });
     // What the staff issue will keep (a manager's PIN hash) must stay out even if it lands in settings.
     core.settings.set('staff.manager.pinHash', PIN_HASH);
     counterLog.log('pickup started for code 482913');
-    await expect.poll(() => existsSync(join(logDirOf(dataDir), LOG_FILE)) && readFileSync(join(logDirOf(dataDir), LOG_FILE), 'utf8')).toContain('pickup started');
+    await expect
+      .poll(() => existsSync(join(logDirOf(dataDir), LOG_FILE)) && readFileSync(join(logDirOf(dataDir), LOG_FILE), 'utf8'))
+      .toContain('pickup started');
     const opened = await call<{ id: number }>(app, 'support.open', ticket);
 
-    const detail = await call<{ messages: { body: string; attachments: { id: number; fileName: string; mimeType: string }[] }[] }>(app, 'support.attachDiagnostics', {
-      caseId: opened.id,
-      body: 'Diagnostics of this counter',
-    });
+    const detail = await call<{ messages: { body: string; attachments: { id: number; fileName: string; mimeType: string }[] }[] }>(
+      app,
+      'support.attachDiagnostics',
+      {
+        caseId: opened.id,
+        body: 'Diagnostics of this counter',
+      },
+    );
     const message = detail.messages.find((m) => m.body === 'Diagnostics of this counter')!;
-    expect(message.attachments).toEqual([expect.objectContaining({ fileName: 'diagnostics-20261124-090000.zip', mimeType: 'application/zip' })]);
+    expect(message.attachments).toEqual([
+      expect.objectContaining({ fileName: 'diagnostics-20261124-090000.zip', mimeType: 'application/zip' }),
+    ]);
     const file = await call<{ base64: string }>(app, 'support.attachment', { attachmentId: message.attachments[0]!.id });
     const zip = Buffer.from(file.base64, 'base64');
     const entries = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(zip))).map(([name, bytes]) => [name, strFromU8(bytes)]));
 
-    expect(Object.keys(entries).sort()).toEqual(['crash-dumps.txt', 'integrity-check.txt', `logs/${LOG_FILE}`, 'networks.json', 'settings.json', 'versions.json']);
+    expect(Object.keys(entries).sort()).toEqual([
+      'crash-dumps.txt',
+      'integrity-check.txt',
+      `logs/${LOG_FILE}`,
+      'networks.json',
+      'settings.json',
+      'versions.json',
+    ]);
     expect(entries['integrity-check.txt']).toBe('ok\n');
     expect(JSON.parse(entries['versions.json']!)).toMatchObject({ app: '1.4.2', node: process.versions.node, schema: expect.any(Number) });
     expect(JSON.parse(entries['settings.json']!)).toMatchObject({ 'store.id': core.storeId });
-    expect(JSON.parse(entries['networks.json']!)).toContainEqual(expect.objectContaining({ name: 'Carrier', baseUrl: 'https://carrier.example/v1' }));
+    expect(JSON.parse(entries['networks.json']!)).toContainEqual(
+      expect.objectContaining({ name: 'Carrier', baseUrl: 'https://carrier.example/v1' }),
+    );
     expect(entries[`logs/${LOG_FILE}`]).toContain('pickup started for code [code]');
 
     const storeKeys = core.db.prepare<[], { secret: Buffer }>('SELECT secret FROM store_keys').all();

@@ -40,24 +40,47 @@ describe('the log of a whole day at the counter', () => {
     server = await startNetworkTestServer({ token: TOKEN, networkName: 'Carrier Net' });
     const dataDir = tempDir();
     counterLog = openCounterLog(dataDir, { level: 'debug' });
-    app = startCounterApp({ dataDir, clock: new ManualClock(TEST_START), version: '1.0.0', log: counterLog.log, core: { http: { timeoutMs: 2_500, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 } } } });
+    app = startCounterApp({
+      dataDir,
+      clock: new ManualClock(TEST_START),
+      version: '1.0.0',
+      log: counterLog.log,
+      core: { http: { timeoutMs: 2_500, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 } } },
+    });
     const core = app.core!;
     server.addManifest(core.storeId, CUSTOMERS);
 
     // A network saved with a wrong token is refused (401), then fixed; the next pulls meet server errors.
-    const wrong = await call<{ id: string }>('networks.save', { name: 'Carrier Net', baseUrl: server.url, token: WRONG_TOKEN, enabled: true, policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$' } });
+    const wrong = await call<{ id: string }>('networks.save', {
+      name: 'Carrier Net',
+      baseUrl: server.url,
+      token: WRONG_TOKEN,
+      enabled: true,
+      policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$' },
+    });
     await app.poke();
     await app.networksIdle();
-    await call('networks.save', { id: wrong.id, name: 'Carrier Net', baseUrl: server.url, token: TOKEN, enabled: true, policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$' } });
+    await call('networks.save', {
+      id: wrong.id,
+      name: 'Carrier Net',
+      baseUrl: server.url,
+      token: TOKEN,
+      enabled: true,
+      policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$' },
+    });
     await call('inventory.sync');
     await vi.waitFor(() => expect(core.counter.parcels.byTrackingId('IT0000000101')).toBeDefined(), { timeout: 5_000 });
 
     // Intake, a wrong code, a pickup by code with each parcel scanned, the inventory searched by name.
     const delivery = await call<{ id: number }>('delivery.handOver', { networkId: wrong.id });
-    for (const parcel of CUSTOMERS) await call('delivery.scan', { deliveryId: delivery.id, trackingId: parcel.trackingId, method: 'scanner' });
+    for (const parcel of CUSTOMERS)
+      await call('delivery.scan', { deliveryId: delivery.id, trackingId: parcel.trackingId, method: 'scanner' });
     await call('delivery.complete', { deliveryId: delivery.id });
     await attempt('pickup.start', { code: '999999', method: 'keyboard' });
-    const pickup = await call<{ outcome: string; pickup: { id: number } }>('pickup.start', { code: CUSTOMERS[0]!.pickupCode, method: 'keyboard' });
+    const pickup = await call<{ outcome: string; pickup: { id: number } }>('pickup.start', {
+      code: CUSTOMERS[0]!.pickupCode,
+      method: 'keyboard',
+    });
     expect(pickup.outcome).toBe('found');
     await call('pickup.scan', { pickupId: pickup.pickup.id, trackingId: CUSTOMERS[0]!.trackingId, method: 'scanner' });
     await call('pickup.complete', { pickupId: pickup.pickup.id });
@@ -66,7 +89,15 @@ describe('the log of a whole day at the counter', () => {
 
     // Support with personal data in the text, a call back, and a network down while it is sent.
     server.injectNext('http-500', 6);
-    await call('support.open', { networkId: wrong.id, subject: 'Parcel of Giulia Bianchi', email: EMAIL, product: 'scanner', requestType: 'technical', impact: 'blocked', description: `Customer Giulia Bianchi (${PHONE}) with code 482913 cannot collect` });
+    await call('support.open', {
+      networkId: wrong.id,
+      subject: 'Parcel of Giulia Bianchi',
+      email: EMAIL,
+      product: 'scanner',
+      requestType: 'technical',
+      impact: 'blocked',
+      description: `Customer Giulia Bianchi (${PHONE}) with code 482913 cannot collect`,
+    });
     await call('help.requestCallback', { phone: PHONE, country: 'IT' });
     await app.poke();
     await app.networksIdle();
@@ -88,7 +119,17 @@ describe('the log of a whole day at the counter', () => {
     const lines = text.trim().split('\n');
     // The day did leave a trace: the refused token, the failed sends, the refused calls.
     expect(lines.length).toBeGreaterThanOrEqual(4);
-    for (const secret of [TOKEN, WRONG_TOKEN, PHONE, EMAIL, 'Giulia', 'Bianchi', 'Émile', 'Durand', ...CUSTOMERS.map((c) => c.pickupCode)]) {
+    for (const secret of [
+      TOKEN,
+      WRONG_TOKEN,
+      PHONE,
+      EMAIL,
+      'Giulia',
+      'Bianchi',
+      'Émile',
+      'Durand',
+      ...CUSTOMERS.map((c) => c.pickupCode),
+    ]) {
       expect(text, `the log holds ${secret}`).not.toContain(secret);
     }
   });

@@ -21,7 +21,13 @@ afterEach(async () => {
 });
 
 function start(dataDir: string, clock: ManualClock): { app: CounterApp; seen: { name: string; payload: unknown }[] } {
-  const app = startCounterApp({ dataDir, clock, version: 'x', log: () => {}, core: { http: { timeoutMs: 2_500, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 } } } });
+  const app = startCounterApp({
+    dataDir,
+    clock,
+    version: 'x',
+    log: () => {},
+    core: { http: { timeoutMs: 2_500, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 } } },
+  });
   apps.push(app);
   const seen: { name: string; payload: unknown }[] = [];
   app.events.subscribe((name, payload) => seen.push({ name, payload }));
@@ -34,8 +40,15 @@ async function call<T>(app: CounterApp, name: string, input?: unknown): Promise<
   return result.value as T;
 }
 
-const parcel = (i: number) => ({ type: 'parcel' as const, trackingId: `IT${String(i).padStart(10, '0')}`, recipientName: `Customer ${i}`, size: 'medium' as const, pickupCode: String(300_000 + i) });
-const linkOf = (app: CounterApp, id: string) => call<NetworkLink[]>(app, 'networks.links').then((links) => links.find((l) => l.networkId === id));
+const parcel = (i: number) => ({
+  type: 'parcel' as const,
+  trackingId: `IT${String(i).padStart(10, '0')}`,
+  recipientName: `Customer ${i}`,
+  size: 'medium' as const,
+  pickupCode: String(300_000 + i),
+});
+const linkOf = (app: CounterApp, id: string) =>
+  call<NetworkLink[]>(app, 'networks.links').then((links) => links.find((l) => l.networkId === id));
 
 async function withCarrier() {
   server = await startNetworkTestServer({ token: TOKEN, networkName: 'Carrier Net' });
@@ -61,12 +74,21 @@ const SLOW_MACHINE = { timeout: 5_000 };
 describe('an HTTP network in the app', () => {
   it('"Test connection" tells a wrong token, an unreachable URL and a working link apart', async () => {
     const { app, server } = await withCarrier();
-    expect(await call(app, 'networks.testConnection', { baseUrl: server.url, token: 'nope' })).toEqual({ ok: false, problem: 'unauthorized' });
-    expect(await call(app, 'networks.testConnection', { baseUrl: 'http://127.0.0.1:9/v1', token: TOKEN })).toEqual({ ok: false, problem: 'unreachable' });
+    expect(await call(app, 'networks.testConnection', { baseUrl: server.url, token: 'nope' })).toEqual({
+      ok: false,
+      problem: 'unauthorized',
+    });
+    expect(await call(app, 'networks.testConnection', { baseUrl: 'http://127.0.0.1:9/v1', token: TOKEN })).toEqual({
+      ok: false,
+      problem: 'unreachable',
+    });
     expect(await call(app, 'networks.testConnection', { baseUrl: server.url })).toEqual({ ok: false, problem: 'no-token' });
     const id = (await call<{ id: string; adapter: string }[]>(app, 'networks.configs')).find((n) => n.adapter === 'http')!.id;
     // Editing a saved network: the stored token is used.
-    expect(await call(app, 'networks.testConnection', { networkId: id, baseUrl: server.url })).toEqual({ ok: true, networkName: 'Carrier Net' });
+    expect(await call(app, 'networks.testConnection', { networkId: id, baseUrl: server.url })).toEqual({
+      ok: true,
+      networkName: 'Carrier Net',
+    });
     // A URL other than the saved one does not get the saved token.
     const other = await startNetworkTestServer({ token: TOKEN });
     try {
@@ -80,19 +102,37 @@ describe('an HTTP network in the app', () => {
   it('refuses a bad URL or a tracking pattern that does not compile, and changes nothing', async () => {
     const { app } = await withCarrier();
     const before = await call(app, 'networks.configs');
-    await expect(call(app, 'networks.save', { name: 'X', baseUrl: 'ftp://example', token: 't', enabled: true, policyOverrides: {} })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(
+      call(app, 'networks.save', { name: 'X', baseUrl: 'ftp://example', token: 't', enabled: true, policyOverrides: {} }),
+    ).rejects.toMatchObject({ code: 'BAD_INPUT' });
     // The token travels with every request: plain http only to this PC.
-    await expect(call(app, 'networks.save', { name: 'X', baseUrl: 'http://carrier.example/v1', token: 't', enabled: true, policyOverrides: {} })).rejects.toMatchObject({ code: 'BAD_INPUT', fields: ['baseUrl'] });
-    await expect(call(app, 'networks.save', { name: 'X', baseUrl: 'http://127.0.0.1:9/v1', token: 't', enabled: true, policyOverrides: { trackingIdPattern: '(' } })).rejects.toMatchObject({ code: 'BAD_INPUT' });
-    await expect(call(app, 'networks.save', { name: 'X', baseUrl: 'http://127.0.0.1:9/v1', enabled: true, policyOverrides: {} })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(
+      call(app, 'networks.save', { name: 'X', baseUrl: 'http://carrier.example/v1', token: 't', enabled: true, policyOverrides: {} }),
+    ).rejects.toMatchObject({ code: 'BAD_INPUT', fields: ['baseUrl'] });
+    await expect(
+      call(app, 'networks.save', {
+        name: 'X',
+        baseUrl: 'http://127.0.0.1:9/v1',
+        token: 't',
+        enabled: true,
+        policyOverrides: { trackingIdPattern: '(' },
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(
+      call(app, 'networks.save', { name: 'X', baseUrl: 'http://127.0.0.1:9/v1', enabled: true, policyOverrides: {} }),
+    ).rejects.toMatchObject({ code: 'BAD_INPUT' });
     expect(await call(app, 'networks.configs')).toEqual(before);
   });
 
   it('adds a network together with its first store record, or not at all', async () => {
     const { app } = await withCarrier();
     const before = await call(app, 'networks.configs');
-    app.core!.db.exec("CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox WHEN NEW.kind = 'store-profile' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
-    await expect(call(app, 'networks.save', { name: 'Second', baseUrl: 'https://second.example/v1', token: 't', enabled: true, policyOverrides: {} })).rejects.toMatchObject({ code: 'INTERNAL' });
+    app.core!.db.exec(
+      "CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox WHEN NEW.kind = 'store-profile' BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    );
+    await expect(
+      call(app, 'networks.save', { name: 'Second', baseUrl: 'https://second.example/v1', token: 't', enabled: true, policyOverrides: {} }),
+    ).rejects.toMatchObject({ code: 'INTERNAL' });
     expect(await call(app, 'networks.configs')).toEqual(before);
   });
 
@@ -100,8 +140,15 @@ describe('an HTTP network in the app', () => {
     const { app, server, id, clock } = await withCarrier();
     await vi.waitFor(() => expect(app.core!.counter.parcels.inState(['expected'], id)).toHaveLength(3), SLOW_MACHINE);
     await vi.waitFor(() => expect(server.profiles(app.core!.storeId)).toHaveLength(1), SLOW_MACHINE);
-    expect(server.profiles()[0]!.profile).toMatchObject({ storeId: app.core!.storeId, capacity: { threshold: 20 }, capabilities: ['PICK_UP'] });
-    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', lastSuccessAt: clock.now(), pending: 0 }), SLOW_MACHINE);
+    expect(server.profiles()[0]!.profile).toMatchObject({
+      storeId: app.core!.storeId,
+      capacity: { threshold: 20 },
+      capabilities: ['PICK_UP'],
+    });
+    await vi.waitFor(
+      async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', lastSuccessAt: clock.now(), pending: 0 }),
+      SLOW_MACHINE,
+    );
     // The token never travels to the renderer.
     expect(JSON.stringify(await call(app, 'networks.configs'))).not.toContain(TOKEN);
     expect(server.violations).toEqual([]);
@@ -118,14 +165,34 @@ describe('an HTTP network in the app', () => {
     await server.stop();
     clock.advance(60_000);
     await call(app, 'hours.save', { week: [[{ opens: '09:00', closes: '18:00' }], [], [], [], [], [], []], exceptions: [] });
-    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'offline', problem: 'unreachable', pending: 1, lastSuccessAt: syncedAt, offlineSince: clock.now() }), SLOW_MACHINE);
-    expect(seen.some((e) => e.name === 'networks.links' && (e.payload as NetworkLink[]).some((l) => l.networkId === id && l.state === 'offline'))).toBe(true);
+    await vi.waitFor(
+      async () =>
+        expect(await linkOf(app, id)).toMatchObject({
+          state: 'offline',
+          problem: 'unreachable',
+          pending: 1,
+          lastSuccessAt: syncedAt,
+          offlineSince: clock.now(),
+        }),
+      SLOW_MACHINE,
+    );
+    expect(
+      seen.some(
+        (e) => e.name === 'networks.links' && (e.payload as NetworkLink[]).some((l) => l.networkId === id && l.state === 'offline'),
+      ),
+    ).toBe(true);
 
     await server.start();
     clock.advance(30_000);
     await app.poke();
-    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0, lastSuccessAt: clock.now() }), SLOW_MACHINE);
-    expect(server.profiles().at(-1)!.profile.standardHours).toContainEqual({ day: 'MONDAY', ranges: [{ opens: '09:00', closes: '18:00' }] });
+    await vi.waitFor(
+      async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0, lastSuccessAt: clock.now() }),
+      SLOW_MACHINE,
+    );
+    expect(server.profiles().at(-1)!.profile.standardHours).toContainEqual({
+      day: 'MONDAY',
+      ranges: [{ opens: '09:00', closes: '18:00' }],
+    });
   });
 
   it('counts a support case waiting for a network that is down among its events waiting', async () => {
@@ -137,9 +204,19 @@ describe('an HTTP network in the app', () => {
     await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'offline' }), { timeout: 10_000 });
     // Custody events of the first manifest may still be waiting too: the case adds one to whatever waits.
     const before = (await linkOf(app, id))!.pending;
-    await call(app, 'support.open', { networkId: id, subject: 'Scanner', email: 'anna@example.com', product: 'scanner', requestType: 'technical', impact: 'degraded', description: 'It beeps.' });
+    await call(app, 'support.open', {
+      networkId: id,
+      subject: 'Scanner',
+      email: 'anna@example.com',
+      product: 'scanner',
+      requestType: 'technical',
+      impact: 'degraded',
+      description: 'It beeps.',
+    });
     await app.poke();
-    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'offline', pending: before + 1 }), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'offline', pending: before + 1 }), {
+      timeout: 10_000,
+    });
   });
 
   it('announces a driver check-in once, keeps it across a restart, and forgets it when dismissed', async () => {
@@ -155,7 +232,9 @@ describe('an HTTP network in the app', () => {
     const again = start(dir, clock);
     clock.advance(CHECK_IN_POLL_MS);
     await again.app.poke();
-    await vi.waitFor(() => expect(server.requests.filter((r) => r.operationId === 'pullDriverCheckIns').length).toBeGreaterThan(2), { timeout: 5_000 });
+    await vi.waitFor(() => expect(server.requests.filter((r) => r.operationId === 'pullDriverCheckIns').length).toBeGreaterThan(2), {
+      timeout: 5_000,
+    });
     expect(again.seen.filter((e) => e.name === 'networks.driverCheckedIn')).toHaveLength(0);
     const [checkIn] = await call<{ id: number }[]>(again.app, 'networks.checkIns');
     await call(again.app, 'networks.dismissCheckIn', { id: checkIn!.id });
@@ -167,7 +246,13 @@ describe('an HTTP network in the app', () => {
     await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0 }), SLOW_MACHINE);
     const healthy = await startNetworkTestServer({ token: 'healthy-token', networkName: 'Healthy' });
     try {
-      const second = await call<{ id: string }>(app, 'networks.save', { name: 'Healthy', baseUrl: healthy.url, token: 'healthy-token', enabled: true, policyOverrides: {} });
+      const second = await call<{ id: string }>(app, 'networks.save', {
+        name: 'Healthy',
+        baseUrl: healthy.url,
+        token: 'healthy-token',
+        enabled: true,
+        policyOverrides: {},
+      });
       await vi.waitFor(() => expect(healthy.profiles()).toHaveLength(1), SLOW_MACHINE);
       server.injectNext('timeout', 10);
       const week = (opens: string) => ({ week: [[{ opens, closes: '18:00' }], [], [], [], [], [], []], exceptions: [] });
@@ -187,8 +272,11 @@ describe('an HTTP network in the app', () => {
     const { app, server, id, clock } = await withCarrier();
     const core = app.core!;
     await vi.waitFor(async () => expect(await linkOf(app, id)).toMatchObject({ state: 'online', pending: 0 }), SLOW_MACHINE);
-    const queue = core.db.prepare("INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES (?, ?, 'custody', ?, ?)");
-    const event = (n: number, method: string) => JSON.stringify({ trackingId: parcel(n).trackingId, from: 'expected', to: 'received', at: clock.now(), method, reason: null });
+    const queue = core.db.prepare(
+      "INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES (?, ?, 'custody', ?, ?)",
+    );
+    const event = (n: number, method: string) =>
+      JSON.stringify({ trackingId: parcel(n).trackingId, from: 'expected', to: 'received', at: clock.now(), method, reason: null });
     queue.run(id, 'good-1', event(1, 'scanner'), clock.now());
     queue.run(id, 'bad-2', event(2, 'telepathy'), clock.now());
     queue.run(id, 'good-3', event(3, 'keyboard'), clock.now());
@@ -197,8 +285,13 @@ describe('an HTTP network in the app', () => {
     const keys = server.events(core.storeId).map((e) => e.idempotencyKey);
     expect(keys).toEqual(expect.arrayContaining(['good-1', 'good-3']));
     expect(keys).not.toContain('bad-2');
-    expect(server.profiles().at(-1)!.profile.standardHours).toContainEqual({ day: 'MONDAY', ranges: [{ opens: '09:00', closes: '18:00' }] });
-    expect(core.db.prepare("SELECT refusal FROM outbox WHERE idempotency_key = 'bad-2'").get()).toEqual({ refusal: expect.stringContaining('HTTP 400') });
+    expect(server.profiles().at(-1)!.profile.standardHours).toContainEqual({
+      day: 'MONDAY',
+      ranges: [{ opens: '09:00', closes: '18:00' }],
+    });
+    expect(core.db.prepare("SELECT refusal FROM outbox WHERE idempotency_key = 'bad-2'").get()).toEqual({
+      refusal: expect.stringContaining('HTTP 400'),
+    });
   });
 
   it('does not announce a check-in that was already 30 minutes old when it reached the store', async () => {
@@ -206,8 +299,14 @@ describe('an HTTP network in the app', () => {
     server.addDriverCheckIn(app.core!.storeId, { id: 'drv-old', at: clock.now() - 31 * 60_000, driverName: 'Yesterday' });
     clock.advance(CHECK_IN_POLL_MS);
     await app.poke();
-    await vi.waitFor(() => expect(server.requests.filter((r) => r.operationId === 'pullDriverCheckIns').length).toBeGreaterThan(1), SLOW_MACHINE);
-    await vi.waitFor(() => expect(app.core!.db.prepare('SELECT count(*) AS n FROM driver_check_ins').get()).toEqual({ n: 1 }), SLOW_MACHINE);
+    await vi.waitFor(
+      () => expect(server.requests.filter((r) => r.operationId === 'pullDriverCheckIns').length).toBeGreaterThan(1),
+      SLOW_MACHINE,
+    );
+    await vi.waitFor(
+      () => expect(app.core!.db.prepare('SELECT count(*) AS n FROM driver_check_ins').get()).toEqual({ n: 1 }),
+      SLOW_MACHINE,
+    );
     expect(seen.filter((e) => e.name === 'networks.driverCheckedIn')).toEqual([]);
     expect(await call(app, 'networks.checkIns')).toEqual([]);
   });
@@ -215,12 +314,26 @@ describe('an HTTP network in the app', () => {
   it('sends the store record again when the staff change the capacity', async () => {
     const { app, server, id } = await withCarrier();
     await vi.waitFor(() => expect(server.profiles()).toHaveLength(1), SLOW_MACHINE);
-    await call(app, 'networks.save', { id, name: 'Carrier Net', baseUrl: server.url, enabled: true, policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$', capacity: 45 } });
+    await call(app, 'networks.save', {
+      id,
+      name: 'Carrier Net',
+      baseUrl: server.url,
+      enabled: true,
+      policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$', capacity: 45 },
+    });
     await vi.waitFor(() => expect(server.profiles()).toHaveLength(2), SLOW_MACHINE);
     expect(server.profiles()[1]!.profile).toMatchObject({ capacity: { threshold: 45 } });
     // A rename does not change the record.
-    await call(app, 'networks.save', { id, name: 'Carrier', baseUrl: server.url, enabled: true, policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$', capacity: 45 } });
-    expect(app.core!.db.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'store-profile' AND network_id = ?").get(id)).toEqual({ n: 2 });
+    await call(app, 'networks.save', {
+      id,
+      name: 'Carrier',
+      baseUrl: server.url,
+      enabled: true,
+      policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$', capacity: 45 },
+    });
+    expect(app.core!.db.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'store-profile' AND network_id = ?").get(id)).toEqual({
+      n: 2,
+    });
   });
 
   it('drops a check-in from the home screen 30 minutes after it arrived, and wakes the screen then', async () => {
@@ -239,7 +352,7 @@ describe('an HTTP network in the app', () => {
     expect(seen.filter((e) => e.name === 'counter.changed').length).toBeGreaterThan(changes);
   });
 
-  it('asks an HTTP network for its operators\' updates at start and every 5 minutes, with nothing of its own to send', async () => {
+  it("asks an HTTP network for its operators' updates at start and every 5 minutes, with nothing of its own to send", async () => {
     const { app, server, clock } = await withCarrier();
     const polls = () => server.requests.filter((r) => r.operationId === 'pullSupportUpdates').length;
     await vi.waitFor(() => expect(polls()).toBe(1), SLOW_MACHINE);
@@ -273,21 +386,33 @@ describe('an HTTP network in the app', () => {
     const changes = seen.filter((e) => e.name === 'counter.changed').length;
     clock.advance(MANIFEST_POLL_MS);
     await app.poke();
-    await vi.waitFor(() => expect(core.counter.parcels.byTrackingId(parcel(1).trackingId, id)).toMatchObject({ state: 'expired' }), SLOW_MACHINE);
+    await vi.waitFor(
+      () => expect(core.counter.parcels.byTrackingId(parcel(1).trackingId, id)).toMatchObject({ state: 'expired' }),
+      SLOW_MACHINE,
+    );
     await vi.waitFor(() => expect(seen.filter((e) => e.name === 'counter.changed').length).toBeGreaterThan(changes), SLOW_MACHINE);
     await vi.waitFor(() =>
-      expect(server.events(core.storeId).map((e) => e.payload)).toContainEqual(expect.objectContaining({ trackingId: parcel(1).trackingId, to: 'expired', reason: 'recalled' })),
+      expect(server.events(core.storeId).map((e) => e.payload)).toContainEqual(
+        expect.objectContaining({ trackingId: parcel(1).trackingId, to: 'expired', reason: 'recalled' }),
+      ),
     );
   });
 
-  it('starts from the beginning of a new server\'s manifest when the URL changes', async () => {
+  it("starts from the beginning of a new server's manifest when the URL changes", async () => {
     const { app, server, id } = await withCarrier();
     const core = app.core!;
     await vi.waitFor(() => expect(core.counter.parcels.inState(['expected'], id)).toHaveLength(3), SLOW_MACHINE);
     const other = await startNetworkTestServer({ token: 'other-token', networkName: 'Carrier Net 2' });
     try {
       other.addManifest(core.storeId, [parcel(10)]);
-      await call(app, 'networks.save', { id, name: 'Carrier Net', baseUrl: other.url, token: 'other-token', enabled: true, policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$' } });
+      await call(app, 'networks.save', {
+        id,
+        name: 'Carrier Net',
+        baseUrl: other.url,
+        token: 'other-token',
+        enabled: true,
+        policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$' },
+      });
       await call(app, 'inventory.sync');
       expect(core.counter.parcels.byTrackingId(parcel(10).trackingId, id)).toMatchObject({ state: 'expected' });
     } finally {
@@ -302,7 +427,9 @@ describe('an HTTP network in the app', () => {
     try {
       // The renderer sends no token ("keep the saved one"): main must not keep it for another host.
       await call(app, 'networks.save', { id, name: 'Carrier Net', baseUrl: other.url, enabled: true, policyOverrides: {} });
-      expect((await call<{ id: string; hasToken: boolean }[]>(app, 'networks.configs')).find((n) => n.id === id)).toMatchObject({ hasToken: false });
+      expect((await call<{ id: string; hasToken: boolean }[]>(app, 'networks.configs')).find((n) => n.id === id)).toMatchObject({
+        hasToken: false,
+      });
       await call(app, 'inventory.sync').catch(() => undefined);
       await call(app, 'networks.testConnection', { networkId: id, baseUrl: other.url });
       clock.advance(MANIFEST_POLL_MS + CHECK_IN_POLL_MS);
@@ -310,7 +437,14 @@ describe('an HTTP network in the app', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(other.requests).toEqual([]);
       // A token typed for the new URL is kept.
-      await call(app, 'networks.save', { id, name: 'Carrier Net', baseUrl: other.url, token: 'new-token', enabled: true, policyOverrides: {} });
+      await call(app, 'networks.save', {
+        id,
+        name: 'Carrier Net',
+        baseUrl: other.url,
+        token: 'new-token',
+        enabled: true,
+        policyOverrides: {},
+      });
       expect(app.core!.networks.tokenOf(id)).toBe('new-token');
       // Saving again with the same URL and no token keeps it.
       await call(app, 'networks.save', { id, name: 'Carrier Net 2', baseUrl: other.url, enabled: true, policyOverrides: {} });
@@ -326,7 +460,13 @@ describe('an HTTP network in the app', () => {
     await vi.waitFor(() => expect(core.counter.parcels.inState(['expected'], id)).toHaveLength(3), SLOW_MACHINE);
     const delivery = core.counter.deliveries.handOver(id, scanner, [parcel(1).trackingId]);
     core.counter.deliveries.scan(delivery.id, parcel(1).trackingId, scanner);
-    await call(app, 'networks.save', { id, name: 'Carrier Net', baseUrl: server.url, enabled: true, policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$', retentionDays: 5 } });
+    await call(app, 'networks.save', {
+      id,
+      name: 'Carrier Net',
+      baseUrl: server.url,
+      enabled: true,
+      policyOverrides: { trackingIdPattern: '^IT[0-9A-Z]{10}$', retentionDays: 5 },
+    });
     server.addManifest(core.storeId, [
       { type: 'recall', trackingId: parcel(1).trackingId, reason: 'Sender asked for it back' },
       { type: 'recall', trackingId: parcel(2).trackingId, reason: 'Cancelled' },
@@ -338,10 +478,21 @@ describe('an HTTP network in the app', () => {
     expect(core.counter.expiry.openNotices()).toMatchObject([{ network_id: id, scan_deadline_at: clock.now() + 120 * 60_000 }]);
     // Not yet here: no longer expected from the driver.
     const next = core.counter.deliveries.handOver(id, scanner);
-    expect(core.counter.parcels.inState(['expected'], id).filter((p) => p.delivery_id === next.id).map((p) => p.tracking_id)).toEqual([parcel(3).trackingId]);
-    expect(core.networks.get(id)).toMatchObject({ networkPolicy: { retentionDays: 12, capacity: 40 }, policy: { retentionDays: 5, capacity: 40 } });
+    expect(
+      core.counter.parcels
+        .inState(['expected'], id)
+        .filter((p) => p.delivery_id === next.id)
+        .map((p) => p.tracking_id),
+    ).toEqual([parcel(3).trackingId]);
+    expect(core.networks.get(id)).toMatchObject({
+      networkPolicy: { retentionDays: 12, capacity: 40 },
+      policy: { retentionDays: 5, capacity: 40 },
+    });
     // The customer's right code does not hand over a recalled parcel; the driver cannot deliver one either.
-    expect(await call(app, 'pickup.start', { code: parcel(1).pickupCode, method: 'keyboard' })).toEqual({ outcome: 'recalled', trackingIds: [parcel(1).trackingId] });
+    expect(await call(app, 'pickup.start', { code: parcel(1).pickupCode, method: 'keyboard' })).toEqual({
+      outcome: 'recalled',
+      trackingIds: [parcel(1).trackingId],
+    });
     expect(await call(app, 'delivery.scan', { deliveryId: next.id, trackingId: parcel(2).trackingId, method: 'scanner' })).toMatchObject({
       outcome: 'rejected',
       rejection: { reason: 'recalled', note: 'Cancelled' },
@@ -356,16 +507,30 @@ describe('an HTTP network in the app', () => {
       name: 'Tabaccheria Sud',
       isActive: true,
       timeZone: 'Pacific/Kiritimati',
-      address: { addressLine1: 'Via Roma 1', city: 'Napoli', postalCode: '80100', countryCode: 'IT', latitude: '40.851800', longitude: '14.268100' },
+      address: {
+        addressLine1: 'Via Roma 1',
+        city: 'Napoli',
+        postalCode: '80100',
+        countryCode: 'IT',
+        latitude: '40.851800',
+        longitude: '14.268100',
+      },
       capabilities: ['PICK_UP', 'DROP_OFF'],
     };
-    await expect(call(app, 'store.saveProfile', { ...profile, address: { ...profile.address, countryCode: 'italy' } })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(
+      call(app, 'store.saveProfile', { ...profile, address: { ...profile.address, countryCode: 'italy' } }),
+    ).rejects.toMatchObject({ code: 'BAD_INPUT' });
     expect(await call(app, 'store.profile')).toMatchObject({ name: 'OpenCounter demo shop' });
     await call(app, 'store.saveProfile', profile);
     await vi.waitFor(() => expect(server.profiles()).toHaveLength(2), SLOW_MACHINE);
     // Placeholder details go out inactive; the shop's own make the store active.
     expect(server.profiles()[0]!.profile).toMatchObject({ isActive: false });
-    expect(server.profiles()[1]!.profile).toMatchObject({ name: 'Tabaccheria Sud', isActive: true, timeZone: 'Pacific/Kiritimati', capabilities: ['PICK_UP', 'DROP_OFF'] });
+    expect(server.profiles()[1]!.profile).toMatchObject({
+      name: 'Tabaccheria Sud',
+      isActive: true,
+      timeZone: 'Pacific/Kiritimati',
+      capabilities: ['PICK_UP', 'DROP_OFF'],
+    });
     // 09:00 UTC is already 23:00 in Kiritimati (UTC+14): the same calendar day there, then the next one an hour later.
     clock.set(Date.UTC(2026, 10, 24, 10, 30));
     expect((await call<{ date: string }>(app, 'hours.today')).date).toBe('2026-11-25');

@@ -34,7 +34,9 @@ describe('outbox delivery', () => {
     const up: NetworkAdapter = { ...down, pushEvents: async (_n, events) => void received.push(...events) };
     expect(await pump.deliver('demo-fr', up, 3)).toBe(pending);
     expect(pump.pending('demo-fr')).toBe(0);
-    const receipts = received.filter((e) => (e.payload as { to: string }).to === 'received').map((e) => (e.payload as { trackingId: string }).trackingId);
+    const receipts = received
+      .filter((e) => (e.payload as { to: string }).to === 'received')
+      .map((e) => (e.payload as { trackingId: string }).trackingId);
     expect(receipts).toEqual([first!.tracking_id, second!.tracking_id]);
     expect(new Set(received.map((e) => e.idempotencyKey)).size).toBe(received.length);
   });
@@ -50,7 +52,13 @@ describe('outbox delivery', () => {
     await app.router.dispatch('delivery.scan', { deliveryId: id, trackingId: parcels[0]!.trackingId, method: 'scanner' });
     const demo = core.adapters.demo as DemoNetwork;
     await expect
-      .poll(() => demo.received.some((e) => (e.payload as { trackingId?: string; to?: string }).trackingId === parcels[0]!.trackingId && (e.payload as { to: string }).to === 'received'))
+      .poll(() =>
+        demo.received.some(
+          (e) =>
+            (e.payload as { trackingId?: string; to?: string }).trackingId === parcels[0]!.trackingId &&
+            (e.payload as { to: string }).to === 'received',
+        ),
+      )
       .toBe(true);
   });
 });
@@ -60,10 +68,15 @@ describe('an event the network refuses', () => {
   function queued() {
     const { core, clock } = openTestCore(tempDir());
     closers.push(() => core.close());
-    const queue = core.db.prepare("INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES ('demo-fr', ?, 'custody', '{}', ?)");
+    const queue = core.db.prepare(
+      "INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES ('demo-fr', ?, 'custody', '{}', ?)",
+    );
     for (const key of ['good-1', 'bad-2', 'good-3']) queue.run(key, clock.now());
-    const keys = (core.db.prepare("SELECT idempotency_key AS k FROM outbox WHERE network_id = 'demo-fr' ORDER BY id").all() as { k: string }[]).map((r) => r.k);
-    const outcome = (key: string) => core.db.prepare('SELECT delivered_at, refused_at, refusal FROM outbox WHERE idempotency_key = ?').get(key);
+    const keys = (
+      core.db.prepare("SELECT idempotency_key AS k FROM outbox WHERE network_id = 'demo-fr' ORDER BY id").all() as { k: string }[]
+    ).map((r) => r.k);
+    const outcome = (key: string) =>
+      core.db.prepare('SELECT delivered_at, refused_at, refusal FROM outbox WHERE idempotency_key = ?').get(key);
     return { core, clock, keys, outcome, pump: new OutboxPump(core.db, clock) };
   }
 
@@ -73,7 +86,8 @@ describe('an event the network refuses', () => {
     return {
       pushEvents: async (_networkId: string, events: readonly OutboundEvent[]) => {
         if (++calls > downAfter) throw new Error('offline');
-        if (events.some((e) => e.idempotencyKey === 'bad-2')) throw new NetworkRequestError('rejected', `HTTP 400 ${'x'.repeat(1000)}`, 400);
+        if (events.some((e) => e.idempotencyKey === 'bad-2'))
+          throw new NetworkRequestError('rejected', `HTTP 400 ${'x'.repeat(1000)}`, 400);
         sent.push(...events.map((e) => e.idempotencyKey));
       },
     } as unknown as NetworkAdapter;

@@ -32,7 +32,11 @@ async function loneParcelScanned(app: CounterApp): Promise<PickupView> {
   await call(app, 'delivery.complete', { deliveryId: delivery.id });
   const started = await call<{ outcome: string; pickup: PickupView }>(app, 'pickup.start', { code: lone.pickupCode, method: 'keyboard' });
   expect(started.pickup.items).toHaveLength(1);
-  const scanned = await call<{ pickup: PickupView }>(app, 'pickup.scan', { pickupId: started.pickup.id, trackingId: lone.trackingId, method: 'scanner' });
+  const scanned = await call<{ pickup: PickupView }>(app, 'pickup.scan', {
+    pickupId: started.pickup.id,
+    trackingId: lone.trackingId,
+    method: 'scanner',
+  });
   return scanned.pickup;
 }
 
@@ -60,7 +64,11 @@ describe('the one-parcel pickup in the running app', () => {
     clock.advance(1);
     await app.poke();
     const finished = await call<PickupView>(app, 'pickup.get', { pickupId: pickup.id });
-    expect(finished).toMatchObject({ completedAt: clock.now(), finishAt: null, items: [{ status: 'handed-over', parcel: { state: 'picked_up' } }] });
+    expect(finished).toMatchObject({
+      completedAt: clock.now(),
+      finishAt: null,
+      items: [{ status: 'handed-over', parcel: { state: 'picked_up' } }],
+    });
     await expect(call(app, 'pickup.undoFinish', { pickupId: pickup.id })).rejects.toMatchObject({ code: 'PICKUP_UNDO_CLOSED' });
   });
 
@@ -70,12 +78,18 @@ describe('the one-parcel pickup in the running app', () => {
     clock.advance(2_000);
     const second = open(dir, clock);
     await second.poke();
-    expect(await call<PickupView>(second, 'pickup.get', { pickupId: pickup.id })).toMatchObject({ completedAt: null, finishAt: pickup.finishAt });
+    expect(await call<PickupView>(second, 'pickup.get', { pickupId: pickup.id })).toMatchObject({
+      completedAt: null,
+      finishAt: pickup.finishAt,
+    });
     const undone = await call<PickupView>(second, 'pickup.undoFinish', { pickupId: pickup.id });
     expect(undone).toMatchObject({ completedAt: null, finishAt: null, items: [{ status: 'to-scan', parcel: { state: 'received' } }] });
     clock.advance(10_000);
     await second.poke();
-    expect(await call<PickupView>(second, 'pickup.get', { pickupId: pickup.id })).toMatchObject({ completedAt: null, items: [{ parcel: { state: 'received' } }] });
+    expect(await call<PickupView>(second, 'pickup.get', { pickupId: pickup.id })).toMatchObject({
+      completedAt: null,
+      items: [{ parcel: { state: 'received' } }],
+    });
   });
 
   it('is committed at start when the window closed while the app was down', async () => {
@@ -83,7 +97,9 @@ describe('the one-parcel pickup in the running app', () => {
 
     clock.advance(60_000);
     const second = open(dir, clock);
-    await vi.waitFor(async () => expect(await call<PickupView>(second, 'pickup.get', { pickupId: pickup.id })).toMatchObject({ completedAt: clock.now() }));
+    await vi.waitFor(async () =>
+      expect(await call<PickupView>(second, 'pickup.get', { pickupId: pickup.id })).toMatchObject({ completedAt: clock.now() }),
+    );
     expect(second.core!.counter.ledger.history(pickup.items[0]!.parcel.id).at(-1)).toMatchObject({ toState: 'picked_up', at: clock.now() });
   });
 });

@@ -82,11 +82,16 @@ describe('scanner settings and the hub', () => {
     const dir = tempDir();
     const first = openTestCore(dir);
     first.core.scanners.add({ kind: 'hid', vendorId: 0x0c2e, productId: 0x0b8f, format: 'pos' });
-    first.core.scanners.setPreferences({ feedbackVolume: 20, wedge: { maxIntervalMs: 40, minLength: 6, terminator: 'Tab', prefix: '', suffix: '' } });
+    first.core.scanners.setPreferences({
+      feedbackVolume: 20,
+      wedge: { maxIntervalMs: 40, minLength: 6, terminator: 'Tab', prefix: '', suffix: '' },
+    });
     first.core.close();
     const second = openTestCore(dir);
     cleanups.push(() => second.core.close());
-    expect(second.core.scanners.list()).toEqual([{ id: 'hid:0c2e:0b8f', config: { kind: 'hid', vendorId: 0x0c2e, productId: 0x0b8f, format: 'pos' } }]);
+    expect(second.core.scanners.list()).toEqual([
+      { id: 'hid:0c2e:0b8f', config: { kind: 'hid', vendorId: 0x0c2e, productId: 0x0b8f, format: 'pos' } },
+    ]);
     expect(second.core.scanners.preferences().feedbackVolume).toBe(20);
   });
 });
@@ -105,7 +110,11 @@ describe('a scan through the app', () => {
     const keys = [...'QC0000000001', 'Enter'].map((key, i) => ({ key, at: 1000 + i * 5 }));
     expect(await app.router.dispatch('wedge.keys', { keys })).toEqual({ ok: true, value: { accepted: 13 } });
     expect(scans).toEqual([
-      expect.objectContaining({ code: 'QC0000000001', source: 'wedge', classification: { kind: 'parcel', trackingId: 'QC0000000001', networkId: 'demo-fr' } }),
+      expect.objectContaining({
+        code: 'QC0000000001',
+        source: 'wedge',
+        classification: { kind: 'parcel', trackingId: 'QC0000000001', networkId: 'demo-fr' },
+      }),
     ]);
     await app.router.dispatch('wedge.keys', { keys });
     expect(scans).toHaveLength(1);
@@ -127,16 +136,26 @@ describe('a scan through the app', () => {
     slots.configure([{ id: 'L0', size: 'large', capacity: 500 }]);
     await counter.pullManifest('demo-fr', app.core!.adapters.demo!);
     const delivery = counter.deliveries.handOver('demo-fr', { actorId: 'counter', method: 'scanner' });
-    for (const parcel of counter.deliveries.parcelsOf(delivery.id)) counter.deliveries.scan(delivery.id, parcel.tracking_id, { actorId: 'counter', method: 'scanner' });
+    for (const parcel of counter.deliveries.parcelsOf(delivery.id))
+      counter.deliveries.scan(delivery.id, parcel.tracking_id, { actorId: 'counter', method: 'scanner' });
     const code = demoParcel('demo-fr', 0).pickupCode;
     for (let n = 0; counter.throttle.lockedUntil() === undefined; n++) {
       await app.router.dispatch('pickup.start', { code: String(900_000 + n), method: 'keyboard' });
     }
-    expect(await app.router.dispatch('pickup.start', { code, method: 'scanner', networkId: 'demo-fr' })).toMatchObject({ ok: true, value: { outcome: 'throttled' } });
+    expect(await app.router.dispatch('pickup.start', { code, method: 'scanner', networkId: 'demo-fr' })).toMatchObject({
+      ok: true,
+      value: { outcome: 'throttled' },
+    });
     app.receiveScan({ code: `PU:demo-fr:${code}`, source: 'hid' });
-    expect(await app.router.dispatch('pickup.start', { code, method: 'scanner', networkId: 'demo-fr' })).toMatchObject({ ok: true, value: { outcome: 'found' } });
+    expect(await app.router.dispatch('pickup.start', { code, method: 'scanner', networkId: 'demo-fr' })).toMatchObject({
+      ok: true,
+      value: { outcome: 'found' },
+    });
     expect(await app.router.dispatch('pickups.liftCodeLock', undefined)).toMatchObject({ ok: true });
-    expect(await app.router.dispatch('pickup.start', { code, method: 'keyboard' })).toMatchObject({ ok: true, value: { outcome: 'found' } });
+    expect(await app.router.dispatch('pickup.start', { code, method: 'keyboard' })).toMatchObject({
+      ok: true,
+      value: { outcome: 'found' },
+    });
   });
 
   it('classifies a pickup barcode and an unknown code', () => {

@@ -36,7 +36,13 @@ describe('support through the app scheduler', () => {
     const app = start(tempDir(), clock);
     const core = app.core!;
     const demo = core.adapters.demo!;
-    const down: NetworkAdapter = { ...demo, pullManifest: demo.pullManifest.bind(demo), pushEvents: demo.pushEvents.bind(demo), pushSupport: async () => Promise.reject(new Error('offline')), pullSupport: async () => [] };
+    const down: NetworkAdapter = {
+      ...demo,
+      pullManifest: demo.pullManifest.bind(demo),
+      pushEvents: demo.pushEvents.bind(demo),
+      pushSupport: async () => Promise.reject(new Error('offline')),
+      pullSupport: async () => [],
+    };
     core.adapters.demo = down;
 
     const opened = await app.router.dispatch('support.open', ticket);

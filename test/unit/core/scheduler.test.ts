@@ -85,7 +85,13 @@ describe('Scheduler', () => {
     const clock = new ManualClock(0);
     const timers = new FakeTimers();
     const errors: string[] = [];
-    const broken: DeadlineSource = { name: 'broken', nextAt: () => 0, run: () => { throw new Error('x'); } };
+    const broken: DeadlineSource = {
+      name: 'broken',
+      nextAt: () => 0,
+      run: () => {
+        throw new Error('x');
+      },
+    };
     const { state, source } = storedDeadline(0);
     new Scheduler(clock, [broken, source], (name) => errors.push(name), timers).start();
     await new Promise((r) => setImmediate(r));
@@ -98,7 +104,14 @@ describe('Scheduler', () => {
     const timers = new FakeTimers();
     let runs = 0;
     // Its deadline stays in the past because its run never succeeds: before, the scheduler re-ran it with a 0 ms timer, for ever.
-    const broken: DeadlineSource = { name: 'broken', nextAt: () => 0, run: () => { runs++; throw new Error('bad data'); } };
+    const broken: DeadlineSource = {
+      name: 'broken',
+      nextAt: () => 0,
+      run: () => {
+        runs++;
+        throw new Error('bad data');
+      },
+    };
     const { state, source } = storedDeadline(5_000);
     new Scheduler(clock, [broken, source], () => {}, timers).start();
     await new Promise((r) => setImmediate(r));
@@ -118,7 +131,14 @@ describe('Scheduler', () => {
     const clock = new ManualClock(0);
     const timers = new FakeTimers();
     let fail = true;
-    const flaky: DeadlineSource = { name: 'flaky', nextAt: () => 0, run: () => { if (fail) throw new Error('x'); fail = true; } };
+    const flaky: DeadlineSource = {
+      name: 'flaky',
+      nextAt: () => 0,
+      run: () => {
+        if (fail) throw new Error('x');
+        fail = true;
+      },
+    };
     new Scheduler(clock, [flaky], () => {}, timers).start();
     await new Promise((r) => setImmediate(r));
     clock.set(1_000);

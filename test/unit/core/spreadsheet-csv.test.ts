@@ -32,9 +32,14 @@ describe('CSV for spreadsheets', () => {
 
   it('leaves other cells and numbers as they are, negative numbers included', () => {
     fc.assert(
-      fc.property(fc.string().filter((s) => !/^[\s\p{Cc}]*[=+\-@]/u.test(s) && !/^[\t\r]/.test(s)), fc.integer(), forms, (text, n, options) => {
-        expect(cellsOf(writeCsv([{ text, n }], columns, 'x', options), options.delimiter)).toEqual([text, String(n)]);
-      }),
+      fc.property(
+        fc.string().filter((s) => !/^[\s\p{Cc}]*[=+\-@]/u.test(s) && !/^[\t\r]/.test(s)),
+        fc.integer(),
+        forms,
+        (text, n, options) => {
+          expect(cellsOf(writeCsv([{ text, n }], columns, 'x', options), options.delimiter)).toEqual([text, String(n)]);
+        },
+      ),
     );
   });
 

@@ -147,7 +147,15 @@ describe('HID scanner driver (fake node-hid)', () => {
     await timers.advance(0);
     expect(hid.opened[0]?.path).toBe('/dev/hidraw3');
     const c = hid.opened[0]!;
-    for (const r of [[2, 0, 0x14], [0, 0, 0], [0, 0, 0x1e], [0, 0, 0], [0, 0, 0x28], [0, 0, 0]]) c.report([...r, 0, 0, 0, 0, 0]);
+    for (const r of [
+      [2, 0, 0x14],
+      [0, 0, 0],
+      [0, 0, 0x1e],
+      [0, 0, 0],
+      [0, 0, 0x28],
+      [0, 0, 0],
+    ])
+      c.report([...r, 0, 0, 0, 0, 0]);
     expect(scans).toEqual([{ code: 'Q1', source: 'hid', deviceId: 'hid:0c2e:0b8f' }]);
     await scanner.close();
   });
@@ -163,7 +171,10 @@ describe('pickHidInterface', () => {
   });
 
   it('falls back to the first interface when the platform reports no usage pages', () => {
-    const bare = [{ vendorId: VID, productId: PID, path: 'a' }, { vendorId: VID, productId: PID, path: 'b' }];
+    const bare = [
+      { vendorId: VID, productId: PID, path: 'a' },
+      { vendorId: VID, productId: PID, path: 'b' },
+    ];
     expect(pickHidInterface(bare, wanted).device?.path).toBe('a');
   });
 

@@ -15,7 +15,16 @@ function posReport(data: number[] | string, options: { aim?: string; codeId?: nu
   const bytes = typeof data === 'string' ? [...Buffer.from(data, 'latin1')] : data;
   if (bytes.length > 56) throw new Error('one report holds 56 bytes');
   const aim = options.aim === undefined ? [0, 0, 0] : [...Buffer.from(options.aim, 'latin1')];
-  const report = [0x02, bytes.length, ...aim, ...bytes, ...Array<number>(56 - bytes.length).fill(0), options.codeId ?? 0, 0x00, options.continued ? 0x01 : 0x00];
+  const report = [
+    0x02,
+    bytes.length,
+    ...aim,
+    ...bytes,
+    ...Array<number>(56 - bytes.length).fill(0),
+    options.codeId ?? 0,
+    0x00,
+    options.continued ? 0x01 : 0x00,
+  ];
   expect(report).toHaveLength(64);
   return report;
 }
@@ -137,7 +146,18 @@ describe('boot keyboard reports', () => {
 
   it('counts a repeated character once per press, and a held key once', () => {
     const decoder = createBootKeyboardDecoder();
-    const reports = [kb(0, 0x27), RELEASE, kb(0, 0x27), RELEASE, kb(0, 0x04), kb(0, 0x04, 0x05), kb(0, 0x05), RELEASE, kb(0, 0x28), RELEASE];
+    const reports = [
+      kb(0, 0x27),
+      RELEASE,
+      kb(0, 0x27),
+      RELEASE,
+      kb(0, 0x04),
+      kb(0, 0x04, 0x05),
+      kb(0, 0x05),
+      RELEASE,
+      kb(0, 0x28),
+      RELEASE,
+    ];
     expect(reports.map((r) => decoder.push(r)).filter(Boolean)).toEqual(['00ab']);
   });
 
@@ -162,7 +182,14 @@ describe('boot keyboard reports', () => {
 
   it('Tab terminator and numbered reports', () => {
     const decoder = createBootKeyboardDecoder({ terminator: 'Tab', reportId: 1 });
-    const reports = [[1, ...kb(0, 0x05)], [1, ...RELEASE], [1, ...kb(0, 0x28)], [1, ...RELEASE], [3, ...kb(0, 0x2b)], [1, ...kb(0, 0x2b)]];
+    const reports = [
+      [1, ...kb(0, 0x05)],
+      [1, ...RELEASE],
+      [1, ...kb(0, 0x28)],
+      [1, ...RELEASE],
+      [3, ...kb(0, 0x2b)],
+      [1, ...kb(0, 0x2b)],
+    ];
     // Enter is not the terminator (and types nothing); report id 3 is someone else's.
     expect(reports.map((r) => decoder.push(r)).filter(Boolean)).toEqual(['b']);
   });

@@ -86,7 +86,7 @@ describe('keyboard wedge detector', () => {
     expect(out.swallowed.at(-1)).toBe(false);
   });
 
-  it('releases typing even without the idle timer: the next key\'s gap closes the previous run', () => {
+  it("releases typing even without the idle timer: the next key's gap closes the previous run", () => {
     const detector = detect();
     const first = detector.feed({ key: 'a', at: 0 });
     expect(first).toEqual({ swallow: true, release: [] });
@@ -175,7 +175,7 @@ describe('keyboard wedge detector', () => {
     expect(play(detect({ minLength: 3 }), short).scans).toEqual(['A1B']);
   });
 
-  it('ignores Shift between a scanner\'s capitals (it neither breaks nor joins a burst)', () => {
+  it("ignores Shift between a scanner's capitals (it neither breaks nor joins a burst)", () => {
     const events: WedgeKeyEvent[] = [];
     let at = 0;
     for (const ch of 'QcAB12') {
@@ -217,7 +217,7 @@ describe('keyboard wedge detector', () => {
 });
 
 describe('wedge scanner device', () => {
-  it('emits scans to listeners and releases a person\'s last keys by its own idle timer', async () => {
+  it("emits scans to listeners and releases a person's last keys by its own idle timer", async () => {
     const timers = new ManualTimers();
     const released: string[] = [];
     const scanner = createWedgeScanner({ timers, now: () => timers.now, onRelease: (k) => released.push(...k.map((e) => e.key)) });

@@ -39,7 +39,9 @@ describe('--serial on a real pty (socat)', () => {
     app = startCounterApp({ dataDir: dir, clock: new ManualClock(TEST_START), version: 'x', log: () => {}, serialPaths: [socat.a] });
     const codes: string[] = [];
     app.events.subscribe((name, payload) => name === 'scanner.scanned' && codes.push((payload as { code: string }).code));
-    await vi.waitFor(() => expect(app!.scanners?.list().find((s) => s.id === `serial:${socat.a}`)?.status.state).toBe('connected'), { timeout: 5_000 });
+    await vi.waitFor(() => expect(app!.scanners?.list().find((s) => s.id === `serial:${socat.a}`)?.status.state).toBe('connected'), {
+      timeout: 5_000,
+    });
     socat.write('QC0000000001\r');
     socat.write('QC0000000002\n');
     socat.write('QC0000000003\r\n');

@@ -16,7 +16,8 @@ function seen<T>(list: T[], from: number, match: (value: T) => boolean, timeoutM
     const check = () => {
       const found = list.slice(start).find(match);
       if (found !== undefined) return resolve(found);
-      if (Date.now() > deadline) return reject(new Error(`timed out; saw ${JSON.stringify(list.slice(start))}; statuses ${JSON.stringify(statusLog)}`));
+      if (Date.now() > deadline)
+        return reject(new Error(`timed out; saw ${JSON.stringify(list.slice(start))}; statuses ${JSON.stringify(statusLog)}`));
       setTimeout(check, 5);
     };
     check();

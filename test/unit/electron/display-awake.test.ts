@@ -42,14 +42,17 @@ describe('the display kept awake under the driver QR', () => {
     expect([...blocker.started]).toEqual([2]);
   });
 
-  it.each(['closed', 'did-navigate', 'render-process-gone'] as const)('lets the display sleep when the page that asked is gone (%s)', (event) => {
-    const { blocker, window, display } = setup();
-    display.keepAwake(true);
-    if (event === 'closed') window.emit('closed');
-    else window.webContents.emit(event);
-    expect(blocker.started.size).toBe(0);
-    // Nothing more to stop when the reloaded page then says the QR is gone.
-    display.keepAwake(false);
-    expect(blocker.stop).toHaveBeenCalledOnce();
-  });
+  it.each(['closed', 'did-navigate', 'render-process-gone'] as const)(
+    'lets the display sleep when the page that asked is gone (%s)',
+    (event) => {
+      const { blocker, window, display } = setup();
+      display.keepAwake(true);
+      if (event === 'closed') window.emit('closed');
+      else window.webContents.emit(event);
+      expect(blocker.started.size).toBe(0);
+      // Nothing more to stop when the reloaded page then says the QR is gone.
+      display.keepAwake(false);
+      expect(blocker.stop).toHaveBeenCalledOnce();
+    },
+  );
 });

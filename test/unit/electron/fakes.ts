@@ -17,7 +17,8 @@ type HeadersListener = (
 
 export class FakeSession {
   headersListener: HeadersListener | undefined;
-  permissionRequestHandler: ((wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | null = null;
+  permissionRequestHandler: ((wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | null =
+    null;
   permissionCheckHandler: ((wc: unknown, permission: string, origin: string, details: unknown) => boolean) | null = null;
   readonly webRequest = {
     onHeadersReceived: (listener: HeadersListener) => {
@@ -137,7 +138,8 @@ export class FakeSafeStorage {
   readonly isEncryptionAvailable = vi.fn(() => this.available);
   readonly encryptString = vi.fn((text: string) => Buffer.concat([Buffer.from('v10'), Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)]));
   readonly decryptString = vi.fn((sealed: Buffer) => {
-    if (sealed.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    if (sealed.subarray(0, 3).toString() !== 'v10')
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
     return Buffer.from(sealed.subarray(3).map((b) => b ^ 0x5a)).toString('utf8');
   });
 }

@@ -36,7 +36,11 @@ describe('Electron fuses of a packaged build', () => {
   it('are written into the packed binary by the hook', async () => {
     const appOutDir = tempDir();
     fakeElectron(join(appOutDir, 'opencounter'));
-    await afterPack({ appOutDir, electronPlatformName: 'linux', packager: { appInfo: { productFilename: 'OpenCounter' }, executableName: 'opencounter' } });
+    await afterPack({
+      appOutDir,
+      electronPlatformName: 'linux',
+      packager: { appInfo: { productFilename: 'OpenCounter' }, executableName: 'opencounter' },
+    });
     const wire = await getCurrentFuseWire(join(appOutDir, 'opencounter'));
     expect(wire[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
     expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);

@@ -51,9 +51,9 @@ describe('calls over IPC', () => {
   it('refuses a call from another webContents, even one showing our page', async () => {
     const { ipcMain, router } = bind();
     const other = new FakeWebContents(APP_URL);
-    await expect(
-      ipcMain.invoke(CALL_CHANNEL, { sender: other, senderFrame: other.mainFrame }, 'system.status', undefined),
-    ).rejects.toThrow(/Refused/);
+    await expect(ipcMain.invoke(CALL_CHANNEL, { sender: other, senderFrame: other.mainFrame }, 'system.status', undefined)).rejects.toThrow(
+      /Refused/,
+    );
     expect(router.dispatch).not.toHaveBeenCalled();
   });
 
@@ -76,7 +76,12 @@ describe('calls over IPC', () => {
 });
 
 describe('events over IPC', () => {
-  const scan = { code: '0123456789', source: 'wedge' as const, receivedAt: 1_700_000_000_000, classification: { kind: 'unknown' as const, reason: 'no-match' } };
+  const scan = {
+    code: '0123456789',
+    source: 'wedge' as const,
+    receivedAt: 1_700_000_000_000,
+    classification: { kind: 'unknown' as const, reason: 'no-match' },
+  };
 
   it('forwards every EventBus event to the window on the event channel', () => {
     const { events, contents } = bind();

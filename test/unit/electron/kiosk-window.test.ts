@@ -13,10 +13,24 @@ function fakeWindow() {
 
 describe('kiosk window', () => {
   it('knows the closing, reload and DevTools shortcuts, and lets typing through', () => {
-    for (const blocked of [key('w', { control: true }), key('q', { meta: true }), key('R', { control: true }), key('F5'), key('F12'), key('F4', { alt: true }), key('I', { control: true, shift: true })]) {
+    for (const blocked of [
+      key('w', { control: true }),
+      key('q', { meta: true }),
+      key('R', { control: true }),
+      key('F5'),
+      key('F12'),
+      key('F4', { alt: true }),
+      key('I', { control: true, shift: true }),
+    ]) {
       expect(isKioskBlockedShortcut(blocked), JSON.stringify(blocked)).toBe(true);
     }
-    for (const allowed of [key('w'), key('1'), key('Enter'), key('a', { shift: true }), { ...key('w', { control: true }), type: 'keyUp' } as Input]) {
+    for (const allowed of [
+      key('w'),
+      key('1'),
+      key('Enter'),
+      key('a', { shift: true }),
+      { ...key('w', { control: true }), type: 'keyUp' } as Input,
+    ]) {
       expect(isKioskBlockedShortcut(allowed), JSON.stringify(allowed)).toBe(false);
     }
   });

@@ -27,7 +27,14 @@ function fakeCounterApp(): CounterApp {
 }
 
 function setup(
-  options: { gotLock?: boolean; argv?: string[]; env?: Record<string, string>; packaged?: boolean; real?: (o: CounterAppOptions) => CounterApp; safeStorage?: FakeSafeStorage } = {},
+  options: {
+    gotLock?: boolean;
+    argv?: string[];
+    env?: Record<string, string>;
+    packaged?: boolean;
+    real?: (o: CounterAppOptions) => CounterApp;
+    safeStorage?: FakeSafeStorage;
+  } = {},
 ) {
   const app = new FakeApp(options.gotLock ?? true);
   app.isPackaged = options.packaged ?? false;
@@ -221,7 +228,10 @@ describe('with the real counter app', () => {
     const contents = window.webContents;
     contents.mainFrame.url = `${pathToFileURL(INDEX_HTML).href}#/driver`;
     const fromWindow = { sender: contents, senderFrame: contents.mainFrame };
-    await expect(ipcMain.invoke(CALL_CHANNEL, fromWindow, 'display.keepAwake', { awake: true })).resolves.toEqual({ ok: true, value: { heldBy: 'main' } });
+    await expect(ipcMain.invoke(CALL_CHANNEL, fromWindow, 'display.keepAwake', { awake: true })).resolves.toEqual({
+      ok: true,
+      value: { heldBy: 'main' },
+    });
     expect(blocker.start).toHaveBeenCalledExactlyOnceWith('prevent-display-sleep');
     window.emit('closed');
     expect(blocker.started.size).toBe(0);

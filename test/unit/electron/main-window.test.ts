@@ -57,7 +57,7 @@ describe('the content security policy', () => {
       {
         url: APP_URL,
         resourceType: 'mainFrame',
-        responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] },
+        responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] },
       },
       callback,
     );

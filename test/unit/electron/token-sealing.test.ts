@@ -104,7 +104,10 @@ describe('network tokens at rest in Electron', () => {
     const host = startCounterApp({ dataDir, clock: new ManualClock(TEST_START), version: 'x', log: () => {} });
     opened.push(host);
     expect(host.core!.networks.tokenOf(saved.value.id)).toBeUndefined();
-    expect(await host.router.dispatch('networks.configs', undefined)).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ id: saved.value.id, hasToken: false })]) });
+    expect(await host.router.dispatch('networks.configs', undefined)).toMatchObject({
+      ok: true,
+      value: expect.arrayContaining([expect.objectContaining({ id: saved.value.id, hasToken: false })]),
+    });
   });
 
   it('uses safeStorage only once Electron says encryption is available', () => {
@@ -120,7 +123,10 @@ describe('migration 100', () => {
   it('keeps the tokens of a database from before sealed tokens, as plain ones', () => {
     const file = join(tempDir(), DATABASE_FILE_NAME);
     const db = new BetterSqlite3(file);
-    migrate(db, migrations.filter((m) => m.version <= 80));
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= 80),
+    );
     db.prepare("INSERT INTO networks (id, name, adapter, policy_json, created_at) VALUES ('n1', 'N', 'http', '{}', 0)").run();
     db.prepare("INSERT INTO network_tokens (network_id, token, updated_at) VALUES ('n1', 'old-token', 5)").run();
     migrate(db);

@@ -48,7 +48,11 @@ afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
 function provider() {
   const updater = { channel: null, isAddNoCacheQuery: false } as never;
-  return new GenericProvider({ provider: 'generic', url: baseUrl }, updater, { isUseMultipleRangeRequest: false, platform: 'win32', executor: new NodeHttpExecutor() as never });
+  return new GenericProvider({ provider: 'generic', url: baseUrl }, updater, {
+    isUseMultipleRangeRequest: false,
+    platform: 'win32',
+    executor: new NodeHttpExecutor() as never,
+  });
 }
 
 describe('update feed over HTTP', () => {
@@ -68,10 +72,18 @@ describe('update feed over HTTP', () => {
   it('feeds the policy: a store outside the 30% rollout waits, one inside installs in a quiet shop', async () => {
     const info = await provider().getLatestVersion();
     const stores = ['store-a', 'store-b', 'store-c', 'store-d', 'store-e', 'store-f', 'store-g', 'store-h'];
-    const quiet = { updateDownloaded: true, openFlow: false, runningDeadline: false, insideOpeningHours: false, staffChoice: 'none' as const };
+    const quiet = {
+      updateDownloaded: true,
+      openFlow: false,
+      runningDeadline: false,
+      insideOpeningHours: false,
+      staffChoice: 'none' as const,
+    };
     for (const id of stores) {
       const bucket = rolloutBucket(id);
-      expect(decideUpdate({ ...quiet, rolloutPercent: info.stagingPercentage!, storeBucket: bucket }).action).toBe(bucket < 30 ? 'install' : 'wait');
+      expect(decideUpdate({ ...quiet, rolloutPercent: info.stagingPercentage!, storeBucket: bucket }).action).toBe(
+        bucket < 30 ? 'install' : 'wait',
+      );
     }
   });
 

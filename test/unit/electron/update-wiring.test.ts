@@ -10,7 +10,16 @@ import { releaseNotesText } from '../../../main/electron/update-platform';
 import { TEST_START } from '../../fixtures/core';
 import { scanner } from '../../fixtures/counter';
 import { useTempDir } from '../../fixtures/temp-dir';
-import { FakeApp, FakeAutoUpdater, FakeBrowserWindow, FakeCrashReporter, FakeIpcMain, FakePowerSaveBlocker, FakeProcessEvents, FakeSafeStorage } from './fakes';
+import {
+  FakeApp,
+  FakeAutoUpdater,
+  FakeBrowserWindow,
+  FakeCrashReporter,
+  FakeIpcMain,
+  FakePowerSaveBlocker,
+  FakeProcessEvents,
+  FakeSafeStorage,
+} from './fakes';
 
 const OUT = '/opt/OpenCounter/resources/app.asar/out';
 const tempDir = useTempDir();
@@ -57,7 +66,11 @@ async function electron(options: { dataDir?: string; packaged?: boolean; platfor
   const contents = FakeBrowserWindow.instances.at(-1)!.webContents;
   contents.mainFrame.url = `${pathToFileURL(join(OUT, 'renderer', 'index.html')).href}#/`;
   const call = async (name: string, input?: unknown) => {
-    const answer = (await ipcMain.invoke(CALL_CHANNEL, { sender: contents, senderFrame: contents.mainFrame }, name, input)) as { ok: boolean; value?: unknown; error?: unknown };
+    const answer = (await ipcMain.invoke(CALL_CHANNEL, { sender: contents, senderFrame: contents.mainFrame }, name, input)) as {
+      ok: boolean;
+      value?: unknown;
+      error?: unknown;
+    };
     if (!answer.ok) throw new Error(JSON.stringify(answer.error));
     return answer.value as Record<string, unknown>;
   };
@@ -72,7 +85,13 @@ describe('updates in the Electron app', () => {
   it('checks the feed at start of a packaged app and installs a download at once in a closed, quiet shop', async () => {
     const { updater, call } = await electron();
     expect(updater.checkForUpdates).toHaveBeenCalledOnce();
-    expect(updater).toMatchObject({ autoDownload: true, autoInstallOnAppQuit: false, channel: 'latest', allowPrerelease: false, allowDowngrade: false });
+    expect(updater).toMatchObject({
+      autoDownload: true,
+      autoInstallOnAppQuit: false,
+      channel: 'latest',
+      allowPrerelease: false,
+      allowDowngrade: false,
+    });
     updater.emit('update-downloaded', release('1.2.0'));
     expect(updater.quitAndInstall).toHaveBeenCalledOnce();
     expect(await call('updates.status')).toMatchObject({ updater: 'running', downloaded: { version: '1.2.0', waitReason: null } });
@@ -129,11 +148,14 @@ describe('updates in the Electron app', () => {
 });
 
 describe('open at login', () => {
-  it("registers the app at login as a manager sets it, and again at every start", async () => {
+  it('registers the app at login as a manager sets it, and again at every start', async () => {
     const dataDir = tempDir();
     const first = await electron({ dataDir });
     expect(first.app.setLoginItemSettings).toHaveBeenCalledExactlyOnceWith({ openAtLogin: false });
-    expect(await first.call('updates.setOpenAtLogin', { openAtLogin: true })).toMatchObject({ openAtLogin: true, openAtLoginSupported: true });
+    expect(await first.call('updates.setOpenAtLogin', { openAtLogin: true })).toMatchObject({
+      openAtLogin: true,
+      openAtLoginSupported: true,
+    });
     expect(first.app.setLoginItemSettings).toHaveBeenLastCalledWith({ openAtLogin: true });
     first.quit();
     const second = await electron({ dataDir });
@@ -162,8 +184,15 @@ describe('crash reporting', () => {
 
 describe('release notes text', () => {
   it('turns HTML or per-version notes into plain text without links or scripts', () => {
-    expect(releaseNotesText('<h2>1.2.0</h2><p>Faster &amp; <a href="https://x.example">safer</a></p><script>alert(1)</script>')).toBe('1.2.0\n\nFaster & safer');
-    expect(releaseNotesText([{ version: '1.2.0', note: '<p>One</p>' }, { version: '1.1.5', note: null }])).toMatch(/^1\.2\.0\n\nOne\n+1\.1\.5$/);
+    expect(releaseNotesText('<h2>1.2.0</h2><p>Faster &amp; <a href="https://x.example">safer</a></p><script>alert(1)</script>')).toBe(
+      '1.2.0\n\nFaster & safer',
+    );
+    expect(
+      releaseNotesText([
+        { version: '1.2.0', note: '<p>One</p>' },
+        { version: '1.1.5', note: null },
+      ]),
+    ).toMatch(/^1\.2\.0\n\nOne\n+1\.1\.5$/);
     expect(releaseNotesText(null)).toBe('');
   });
 });

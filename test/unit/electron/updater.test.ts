@@ -15,7 +15,13 @@ let timers: { run: () => void; ms: number }[];
 let log: ReturnType<typeof vi.fn<(message: string, error?: unknown) => void>>;
 
 function start() {
-  return startUpdater({ updater: fake.autoUpdater, storeId: STORE, situation: () => situation, log, setInterval: (run, ms) => (timers.push({ run, ms }), {}) });
+  return startUpdater({
+    updater: fake.autoUpdater,
+    storeId: STORE,
+    situation: () => situation,
+    log,
+    setInterval: (run, ms) => (timers.push({ run, ms }), {}),
+  });
 }
 const tick = (ms: number) => timers.filter((t) => t.ms === ms).forEach((t) => t.run());
 

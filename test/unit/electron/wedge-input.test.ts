@@ -9,7 +9,11 @@ function setup() {
   const scans: string[] = [];
   const detector = createWedgeDetector({ onScan: (s) => scans.push(s.code) });
   let clock = 0;
-  routeKeysToWedge(webContents as never, () => detector, () => clock);
+  routeKeysToWedge(
+    webContents as never,
+    () => detector,
+    () => clock,
+  );
   const press = (key: string, gapMs: number) => {
     clock += gapMs;
     const event = fakeEvent();

@@ -21,7 +21,10 @@ async function start(testHooks: boolean) {
   const clock = new AdjustableClock();
   const app: CounterApp = startCounterApp({ dataDir, clock: testHooks ? clock : systemClock, version: '0.0.0', testHooks, log: () => {} });
   const host: BrowserHost = await startBrowserHost({ app, rendererDir, port: 0, testClock: testHooks ? clock : undefined });
-  cleanups.push(() => app.close(), () => host.close());
+  cleanups.push(
+    () => app.close(),
+    () => host.close(),
+  );
   return { app, host, base: `http://127.0.0.1:${host.port}`, dataDir, rendererDir };
 }
 
@@ -51,7 +54,10 @@ function call(ws: WebSocket, id: number, name: string, input?: unknown): Promise
   });
 }
 
-function nextEvent(ws: WebSocket, name: string): Promise<Record<string, unknown> & { step: number; validFrom: number; validUntil: number }> {
+function nextEvent(
+  ws: WebSocket,
+  name: string,
+): Promise<Record<string, unknown> & { step: number; validFrom: number; validUntil: number }> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData) => {
       const frame = JSON.parse(String(data));
@@ -130,7 +136,8 @@ describe('test hooks', () => {
 
   it('hold the app clock still, and let it run on from there without a jump', async () => {
     const { base } = await start(true);
-    const post = async (body: unknown) => ((await (await fetch(`${base}/test/clock`, { method: 'POST', body: JSON.stringify(body) })).json()) as { now: number }).now;
+    const post = async (body: unknown) =>
+      ((await (await fetch(`${base}/test/clock`, { method: 'POST', body: JSON.stringify(body) })).json()) as { now: number }).now;
     const held = await post({ advanceMs: 0, hold: true });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await post({ advanceMs: 0 })).toBe(held);

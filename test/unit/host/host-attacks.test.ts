@@ -164,7 +164,13 @@ interface RawAnswer {
 function rawHttp(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${host.port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { host: `127.0.0.1:${host.port}`, ...options.headers },
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8').on('data', (c: string) => (body += c));
@@ -199,7 +205,14 @@ describe('Host and Origin', () => {
       expect((await rawHttp('/test/health', { headers: { host: name } })).status, name).toBe(421);
     }
     const upgrade = await rawHttp('/api', {
-      headers: { host: `evil.example:${host.port}`, origin: host.origin, upgrade: 'websocket', connection: 'Upgrade', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', 'sec-websocket-version': '13' },
+      headers: {
+        host: `evil.example:${host.port}`,
+        origin: host.origin,
+        upgrade: 'websocket',
+        connection: 'Upgrade',
+        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        'sec-websocket-version': '13',
+      },
     }).catch(() => ({ status: 403, body: '' }));
     expect(upgrade.status).toBe(403);
     // Control: both of the host's own names work.
@@ -217,7 +230,11 @@ describe('Host and Origin', () => {
       });
       expect(answer.status, origin).toBe(403);
     }
-    const scan = await rawHttp('/test/scan', { method: 'POST', headers: { origin: 'http://evil.example' }, body: '{"code":"QC1","source":"serial"}' });
+    const scan = await rawHttp('/test/scan', {
+      method: 'POST',
+      headers: { origin: 'http://evil.example' },
+      body: '{"code":"QC1","source":"serial"}',
+    });
     expect(scan.status).toBe(403);
     expect(await host.now()).toBeLessThan(before + 60_000);
     // Control: the page's own origin may move the clock.

@@ -2,7 +2,13 @@ import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateRequest, validateResponse } from '../../network-server/openapi';
-import { startNetworkTestServer, type ManifestChange, type NetworkTestServer, type NetworkTestServerOptions, type StoreEvent } from '../../network-server/server';
+import {
+  startNetworkTestServer,
+  type ManifestChange,
+  type NetworkTestServer,
+  type NetworkTestServerOptions,
+  type StoreEvent,
+} from '../../network-server/server';
 
 const TOKEN = 'test-token';
 const STORE = 'shop-1';
@@ -31,8 +37,15 @@ const custody = (idempotencyKey: string, trackingId = 'IT0000000001'): StoreEven
   kind: 'custody',
   payload: { trackingId, from: 'expected', to: 'received', at: 1_700_000_000_000, method: 'scanner', reason: null },
 });
-const push = (server: NetworkTestServer, ...keys: string[]): Promise<Response> => call(server, 'POST', '/events', { events: keys.map((k) => custody(k)) });
-const parcel = (n: number): ManifestChange => ({ type: 'parcel', trackingId: `IT${String(n).padStart(10, '0')}`, recipientName: `Customer ${n}`, size: 'small', pickupCode: '123456' });
+const push = (server: NetworkTestServer, ...keys: string[]): Promise<Response> =>
+  call(server, 'POST', '/events', { events: keys.map((k) => custody(k)) });
+const parcel = (n: number): ManifestChange => ({
+  type: 'parcel',
+  trackingId: `IT${String(n).padStart(10, '0')}`,
+  recipientName: `Customer ${n}`,
+  size: 'small',
+  pickupCode: '123456',
+});
 const keysOf = (server: NetworkTestServer): string[] => server.events().map((e) => e.idempotencyKey);
 
 describe('network test server: the protocol', () => {
@@ -59,8 +72,12 @@ describe('network test server: the protocol', () => {
 
   it('pages the manifest with an opaque cursor, honours limit (default 500) and says when there is more', async () => {
     const server = await start();
-    server.addManifest(STORE, Array.from({ length: 5 }, (_, i) => parcel(i + 1)));
-    const pull = async (query: string) => (await (await call(server, 'GET', `/manifest${query}`)).json()) as { changes: ManifestChange[]; cursor: string; hasMore: boolean };
+    server.addManifest(
+      STORE,
+      Array.from({ length: 5 }, (_, i) => parcel(i + 1)),
+    );
+    const pull = async (query: string) =>
+      (await (await call(server, 'GET', `/manifest${query}`)).json()) as { changes: ManifestChange[]; cursor: string; hasMore: boolean };
 
     const first = await pull('?limit=2');
     expect(first.changes).toEqual([parcel(1), parcel(2)]);
@@ -73,7 +90,10 @@ describe('network test server: the protocol', () => {
     expect(await pull(`?limit=2&cursor=${second.cursor}`)).toEqual(third);
     expect(await pull(`?cursor=${third.cursor}`)).toEqual({ changes: [], cursor: third.cursor, hasMore: false });
 
-    server.addManifest(STORE, Array.from({ length: 600 }, (_, i) => parcel(i + 6)));
+    server.addManifest(
+      STORE,
+      Array.from({ length: 600 }, (_, i) => parcel(i + 6)),
+    );
     const next = await pull(`?cursor=${third.cursor}`);
     expect(next.changes).toHaveLength(500);
     expect(next.changes[0]).toEqual(parcel(6));
@@ -84,7 +104,12 @@ describe('network test server: the protocol', () => {
   it('records each event once per idempotency key, in order, and answers repeats as duplicates', async () => {
     const server = await start();
     const first = await push(server, 'a', 'b');
-    expect(await first.json()).toEqual({ results: [{ idempotencyKey: 'a', status: 'recorded' }, { idempotencyKey: 'b', status: 'recorded' }] });
+    expect(await first.json()).toEqual({
+      results: [
+        { idempotencyKey: 'a', status: 'recorded' },
+        { idempotencyKey: 'b', status: 'recorded' },
+      ],
+    });
     const second = await push(server, 'b', 'c', 'c');
     expect(await second.json()).toEqual({
       results: [
@@ -107,7 +132,10 @@ describe('network test server: the protocol', () => {
       isActive: true,
       timeZone: 'Europe/Rome',
       address: { addressLine1: 'Via Roma 1', city: 'Torino', postalCode: '10121', countryCode: 'IT' },
-      standardHours: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({ day, ranges: [{ opens: '09:00', closes: '19:30' }] })),
+      standardHours: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({
+        day,
+        ranges: [{ opens: '09:00', closes: '19:30' }],
+      })),
       exceptionalClosures: [{ date: '2030-08-15', kind: 'holiday', note: 'Ferragosto', ranges: [] }],
       capabilities: ['PICK_UP'],
       capacity: { threshold: 40 },
@@ -119,7 +147,18 @@ describe('network test server: the protocol', () => {
     expect(server.profiles()).toEqual([{ idempotencyKey: 'profile-1', profile, recordedAt: expect.any(Number) }]);
 
     const items = [
-      { kind: 'case', caseRef: 'C1', at: 1, subject: 'Scanner', requestType: 'incident', impact: 'low', product: 'counter', description: 'It beeps', primaryEmail: 'a@b.it', followUpOf: null },
+      {
+        kind: 'case',
+        caseRef: 'C1',
+        at: 1,
+        subject: 'Scanner',
+        requestType: 'incident',
+        impact: 'low',
+        product: 'counter',
+        description: 'It beeps',
+        primaryEmail: 'a@b.it',
+        followUpOf: null,
+      },
       { kind: 'callback', callbackRef: 'B1', at: 2, phone: '+390111234567' },
     ];
     expect(await (await call(server, 'POST', '/support/items', { items })).json()).toEqual({ recorded: 2, duplicate: 0 });
@@ -136,10 +175,15 @@ describe('network test server: the protocol', () => {
     const checkIns = (await (await call(server, 'GET', '/driver-check-ins')).json()) as { checkIns: unknown[]; cursor: string };
     expect(checkIns.checkIns).toEqual([{ id: 'd1', at: 1, driverName: 'Paolo' }]);
     server.addDriverCheckIn(STORE, { id: 'd2', at: 3 });
-    expect(await (await call(server, 'GET', `/driver-check-ins?cursor=${checkIns.cursor}`)).json()).toMatchObject({ checkIns: [{ id: 'd2', at: 3 }] });
+    expect(await (await call(server, 'GET', `/driver-check-ins?cursor=${checkIns.cursor}`)).json()).toMatchObject({
+      checkIns: [{ id: 'd2', at: 3 }],
+    });
     const updates = (await (await call(server, 'GET', '/support/updates')).json()) as { updates: unknown[]; cursor: string };
     expect(updates.updates).toEqual([{ id: 'u1', caseRef: 'C1', kind: 'answered', body: 'On its way', at: 2 }]);
-    expect(await (await call(server, 'GET', `/support/updates?cursor=${updates.cursor}`)).json()).toEqual({ updates: [], cursor: updates.cursor });
+    expect(await (await call(server, 'GET', `/support/updates?cursor=${updates.cursor}`)).json()).toEqual({
+      updates: [],
+      cursor: updates.cursor,
+    });
     expect(server.violations).toEqual([]);
   });
 
@@ -147,7 +191,12 @@ describe('network test server: the protocol', () => {
     const server = await start();
     const gzipped = await fetch(`${server.url}/stores/${STORE}/events`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'content-encoding': 'gzip', 'accept-encoding': 'gzip' },
+      headers: {
+        authorization: `Bearer ${TOKEN}`,
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'accept-encoding': 'gzip',
+      },
       body: gzipSync(JSON.stringify({ events: [custody('zipped')] })),
     });
     expect(gzipped.status).toBe(200);
@@ -168,7 +217,9 @@ describe('network test server: the protocol', () => {
     await server.start();
     expect(server.port).toBe(port);
     expect(server.url).toBe(url);
-    expect(await (await push(server, 'before', 'after')).json()).toMatchObject({ results: [{ status: 'duplicate' }, { status: 'recorded' }] });
+    expect(await (await push(server, 'before', 'after')).json()).toMatchObject({
+      results: [{ status: 'duplicate' }, { status: 'recorded' }],
+    });
     expect(keysOf(server)).toEqual(['before', 'after']);
 
     // Straight back up: the client's kept-alive connection to the old listener must not be reused.
@@ -262,7 +313,9 @@ describe('network test server: faults', () => {
   it('timeout never answers: the client aborts, nothing is recorded, and stop() ends a hung request', async () => {
     const server = await start();
     server.injectNext('timeout', 2);
-    const aborted = await call(server, 'POST', '/events', { events: [custody('k1')] }, { signal: AbortSignal.timeout(300) }).catch((e: unknown) => e);
+    const aborted = await call(server, 'POST', '/events', { events: [custody('k1')] }, { signal: AbortSignal.timeout(300) }).catch(
+      (e: unknown) => e,
+    );
     expect((aborted as Error).name).toBe('TimeoutError');
     expect(server.events()).toEqual([]);
 
@@ -321,10 +374,18 @@ describe('network test server: faults', () => {
 
 describe('document checks', () => {
   it('finds what is wrong with an answer or a request, from the document alone', () => {
-    expect(validateResponse({ method: 'GET', path: '/stores/s1', status: 200, body: { storeId: 's1', networkName: 'n', serverTime: 1 } })).toEqual([]);
-    expect(validateResponse({ method: 'GET', path: '/stores/s1', status: 200, body: { storeId: 's1' } }).join('\n')).toContain('networkName');
-    expect(validateResponse({ method: 'GET', path: '/stores/s1', status: 503, body: { code: 'x', message: 'm', retryable: true } })).toEqual([]);
-    expect(validateRequest({ method: 'GET', path: '/stores/s1/manifest', query: { limit: '0' } })).toEqual(['query parameter limit: must be >= 1']);
+    expect(
+      validateResponse({ method: 'GET', path: '/stores/s1', status: 200, body: { storeId: 's1', networkName: 'n', serverTime: 1 } }),
+    ).toEqual([]);
+    expect(validateResponse({ method: 'GET', path: '/stores/s1', status: 200, body: { storeId: 's1' } }).join('\n')).toContain(
+      'networkName',
+    );
+    expect(
+      validateResponse({ method: 'GET', path: '/stores/s1', status: 503, body: { code: 'x', message: 'm', retryable: true } }),
+    ).toEqual([]);
+    expect(validateRequest({ method: 'GET', path: '/stores/s1/manifest', query: { limit: '0' } })).toEqual([
+      'query parameter limit: must be >= 1',
+    ]);
     expect(validateRequest({ method: 'DELETE', path: '/stores/s1' })).toEqual(['no operation of the document for DELETE /stores/s1']);
   });
 });

@@ -25,15 +25,26 @@ const config = parse(readFileSync('electron-builder.yml', 'utf8')) as BuilderCon
 
 /** Whether electron-builder's `files` keep a path: the last pattern that matches it decides. */
 const packed = (path: string) =>
-  config.files.reduce((kept, pattern) => (pattern.startsWith('!') ? (minimatch(path, pattern.slice(1), { dot: true }) ? false : kept) : minimatch(path, pattern, { dot: true }) || kept), false);
-const packedDependency = (path: string) => config.files.filter((p) => p.startsWith('!')).every((p) => !minimatch(path, p.slice(1), { dot: true }));
+  config.files.reduce(
+    (kept, pattern) =>
+      pattern.startsWith('!')
+        ? minimatch(path, pattern.slice(1), { dot: true })
+          ? false
+          : kept
+        : minimatch(path, pattern, { dot: true }) || kept,
+    false,
+  );
+const packedDependency = (path: string) =>
+  config.files.filter((p) => p.startsWith('!')).every((p) => !minimatch(path, p.slice(1), { dot: true }));
 const unpacked = (path: string) => config.asarUnpack.some((pattern) => minimatch(path, pattern, { dot: true }));
 
 describe('electron-builder configuration', () => {
   it("passes electron-builder's own schema, which refuses a misspelt key", async () => {
     const loaded = await getConfig(process.cwd(), 'electron-builder.yml', null);
     await expect(validateConfiguration(loaded, new DebugLogger(false))).resolves.toBeUndefined();
-    await expect(validateConfiguration({ ...loaded, nsis: { ...loaded.nsis, perMachin: true } as never }, new DebugLogger(false))).rejects.toThrow(/configuration\.nsis/);
+    await expect(
+      validateConfiguration({ ...loaded, nsis: { ...loaded.nsis, perMachin: true } as never }, new DebugLogger(false)),
+    ).rejects.toThrow(/configuration\.nsis/);
   });
 
   it('unpacks the native modules from the asar archive', () => {
@@ -50,11 +61,28 @@ describe('electron-builder configuration', () => {
   });
 
   it('packs the build and no sources or maps', () => {
-    for (const path of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json']) expect(packed(path), path).toBe(true);
-    for (const path of ['main/app/start.ts', 'renderer/shell/App.vue', 'test/unit/lint-layers.test.ts', 'locales/en.json', 'out/main/index.js.map', 'electron-builder.yml', '.data/opencounter.sqlite']) {
+    for (const path of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json'])
+      expect(packed(path), path).toBe(true);
+    for (const path of [
+      'main/app/start.ts',
+      'renderer/shell/App.vue',
+      'test/unit/lint-layers.test.ts',
+      'locales/en.json',
+      'out/main/index.js.map',
+      'electron-builder.yml',
+      '.data/opencounter.sqlite',
+    ]) {
       expect(packed(path), path).toBe(false);
     }
-    for (const path of ['node_modules/pino/lib/tools.js.map', 'node_modules/zod/src/v4/core/core.ts', 'node_modules/better-sqlite3/src/better_sqlite3.cpp', 'node_modules/node-hid/hidapi/linux/hid.c', 'node_modules/better-sqlite3/build/Release/obj/gen/sqlite3/sqlite3.c', 'node_modules/node-addon-api/napi.h', 'node_modules/@serialport/bindings-cpp/node_modules/node-addon-api/napi.h']) {
+    for (const path of [
+      'node_modules/pino/lib/tools.js.map',
+      'node_modules/zod/src/v4/core/core.ts',
+      'node_modules/better-sqlite3/src/better_sqlite3.cpp',
+      'node_modules/node-hid/hidapi/linux/hid.c',
+      'node_modules/better-sqlite3/build/Release/obj/gen/sqlite3/sqlite3.c',
+      'node_modules/node-addon-api/napi.h',
+      'node_modules/@serialport/bindings-cpp/node_modules/node-addon-api/napi.h',
+    ]) {
       expect(packedDependency(path), path).toBe(false);
     }
     expect(packedDependency('node_modules/pino/pino.js')).toBe(true);

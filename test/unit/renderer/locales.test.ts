@@ -22,7 +22,9 @@ function leaves(value: unknown): string[] {
 }
 
 describe('locales', () => {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
   it('exist for Italian, French and English', () => {
     expect(files).toEqual(['en.json', 'fr.json', 'it.json']);
@@ -34,7 +36,11 @@ describe('locales', () => {
   });
 
   it('have no empty strings', () => {
-    for (const file of files) expect(leaves(load(file)).filter((s) => s.trim() === ''), file).toEqual([]);
+    for (const file of files)
+      expect(
+        leaves(load(file)).filter((s) => s.trim() === ''),
+        file,
+      ).toEqual([]);
   });
 
   it('translate every error code main can send', () => {

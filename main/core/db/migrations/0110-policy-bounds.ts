@@ -22,7 +22,11 @@ export const policyBounds: Migration = {
   version: 110,
   name: 'policy-bounds',
   up(db) {
-    const rows = db.prepare<[], { id: string; policy_json: string; policy_overrides_json: string }>('SELECT id, policy_json, policy_overrides_json FROM networks').all();
+    const rows = db
+      .prepare<[], { id: string; policy_json: string; policy_overrides_json: string }>(
+        'SELECT id, policy_json, policy_overrides_json FROM networks',
+      )
+      .all();
     const update = db.prepare('UPDATE networks SET policy_json = ?, policy_overrides_json = ? WHERE id = ?');
     for (const row of rows) {
       const policy = JSON.parse(row.policy_json) as Stored;
@@ -38,7 +42,10 @@ export const policyBounds: Migration = {
       if (typeof policy.trackingIdPattern !== 'string' || trackingPatternProblem(policy.trackingIdPattern) !== undefined) {
         policy.trackingIdPattern = defaultHttpPolicy.trackingIdPattern;
       }
-      if ('trackingIdPattern' in overrides && (typeof overrides.trackingIdPattern !== 'string' || trackingPatternProblem(overrides.trackingIdPattern) !== undefined)) {
+      if (
+        'trackingIdPattern' in overrides &&
+        (typeof overrides.trackingIdPattern !== 'string' || trackingPatternProblem(overrides.trackingIdPattern) !== undefined)
+      ) {
         delete overrides.trackingIdPattern;
       }
       update.run(JSON.stringify(policy), JSON.stringify(overrides), row.id);

@@ -39,7 +39,11 @@ export const custodyChain: Migration = {
       ALTER TABLE custody_events ADD COLUMN hash TEXT;
       DROP TRIGGER custody_events_no_update;
     `);
-    const rows = db.prepare<[], ChainedContent>('SELECT id, parcel_id, from_state, to_state, at, actor_id, method, slot_id, reason, delivery_id FROM custody_events ORDER BY id').all();
+    const rows = db
+      .prepare<[], ChainedContent>(
+        'SELECT id, parcel_id, from_state, to_state, at, actor_id, method, slot_id, reason, delivery_id FROM custody_events ORDER BY id',
+      )
+      .all();
     const update = db.prepare('UPDATE custody_events SET prev_hash = ?, hash = ? WHERE id = ?');
     let previous = genesis;
     let headId: number | null = null;
@@ -49,7 +53,11 @@ export const custodyChain: Migration = {
       previous = hash;
       headId = row.id;
     }
-    db.prepare('INSERT INTO custody_chain (id, genesis, head_id, head_hash, created_at) VALUES (1, ?, ?, ?, 0)').run(genesis, headId, previous);
+    db.prepare('INSERT INTO custody_chain (id, genesis, head_id, head_hash, created_at) VALUES (1, ?, ?, ?, 0)').run(
+      genesis,
+      headId,
+      previous,
+    );
     db.exec(`
       CREATE TRIGGER custody_events_no_update BEFORE UPDATE ON custody_events
         BEGIN SELECT RAISE(ABORT, 'custody log is append-only'); END;

@@ -19,4 +19,23 @@ import { serviceCatalog } from './0180-service-catalog';
 import { serviceCustomerZones } from './0220-service-customer-zones';
 
 /** Every migration, oldest first. A new one is appended here and never edited after release. */
-export const migrations: readonly Migration[] = [initial, parcelCounter, scanners, support, inventoryHours, demoOperatorSteps, custodyCountIndex, networkLinks, supportMessageKind, sealedTokens, policyBounds, codeBudgetLateAnnouncements, staffAccounts, custodyChain, service, pickupFinishWindow, serviceCatalog, serviceCustomerZones];
+export const migrations: readonly Migration[] = [
+  initial,
+  parcelCounter,
+  scanners,
+  support,
+  inventoryHours,
+  demoOperatorSteps,
+  custodyCountIndex,
+  networkLinks,
+  supportMessageKind,
+  sealedTokens,
+  policyBounds,
+  codeBudgetLateAnnouncements,
+  staffAccounts,
+  custodyChain,
+  service,
+  pickupFinishWindow,
+  serviceCatalog,
+  serviceCustomerZones,
+];

@@ -68,7 +68,12 @@ export class NetworkHttpClient {
     let response: Response;
     let text: string;
     try {
-      response = await this.fetch(this.urlOf(request), { method: request.method, headers, body, signal: AbortSignal.timeout(this.timeoutMs) });
+      response = await this.fetch(this.urlOf(request), {
+        method: request.method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
       text = await response.text();
     } catch (error) {
       const timedOut = error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
@@ -76,7 +81,11 @@ export class NetworkHttpClient {
     }
     if (!response.ok) {
       const reason = networkReason(text);
-      throw new NetworkRequestError(problemOfStatus(response.status), `${request.method} ${request.path}: HTTP ${response.status}${reason ? ` ${reason}` : ''}`, response.status);
+      throw new NetworkRequestError(
+        problemOfStatus(response.status),
+        `${request.method} ${request.path}: HTTP ${response.status}${reason ? ` ${reason}` : ''}`,
+        response.status,
+      );
     }
     let parsed: unknown;
     try {

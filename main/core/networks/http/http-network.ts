@@ -56,7 +56,12 @@ export class HttpNetwork implements NetworkAdapter {
   }
 
   async pullManifest(_networkId: string, cursor: string | undefined): Promise<ManifestPage> {
-    return readManifestPage(await this.client.request({ method: 'GET', path: `${this.store}/manifest`, query: { cursor, limit: MANIFEST_PAGE } }, manifestPageSchema));
+    return readManifestPage(
+      await this.client.request(
+        { method: 'GET', path: `${this.store}/manifest`, query: { cursor, limit: MANIFEST_PAGE } },
+        manifestPageSchema,
+      ),
+    );
   }
 
   /** Sends the events in their order: runs of custody/capacity events as batches, each store profile on its own. */
@@ -96,13 +101,25 @@ export class HttpNetwork implements NetworkAdapter {
     // The support desk applies a page before it asks again, so the page before this pull is done.
     const applied = this.pendingSupportCursor.get(networkId);
     if (applied !== undefined) this.cursors.set(key, applied);
-    const page = await this.client.request({ method: 'GET', path: `${this.store}/support/updates`, query: { cursor: this.cursors.get(key) } }, supportUpdatePageSchema);
+    const page = await this.client.request(
+      { method: 'GET', path: `${this.store}/support/updates`, query: { cursor: this.cursors.get(key) } },
+      supportUpdatePageSchema,
+    );
     this.pendingSupportCursor.set(networkId, page.cursor);
-    return page.updates.map((u) => ({ id: u.id, caseRef: u.caseRef, kind: u.kind, at: u.at, ...(u.body === undefined ? {} : { body: u.body }) }));
+    return page.updates.map((u) => ({
+      id: u.id,
+      caseRef: u.caseRef,
+      kind: u.kind,
+      at: u.at,
+      ...(u.body === undefined ? {} : { body: u.body }),
+    }));
   }
 
   async pullDriverCheckIns(_networkId: string, cursor: string | undefined): Promise<{ checkIns: DriverCheckIn[]; cursor: string }> {
-    const page = await this.client.request({ method: 'GET', path: `${this.store}/driver-check-ins`, query: { cursor } }, driverCheckInPageSchema);
+    const page = await this.client.request(
+      { method: 'GET', path: `${this.store}/driver-check-ins`, query: { cursor } },
+      driverCheckInPageSchema,
+    );
     return {
       cursor: page.cursor,
       checkIns: page.checkIns.map((c) => ({
@@ -126,7 +143,12 @@ export function readManifestPage(page: z.output<typeof manifestPageSchema>): Man
     }
     const change = checked.data;
     if (change.type === 'parcel') {
-      result.items.push({ trackingId: change.trackingId, recipientName: change.recipientName, size: change.size, pickupCode: change.pickupCode });
+      result.items.push({
+        trackingId: change.trackingId,
+        recipientName: change.recipientName,
+        size: change.size,
+        pickupCode: change.pickupCode,
+      });
     } else if (change.type === 'recall') {
       result.recalls!.push({ trackingId: change.trackingId, reason: change.reason });
     } else {

@@ -37,7 +37,12 @@ export const receiptSchema = z.object({ recorded: z.number().int().min(0), dupli
 
 export const driverCheckInPageSchema = z.object({
   checkIns: z.array(
-    z.object({ id: z.string().min(1).max(100), at: timestamp, driverName: z.string().max(100).optional(), parcelCount: z.number().int().min(0).optional() }),
+    z.object({
+      id: z.string().min(1).max(100),
+      at: timestamp,
+      driverName: z.string().max(100).optional(),
+      parcelCount: z.number().int().min(0).optional(),
+    }),
   ),
   cursor: z.string().max(200),
 });

@@ -4,7 +4,11 @@ import { useI18n } from 'vue-i18n';
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 function dayFormat(localeTag: string): Intl.DateTimeFormat {
   let format = dayFormats.get(localeTag);
-  if (!format) dayFormats.set(localeTag, (format = new Intl.DateTimeFormat(localeTag, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })));
+  if (!format)
+    dayFormats.set(
+      localeTag,
+      (format = new Intl.DateTimeFormat(localeTag, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })),
+    );
   return format;
 }
 

@@ -39,7 +39,8 @@ export function useSupportText() {
       message.kind === 'message' ? message.body : [t(`support.detail.events.${message.kind}`), message.body].filter(Boolean).join(' '),
     /** "Monday–Friday" or a list of weekday names for the office hours. */
     weekdays: (days: number[]) => {
-      const name = (day: number) => new Intl.DateTimeFormat(locale.value, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, day)));
+      const name = (day: number) =>
+        new Intl.DateTimeFormat(locale.value, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, day)));
       const sorted = [...days].sort((a, b) => a - b);
       const consecutive = sorted.every((day, i) => i === 0 || day === sorted[i - 1]! + 1);
       return consecutive && sorted.length > 2 ? `${name(sorted[0]!)}–${name(sorted.at(-1)!)}` : sorted.map(name).join(', ');

@@ -15,7 +15,10 @@ describe('each migration keeps the data written before it', () => {
       INSERT INTO networks (id, name, adapter, policy_json, enabled, created_at) VALUES ('n1', 'Net', 'demo', '{"retentionDays":7}', 1, 5);
       INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at) VALUES ('n1', 'k1', 'custody', '{}', 6);
     `);
-    migrate(db, migrations.filter((m) => m.version <= 80));
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= 80),
+    );
     expect(db.prepare('SELECT id, name, policy_json, base_url, policy_overrides_json FROM networks').all()).toEqual([
       { id: 'n1', name: 'Net', policy_json: '{"retentionDays":7}', base_url: null, policy_overrides_json: '{}' },
     ]);
@@ -51,7 +54,9 @@ describe('each migration keeps the data written before it', () => {
       // The shop may write any word: its text stays a message.
       { id: 7, author: 'shop', kind: 'message', body: 'closed' },
     ]);
-    expect(() => db.prepare("INSERT INTO support_messages (case_id, author, kind, body, created_at) VALUES (1, 'system', 'bogus', '', 8)").run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO support_messages (case_id, author, kind, body, created_at) VALUES (1, 'system', 'bogus', '', 8)").run(),
+    ).toThrow(/CHECK/);
     db.close();
   });
 });

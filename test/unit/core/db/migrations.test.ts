@@ -112,13 +112,18 @@ describe('migration 120', () => {
   it('marks the parcels received unannounced before it as waiting for their announcement, and only those', () => {
     const db = new BetterSqlite3(join(tempDir(), 'late.sqlite'));
     db.pragma('foreign_keys = ON');
-    migrate(db, migrations.filter((m) => m.version < 120));
+    migrate(
+      db,
+      migrations.filter((m) => m.version < 120),
+    );
     db.exec(`INSERT OR IGNORE INTO staff (id, display_name, role, created_at) VALUES ('counter', 'Counter', 'clerk', 0)`);
     db.prepare(`INSERT INTO networks (id, name, adapter, policy_json, enabled, created_at) VALUES ('n1', 'N', 'demo', '{}', 1, 0)`).run();
     const parcel = db.prepare(
       `INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, announced_at, state_changed_at) VALUES ('n1', ?, ?, 'medium', x'00', 'received', 0, 0)`,
     );
-    const event = db.prepare(`INSERT INTO custody_events (parcel_id, from_state, to_state, at, actor_id, method, reason) VALUES (?, ?, ?, 0, 'counter', 'scanner', ?)`);
+    const event = db.prepare(
+      `INSERT INTO custody_events (parcel_id, from_state, to_state, at, actor_id, method, reason) VALUES (?, ?, ?, 0, 'counter', 'scanner', ?)`,
+    );
     const late = Number(parcel.run('LATE1', '').lastInsertRowid);
     event.run(late, null, 'expected', 'not-announced');
     event.run(late, 'expected', 'received', 'unexpected');

@@ -38,7 +38,12 @@ describe('the driver QR on screen changes with the time step', () => {
     expect(rotation.nextAt(clock.now())).toBe(TEST_START + 60_000);
 
     const demoIt = core.networks.get('demo-it');
-    core.networks.update('demo-it', { name: demoIt.name, baseUrl: demoIt.baseUrl, policyOverrides: demoIt.policyOverrides, enabled: false });
+    core.networks.update('demo-it', {
+      name: demoIt.name,
+      baseUrl: demoIt.baseUrl,
+      policyOverrides: demoIt.policyOverrides,
+      enabled: false,
+    });
     expect(rotation.nextAt(clock.now())).toBeUndefined();
   });
 });

@@ -99,7 +99,13 @@ describe('driver token verification', () => {
 
   it('rejects garbage and unknown networks', () => {
     const { core, clock } = setup();
-    for (const junk of ['', 'hello', 'OC2.a.b.c.d', `OC2.${core.storeId}.demo-it.-1.${'A'.repeat(16)}`, `OC2.${core.storeId}.demo-it.1.${'A'.repeat(43)}`]) {
+    for (const junk of [
+      '',
+      'hello',
+      'OC2.a.b.c.d',
+      `OC2.${core.storeId}.demo-it.-1.${'A'.repeat(16)}`,
+      `OC2.${core.storeId}.demo-it.1.${'A'.repeat(43)}`,
+    ]) {
       expect(core.driverQr.verifyDriverToken(junk, clock.now())).toEqual({ valid: false, reason: 'malformed' });
     }
     const unknown = `OC2.${core.storeId}.nope.1.${'A'.repeat(16)}`;

@@ -12,27 +12,55 @@ const REVIEW_INTERVAL_MS = 30 * DAY;
 const weekdays = { opens: '09:00', closes: '12:30' };
 const afternoon = { opens: '15:00', closes: '19:00' };
 const good: OpeningHoursInput = {
-  week: [[weekdays, afternoon], [weekdays, afternoon], [weekdays], [weekdays, afternoon], [weekdays, afternoon], [{ opens: '09:00', closes: '13:00' }], []],
+  week: [
+    [weekdays, afternoon],
+    [weekdays, afternoon],
+    [weekdays],
+    [weekdays, afternoon],
+    [weekdays, afternoon],
+    [{ opens: '09:00', closes: '13:00' }],
+    [],
+  ],
   exceptions: [{ date: '2026-12-25', kind: 'holiday', note: 'Natale', ranges: [] }],
 };
 
 function exceptionsFrom(firstDay: string, n: number): HoursException[] {
   const first = Date.parse(`${firstDay}T00:00:00Z`);
-  return Array.from({ length: n }, (_, i) => ({ date: new Date(first + i * DAY).toISOString().slice(0, 10), kind: 'closure', note: '', ranges: [] }));
+  return Array.from({ length: n }, (_, i) => ({
+    date: new Date(first + i * DAY).toISOString().slice(0, 10),
+    kind: 'closure',
+    note: '',
+    ranges: [],
+  }));
 }
 
 const outbox = (core: CounterCore) =>
-  core.db.prepare<[], { network_id: string; kind: string; payload_json: string }>("SELECT network_id, kind, payload_json FROM outbox WHERE kind = 'store-profile' ORDER BY id").all();
+  core.db
+    .prepare<[], { network_id: string; kind: string; payload_json: string }>(
+      "SELECT network_id, kind, payload_json FROM outbox WHERE kind = 'store-profile' ORDER BY id",
+    )
+    .all();
 
 describe('opening hours', () => {
   it('saves a valid week and exceptions, sorted, and shows today’s hours (an exception wins over the week)', async () => {
     const { core, clock } = await start();
-    const result = core.hours.save({ ...good, exceptions: [...good.exceptions, { date: '2026-11-24', kind: 'closure', note: 'Inventario', ranges: [{ opens: '14:00', closes: '18:00' }] }] });
+    const result = core.hours.save({
+      ...good,
+      exceptions: [
+        ...good.exceptions,
+        { date: '2026-11-24', kind: 'closure', note: 'Inventario', ranges: [{ opens: '14:00', closes: '18:00' }] },
+      ],
+    });
     expect(result.issues).toEqual([]);
     expect(result.hours.week).toEqual(good.week);
     expect(result.hours.exceptions.map((e) => e.date)).toEqual(['2026-11-24', '2026-12-25']);
     // TEST_START is Tuesday 24 November 2026.
-    expect(core.hours.today()).toMatchObject({ date: '2026-11-24', weekday: 1, ranges: [{ opens: '14:00', closes: '18:00' }], exception: { kind: 'closure', note: 'Inventario' } });
+    expect(core.hours.today()).toMatchObject({
+      date: '2026-11-24',
+      weekday: 1,
+      ranges: [{ opens: '14:00', closes: '18:00' }],
+      exception: { kind: 'closure', note: 'Inventario' },
+    });
     clock.advance(DAY);
     expect(core.hours.today()).toMatchObject({ date: '2026-11-25', weekday: 2, ranges: [weekdays], exception: null });
   });
@@ -46,7 +74,20 @@ describe('opening hours', () => {
     week[0] = [weekdays, { opens: '12:00', closes: '14:00' }];
     week[2] = [{ opens: '18:00', closes: '09:00' }];
     week[3] = [{ opens: '10:00', closes: '10:00' }];
-    const result = core.hours.save({ week, exceptions: [{ date: '2026-12-24', kind: 'holiday', note: '', ranges: [{ opens: '09:00', closes: '11:00' }, { opens: '08:00', closes: '09:30' }] }] });
+    const result = core.hours.save({
+      week,
+      exceptions: [
+        {
+          date: '2026-12-24',
+          kind: 'holiday',
+          note: '',
+          ranges: [
+            { opens: '09:00', closes: '11:00' },
+            { opens: '08:00', closes: '09:30' },
+          ],
+        },
+      ],
+    });
     expect(result.issues).toEqual([
       { field: 'week.0.1', rule: 'overlap' },
       { field: 'week.2.0', rule: 'closeBeforeOpen' },
@@ -62,7 +103,10 @@ describe('opening hours', () => {
 
   it('refuses two exceptions on one date', async () => {
     const { core } = await start();
-    const result = core.hours.save({ ...good, exceptions: [...good.exceptions, { date: '2026-12-25', kind: 'closure', note: '', ranges: [] }] });
+    const result = core.hours.save({
+      ...good,
+      exceptions: [...good.exceptions, { date: '2026-12-25', kind: 'closure', note: '', ranges: [] }],
+    });
     expect(result.issues).toEqual([{ field: 'exceptions.1.date', rule: 'duplicateDate' }]);
   });
 
@@ -73,7 +117,10 @@ describe('opening hours', () => {
     expect(core.hours.save({ week: good.week, exceptions: [...past, ...thirty] }).issues).toEqual([]);
     const saved = core.hours.get();
     const outboxBefore = outbox(core).length;
-    const refused = core.hours.save({ week: good.week, exceptions: [...past, ...exceptionsFrom('2026-11-24', MAX_PLANNED_EXCEPTIONS + 1)] });
+    const refused = core.hours.save({
+      week: good.week,
+      exceptions: [...past, ...exceptionsFrom('2026-11-24', MAX_PLANNED_EXCEPTIONS + 1)],
+    });
     expect(refused.issues).toEqual([{ field: 'exceptions', rule: 'tooManyExceptions' }]);
     expect(core.hours.get()).toEqual(saved);
     expect(core.hours.get().exceptions).toHaveLength(35);
@@ -94,7 +141,9 @@ describe('opening hours', () => {
     expect(payload.exceptionalClosures.map((e: HoursException) => e.date)).toEqual(['2026-12-25']);
 
     // If the outbox write fails, the hours are not saved either.
-    core.db.exec("CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox WHEN NEW.network_id = 'demo-it' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    core.db.exec(
+      "CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox WHEN NEW.network_id = 'demo-it' BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    );
     expect(() => core.hours.save({ ...good, exceptions: [] })).toThrow(/disk full/);
     expect(core.hours.get().exceptions.map((e) => e.date)).toEqual(['2026-01-01', '2026-12-25']);
     expect(outbox(core)).toHaveLength(networks.length);

@@ -20,7 +20,12 @@ function fixedNetwork(items: ManifestItem[]): NetworkAdapter & { failing: boolea
 }
 
 const tracking = (n: number) => `QC${String(n).padStart(10, '0')}`;
-const item = (n: number, recipientName: string, pickupCode: string): ManifestItem => ({ trackingId: tracking(n), recipientName, size: 'small', pickupCode });
+const item = (n: number, recipientName: string, pickupCode: string): ManifestItem => ({
+  trackingId: tracking(n),
+  recipientName,
+  size: 'small',
+  pickupCode,
+});
 
 function receive(core: CounterCore, networkId: string, trackingIds: readonly string[]) {
   const { deliveries } = core.counter;
@@ -65,7 +70,9 @@ describe('inventory', () => {
   it('searches by part of a name, by tracking ID (spaces and case ignored) and by the 6-digit pickup code through its hash', async () => {
     const { core } = await store();
     expect(core.inventory.customers({ search: 'rossi' }, all).customers.map(nameAndCount)).toEqual([{ name: 'Rossi, Maria', count: 2 }]);
-    expect(core.inventory.customers({ search: 'qc00 0000 0003' }, all).customers.map(nameAndCount)).toEqual([{ name: 'Jean "Jojo" Dupont', count: 1 }]);
+    expect(core.inventory.customers({ search: 'qc00 0000 0003' }, all).customers.map(nameAndCount)).toEqual([
+      { name: 'Jean "Jojo" Dupont', count: 1 },
+    ]);
     expect(core.inventory.customers({ search: '333333' }, all).customers.map(nameAndCount)).toEqual([{ name: 'Anna\nNewline', count: 1 }]);
     // The code of a parcel not in the store finds nothing; a LIKE wildcard typed by staff is taken literally.
     expect(core.inventory.customers({ search: '444444' }, all).totalParcels).toBe(0);
@@ -74,13 +81,17 @@ describe('inventory', () => {
 
   it('filters by state, including states outside custody for looking things up', async () => {
     const { core } = await store();
-    expect(core.inventory.customers({ states: ['expected'], search: 'zoé' }, all).customers.map(nameAndCount)).toEqual([{ name: 'Zoé Martin', count: 1 }]);
+    expect(core.inventory.customers({ states: ['expected'], search: 'zoé' }, all).customers.map(nameAndCount)).toEqual([
+      { name: 'Zoé Martin', count: 1 },
+    ]);
     expect(core.inventory.customers({ states: ['picked_up'] }, all).totalParcels).toBe(0);
     const pickup = core.counter.pickups.start('111111', { actorId: 'counter', method: 'keyboard' });
     if (pickup.outcome !== 'found') throw new Error('code not found');
     for (const i of core.counter.pickups.items(pickup.pickupId)) core.counter.pickups.scan(pickup.pickupId, i.parcel.tracking_id, scanner);
     core.counter.pickups.complete(pickup.pickupId, scanner);
-    expect(core.inventory.customers({ states: ['picked_up'] }, all).customers.map(nameAndCount)).toEqual([{ name: 'Rossi, Maria', count: 2 }]);
+    expect(core.inventory.customers({ states: ['picked_up'] }, all).customers.map(nameAndCount)).toEqual([
+      { name: 'Rossi, Maria', count: 2 },
+    ]);
     expect(core.inventory.customers({}, all).customers.map((c) => c.name)).not.toContain('Rossi, Maria');
   });
 
@@ -99,7 +110,14 @@ describe('inventory', () => {
 
   it('pages customers with LIMIT/OFFSET: the pages add up to the whole list with no customer twice', async () => {
     const { core } = await store();
-    receive(core, 'demo-fr', core.counter.parcels.inState(['expected'], 'demo-fr').filter((p) => p.delivery_id === null && p.tracking_id !== tracking(5)).map((p) => p.tracking_id));
+    receive(
+      core,
+      'demo-fr',
+      core.counter.parcels
+        .inState(['expected'], 'demo-fr')
+        .filter((p) => p.delivery_id === null && p.tracking_id !== tracking(5))
+        .map((p) => p.tracking_id),
+    );
     const whole = core.inventory.customers({}, all);
     expect(whole.totalCustomers).toBeGreaterThan(4);
     const paged = [];
@@ -138,7 +156,11 @@ describe('inventory', () => {
     const { core } = await start();
     const names = [' =1+1 Zed', '\n=1+1 Zed', '\t @SUM(1) Zed', '\r\n-2+3 Zed'];
     await core.counter.pullManifest('demo-fr', fixedNetwork(names.map((name, i) => item(20 + i, name, `88888${i}`))));
-    receive(core, 'demo-fr', names.map((_, i) => tracking(20 + i)));
+    receive(
+      core,
+      'demo-fr',
+      names.map((_, i) => tracking(20 + i)),
+    );
     const records = parse(core.inventory.csv({ search: 'Zed' }), { columns: true }) as Record<string, string>[];
     expect(records.map((r) => r.customer).sort()).toEqual(names.map((n) => `'${n}`).sort());
   });
@@ -171,10 +193,17 @@ describe('the list, the detail and the CSV agree', () => {
     receive(core, 'demo-fr', [21, 22, 23].map(tracking));
 
     const everyone = core.inventory.customers({ search: 'bianchi' }, all);
-    expect(everyone.customers.map(nameAndCount)).toEqual([{ name: 'Marco Bianchi', count: 2 }, { name: 'Marco Bianchi', count: 1 }]);
+    expect(everyone.customers.map(nameAndCount)).toEqual([
+      { name: 'Marco Bianchi', count: 2 },
+      { name: 'Marco Bianchi', count: 1 },
+    ]);
     expect(everyone).toMatchObject({ totalCustomers: 2, totalParcels: 3 });
 
-    for (const [search, trackingIds] of [['698765', [tracking(23)]], ['612345', [tracking(21), tracking(22)]], ['qc0000000022', [tracking(22)]]] as const) {
+    for (const [search, trackingIds] of [
+      ['698765', [tracking(23)]],
+      ['612345', [tracking(21), tracking(22)]],
+      ['qc0000000022', [tracking(22)]],
+    ] as const) {
       const page = core.inventory.customers({ search }, all);
       expect(page).toMatchObject({ totalCustomers: 1, totalParcels: trackingIds.length });
       const detail = core.inventory.parcelsOf(page.customers[0]!.key, { search });

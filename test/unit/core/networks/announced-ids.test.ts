@@ -23,9 +23,15 @@ async function call<T>(name: string, input?: unknown): Promise<T> {
 /** Outside the default pattern `^[0-9A-Z]{8,30}$`: a hyphen, and 40 characters. */
 const HYPHENATED = 'ED-123456-0002';
 const LONG = `LX${'0123456789'.repeat(3)}01234567`;
-const announced = (trackingId: string, i: number) => ({ type: 'parcel' as const, trackingId, recipientName: `Customer ${i}`, size: 'small' as const, pickupCode: String(400_000 + i) });
+const announced = (trackingId: string, i: number) => ({
+  type: 'parcel' as const,
+  trackingId,
+  recipientName: `Customer ${i}`,
+  size: 'small' as const,
+  pickupCode: String(400_000 + i),
+});
 
-describe('an ID the network announced is always that network\'s, whatever its pattern', () => {
+describe("an ID the network announced is always that network's, whatever its pattern", () => {
   it('is classified as its parcel and received at intake; an unknown code is still judged by the pattern', async () => {
     expect(LONG).toHaveLength(40);
     server = await startNetworkTestServer({ token: TOKEN, networkName: 'Carrier' });
@@ -33,9 +39,20 @@ describe('an ID the network announced is always that network\'s, whatever its pa
     const core = app.core!;
     server.addManifest(core.storeId, [announced(HYPHENATED, 1), announced(LONG, 2)]);
     // No override: the network keeps the default pattern, which neither ID matches.
-    const { id } = await call<{ id: string }>('networks.save', { name: 'Carrier', baseUrl: server.url, token: TOKEN, enabled: true, policyOverrides: {} });
+    const { id } = await call<{ id: string }>('networks.save', {
+      name: 'Carrier',
+      baseUrl: server.url,
+      token: TOKEN,
+      enabled: true,
+      policyOverrides: {},
+    });
     await call('inventory.sync');
-    expect(core.counter.parcels.inState(['expected'], id).map((p) => p.tracking_id).sort()).toEqual([HYPHENATED, LONG]);
+    expect(
+      core.counter.parcels
+        .inState(['expected'], id)
+        .map((p) => p.tracking_id)
+        .sort(),
+    ).toEqual([HYPHENATED, LONG]);
 
     const scanned: { classification: unknown }[] = [];
     app.events.subscribe((name, payload) => name === 'scanner.scanned' && scanned.push(payload as { classification: unknown }));
@@ -48,14 +65,22 @@ describe('an ID the network announced is always that network\'s, whatever its pa
 
     const delivery = await call<{ id: number }>('delivery.handOver', { networkId: id });
     for (const code of [HYPHENATED.toLowerCase(), LONG]) {
-      expect(await call('delivery.scan', { deliveryId: delivery.id, trackingId: code, method: 'scanner' }), code).toMatchObject({ outcome: 'received' });
+      expect(await call('delivery.scan', { deliveryId: delivery.id, trackingId: code, method: 'scanner' }), code).toMatchObject({
+        outcome: 'received',
+      });
     }
     expect(await call('delivery.scan', { deliveryId: delivery.id, trackingId: 'ED-999999-0009', method: 'scanner' })).toMatchObject({
       outcome: 'rejected',
       rejection: { reason: 'not-this-network' },
     });
     // The IDs travel back in the form the document names: upper case, no whitespace, otherwise as printed.
-    await vi.waitFor(() => expect(server!.events(core.storeId).map((e) => (e.payload as { trackingId: string }).trackingId)).toEqual(expect.arrayContaining([HYPHENATED, LONG])), { timeout: 5_000 });
+    await vi.waitFor(
+      () =>
+        expect(server!.events(core.storeId).map((e) => (e.payload as { trackingId: string }).trackingId)).toEqual(
+          expect.arrayContaining([HYPHENATED, LONG]),
+        ),
+      { timeout: 5_000 },
+    );
     expect(server.violations).toEqual([]);
   });
 });

@@ -21,7 +21,6 @@ afterEach(async () => {
   await server?.stop();
 });
 
-
 function open(dir: string, clock: ManualClock): CounterCore {
   // Short timeouts and quick retries: the faults, not the waiting, are under test.
   const core = openCounterCore(dir, clock, { http: { timeoutMs: 250, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 } } });
@@ -126,7 +125,9 @@ describe('custody events over a faulty network and app restarts', () => {
       for (const e of events) byParcel.set(e.trackingId, [...(byParcel.get(e.trackingId) ?? []), e.to]);
       return byParcel;
     };
-    expect(story(received.map((e) => e.payload as { trackingId: string; to: string }))).toEqual(story(outbox.map((row) => JSON.parse(row.payload_json))));
+    expect(story(received.map((e) => e.payload as { trackingId: string; to: string }))).toEqual(
+      story(outbox.map((row) => JSON.parse(row.payload_json))),
+    );
     // The faults and restarts really happened, and the network really had to drop repeats.
     expect(failures).toBeGreaterThan(10);
     expect(restarts).toBeGreaterThan(5);

@@ -89,7 +89,11 @@ describe('the HTTP network adapter against a real server on 127.0.0.1', () => {
       size: 'small' as const,
       pickupCode: '123456',
     }));
-    server.addManifest(STORE, [...parcels, { type: 'recall', trackingId: parcels[0]!.trackingId, reason: 'sender cancelled' }, { type: 'policy', policy: { retentionDays: 10 } }]);
+    server.addManifest(STORE, [
+      ...parcels,
+      { type: 'recall', trackingId: parcels[0]!.trackingId, reason: 'sender cancelled' },
+      { type: 'policy', policy: { retentionDays: 10 } },
+    ]);
     const page = await adapter.pullManifest('net', undefined);
     expect(page.items.map((i) => i.trackingId)).toEqual(parcels.map((p) => p.trackingId));
     expect(page.recalls).toEqual([{ trackingId: parcels[0]!.trackingId, reason: 'sender cancelled' }]);
@@ -121,7 +125,9 @@ describe('the HTTP network adapter against a real server on 127.0.0.1', () => {
     const events = [...Array.from({ length: 40 }, (_, i) => custody(i)), profile, custody(40)];
     server.injectNext('http-500', 2, 'pushEvents');
     await adapter.pushEvents('net', events);
-    expect(server.events(STORE).map((e) => e.idempotencyKey)).toEqual(events.filter((e) => e.kind === 'custody').map((e) => e.idempotencyKey));
+    expect(server.events(STORE).map((e) => e.idempotencyKey)).toEqual(
+      events.filter((e) => e.kind === 'custody').map((e) => e.idempotencyKey),
+    );
     expect(server.profiles(STORE).map((p) => p.idempotencyKey)).toEqual(['store-profile:1']);
     // The profile went after the first batch and before the last event.
     const operations = server.requests.filter((r) => r.status === 200).map((r) => r.operationId);
@@ -145,8 +151,26 @@ describe('the HTTP network adapter against a real server on 127.0.0.1', () => {
   it('sends support cases, replies, closings and call-back requests; a repeat after a lost answer is not recorded twice', async () => {
     const { server, adapter } = await network();
     const items = [
-      { kind: 'case' as const, caseRef: 'CS-000001', at: 1, subject: 'Scanner', requestType: 'technical', impact: 'blocked', product: 'scanner', description: 'It beeps', primaryEmail: 'shop@example.com', followUpOf: null },
-      { kind: 'message' as const, caseRef: 'CS-000001', messageRef: '7', at: 2, body: 'Photo attached', attachments: [{ fileName: 'label.png', mimeType: 'image/png', sizeBytes: 2048 }] },
+      {
+        kind: 'case' as const,
+        caseRef: 'CS-000001',
+        at: 1,
+        subject: 'Scanner',
+        requestType: 'technical',
+        impact: 'blocked',
+        product: 'scanner',
+        description: 'It beeps',
+        primaryEmail: 'shop@example.com',
+        followUpOf: null,
+      },
+      {
+        kind: 'message' as const,
+        caseRef: 'CS-000001',
+        messageRef: '7',
+        at: 2,
+        body: 'Photo attached',
+        attachments: [{ fileName: 'label.png', mimeType: 'image/png', sizeBytes: 2048 }],
+      },
       { kind: 'callback' as const, callbackRef: 'CB-1', at: 3, phone: '+390212345678' },
       { kind: 'closed' as const, caseRef: 'CS-000001', at: 4, reason: 'shop' as const },
     ];
@@ -176,7 +200,10 @@ function storeProfile() {
     isActive: true,
     timeZone: 'Europe/Rome',
     address: { addressLine1: 'Via Roma 1', city: 'Milano', postalCode: '20121', countryCode: 'IT' },
-    standardHours: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({ day, ranges: [{ opens: '09:00', closes: '13:00' }] })),
+    standardHours: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({
+      day,
+      ranges: [{ opens: '09:00', closes: '13:00' }],
+    })),
     exceptionalClosures: [],
     capabilities: ['PICK_UP'],
     capacity: { threshold: 20 },

@@ -19,13 +19,33 @@ describe('the network API document', () => {
     const delivery = core.counter.deliveries.handOver('demo-fr', scanner);
     const parcel = core.counter.parcels.inState(['expected'], 'demo-fr')[0]!;
     core.counter.deliveries.scan(delivery.id, parcel.tracking_id, scanner);
-    core.hours.save({ week: [[{ opens: '08:30', closes: '12:30' }, { opens: '15:00', closes: '19:00' }], [], [], [], [], [], []], exceptions: [{ date: '2026-12-25', kind: 'holiday', note: 'Natale', ranges: [] }] });
-    const rows = core.db.prepare<[], { idempotency_key: string; kind: string; payload_json: string }>("SELECT idempotency_key, kind, payload_json FROM outbox WHERE network_id = 'demo-fr'").all();
+    core.hours.save({
+      week: [
+        [
+          { opens: '08:30', closes: '12:30' },
+          { opens: '15:00', closes: '19:00' },
+        ],
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+      ],
+      exceptions: [{ date: '2026-12-25', kind: 'holiday', note: 'Natale', ranges: [] }],
+    });
+    const rows = core.db
+      .prepare<[], { idempotency_key: string; kind: string; payload_json: string }>(
+        "SELECT idempotency_key, kind, payload_json FROM outbox WHERE network_id = 'demo-fr'",
+      )
+      .all();
     const custody = rows.filter((r) => r.kind === 'custody');
     const profile = rows.find((r) => r.kind === 'store-profile');
     expect(custody.length).toBeGreaterThan(1);
     for (const row of custody) {
-      expect(validateComponent('CustodyEvent', { idempotencyKey: row.idempotency_key, kind: 'custody', payload: JSON.parse(row.payload_json) })).toEqual([]);
+      expect(
+        validateComponent('CustodyEvent', { idempotencyKey: row.idempotency_key, kind: 'custody', payload: JSON.parse(row.payload_json) }),
+      ).toEqual([]);
     }
     expect(validateComponent('StoreProfile', JSON.parse(profile!.payload_json))).toEqual([]);
     // And the document is not a rubber stamp.

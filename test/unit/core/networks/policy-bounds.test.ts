@@ -32,9 +32,18 @@ describe('policy numbers are bounded where they enter', () => {
   it('a staff override out of range is refused, naming the field and the reason, and changes nothing', async () => {
     const app = start();
     const before = app.core!.networks.get('demo-it');
-    for (const overrides of [{ expiredScanWindowMinutes: HUGE }, { intakeWindowMinutes: HUGE }, { capacity: HUGE }, { returnEscalationDays: 10_000 }, { intakeWindowMinutes: 1 }]) {
+    for (const overrides of [
+      { expiredScanWindowMinutes: HUGE },
+      { intakeWindowMinutes: HUGE },
+      { capacity: HUGE },
+      { returnEscalationDays: 10_000 },
+      { intakeWindowMinutes: 1 },
+    ]) {
       const result = await save(app, overrides);
-      expect(result, JSON.stringify(overrides)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', fields: [`policyOverrides.${Object.keys(overrides)[0]}`] } });
+      expect(result, JSON.stringify(overrides)).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_INPUT', fields: [`policyOverrides.${Object.keys(overrides)[0]}`] },
+      });
     }
     expect(app.core!.networks.get('demo-it')).toEqual(before);
     // The ends of each range are fine.
@@ -55,10 +64,17 @@ describe('policy numbers are bounded where they enter', () => {
       const result = await save(app, { trackingIdPattern: pattern });
       expect(result, pattern).toEqual({
         ok: false,
-        error: expect.objectContaining({ code: 'BAD_INPUT', fields: ['policyOverrides.trackingIdPattern'], issues: [{ field: 'policyOverrides.trackingIdPattern', reason }] }),
+        error: expect.objectContaining({
+          code: 'BAD_INPUT',
+          fields: ['policyOverrides.trackingIdPattern'],
+          issues: [{ field: 'policyOverrides.trackingIdPattern', reason }],
+        }),
       });
     }
-    expect(await save(app, { trackingIdPattern: 'x'.repeat(201) })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', fields: ['policyOverrides.trackingIdPattern'] } });
+    expect(await save(app, { trackingIdPattern: 'x'.repeat(201) })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', fields: ['policyOverrides.trackingIdPattern'] },
+    });
     expect(app.core!.networks.get('demo-it').policy.trackingIdPattern).toBe('^IT[0-9]{10}$');
   });
 
@@ -102,18 +118,45 @@ describe("a network's policy change is checked field by field", () => {
 describe('migration 110', () => {
   it('brings stored policies into range, with the default pattern where RE2 cannot run the stored one', () => {
     const db = new BetterSqlite3(join(tempDir(), 'old.sqlite'));
-    migrate(db, migrations.filter((m) => m.version < 110));
-    const insert = db.prepare('INSERT INTO networks (id, name, adapter, policy_json, policy_overrides_json, enabled, created_at) VALUES (?, ?, ?, ?, ?, 1, 0)');
-    const stored = { ...italianPolicy, expiredScanWindowMinutes: HUGE, intakeWindowMinutes: 0, capacity: 'many', trackingIdPattern: '^(?=IT).*$' };
-    insert.run('bad', 'Bad', 'http', JSON.stringify(stored), JSON.stringify({ retentionDays: 400, postponesAllowed: -3, trackingIdPattern: '(a)\\1', returnEscalationDays: 2 }));
+    migrate(
+      db,
+      migrations.filter((m) => m.version < 110),
+    );
+    const insert = db.prepare(
+      'INSERT INTO networks (id, name, adapter, policy_json, policy_overrides_json, enabled, created_at) VALUES (?, ?, ?, ?, ?, 1, 0)',
+    );
+    const stored = {
+      ...italianPolicy,
+      expiredScanWindowMinutes: HUGE,
+      intakeWindowMinutes: 0,
+      capacity: 'many',
+      trackingIdPattern: '^(?=IT).*$',
+    };
+    insert.run(
+      'bad',
+      'Bad',
+      'http',
+      JSON.stringify(stored),
+      JSON.stringify({ retentionDays: 400, postponesAllowed: -3, trackingIdPattern: '(a)\\1', returnEscalationDays: 2 }),
+    );
     insert.run('good', 'Good', 'http', JSON.stringify(italianPolicy), JSON.stringify({ retentionDays: 5 }));
     migrate(db);
     const read = (id: string) => {
-      const row = db.prepare<[string], { policy_json: string; policy_overrides_json: string }>('SELECT policy_json, policy_overrides_json FROM networks WHERE id = ?').get(id)!;
+      const row = db
+        .prepare<[string], { policy_json: string; policy_overrides_json: string }>(
+          'SELECT policy_json, policy_overrides_json FROM networks WHERE id = ?',
+        )
+        .get(id)!;
       return { policy: JSON.parse(row.policy_json) as unknown, overrides: JSON.parse(row.policy_overrides_json) as unknown };
     };
     expect(read('bad')).toEqual({
-      policy: { ...italianPolicy, expiredScanWindowMinutes: 48 * 60, intakeWindowMinutes: 5, capacity: defaultHttpPolicy.capacity, trackingIdPattern: defaultHttpPolicy.trackingIdPattern },
+      policy: {
+        ...italianPolicy,
+        expiredScanWindowMinutes: 48 * 60,
+        intakeWindowMinutes: 5,
+        capacity: defaultHttpPolicy.capacity,
+        trackingIdPattern: defaultHttpPolicy.trackingIdPattern,
+      },
       overrides: { retentionDays: 60, postponesAllowed: 0, returnEscalationDays: 2 },
     });
     expect(read('good')).toEqual({ policy: italianPolicy, overrides: { retentionDays: 5 } });

@@ -8,7 +8,9 @@ const { start, restart } = useCounter();
 
 /** Demo parcels 1 and 2 of demo-fr belong to one customer. */
 const customer = { code: demoParcel('demo-fr', 1).pickupCode, tracking: demoParcel('demo-fr', 1).trackingId };
-const known = new Set(Array.from({ length: 40 }, (_, i) => [demoParcel('demo-fr', i).pickupCode, demoParcel('demo-it', i).pickupCode]).flat());
+const known = new Set(
+  Array.from({ length: 40 }, (_, i) => [demoParcel('demo-fr', i).pickupCode, demoParcel('demo-it', i).pickupCode]).flat(),
+);
 /** Wrong codes, never the same one twice, none of them a demo customer's. */
 const wrongCodes = (function* () {
   for (let n = 100_000; ; n += 7919) {
@@ -22,7 +24,13 @@ const nextWrong = () => wrongCodes.next().value!;
 async function storeOf(capacity: number) {
   const started = await start();
   const { core } = started;
-  core.counter.slots.configure(Array.from({ length: Math.ceil(capacity / 500) }, (_, i) => ({ id: `L${i}`, size: 'large' as const, capacity: Math.min(500, capacity - i * 500) })));
+  core.counter.slots.configure(
+    Array.from({ length: Math.ceil(capacity / 500) }, (_, i) => ({
+      id: `L${i}`,
+      size: 'large' as const,
+      capacity: Math.min(500, capacity - i * 500),
+    })),
+  );
   const { deliveries } = core.counter;
   const delivery = deliveries.handOver('demo-fr', scanner);
   for (const p of deliveries.parcelsOf(delivery.id)) deliveries.scan(delivery.id, p.tracking_id, scanner);

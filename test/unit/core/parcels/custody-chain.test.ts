@@ -30,14 +30,19 @@ describe('the custody hash chain', () => {
     const { core, chain, ids } = await loggedCore();
     expect(ids.length).toBeGreaterThan(5);
     expect(chain.verify()).toEqual({ checked: ids.length, breaks: [] });
-    const rows = core.db.prepare('SELECT * FROM custody_events ORDER BY id').all() as (Parameters<typeof canonicalForm>[0] & { prev_hash: string; hash: string })[];
+    const rows = core.db.prepare('SELECT * FROM custody_events ORDER BY id').all() as (Parameters<typeof canonicalForm>[0] & {
+      prev_hash: string;
+      hash: string;
+    })[];
     expect(rows[0]!.prev_hash).toBe(chain.genesis());
     expect(chain.genesis()).toMatch(/^[0-9a-f]{64}$/);
     for (const [i, row] of rows.entries()) {
       if (i > 0) expect(row.prev_hash).toBe(rows[i - 1]!.hash);
       expect(row.hash).toBe(linkHash(row.prev_hash, canonicalForm(row)));
     }
-    expect(canonicalForm(rows[0]!)).toBe(JSON.stringify([rows[0]!.id, rows[0]!.parcel_id, null, 'expected', rows[0]!.at, 'counter', 'system', null, 'announced', null]));
+    expect(canonicalForm(rows[0]!)).toBe(
+      JSON.stringify([rows[0]!.id, rows[0]!.parcel_id, null, 'expected', rows[0]!.at, 'counter', 'system', null, 'announced', null]),
+    );
   });
 
   it('finds an edited row at that row, whichever row and column', async () => {
@@ -47,7 +52,8 @@ describe('the custody hash chain', () => {
     for (const [index, target] of ids.entries()) {
       const column = columns[index % columns.length]!;
       const original = (core.db.prepare(`SELECT ${column} AS v FROM custody_events WHERE id = ?`).get(target) as { v: unknown }).v;
-      const changed = column === 'at' ? Number(original) + 1 : column === 'to_state' ? 'missing' : column === 'actor_id' ? other : 'someone-else';
+      const changed =
+        column === 'at' ? Number(original) + 1 : column === 'to_state' ? 'missing' : column === 'actor_id' ? other : 'someone-else';
       tamper(core.db, (db) => db.prepare(`UPDATE custody_events SET ${column} = ? WHERE id = ?`).run(changed, target));
       expect(chain.verify().breaks, `${column} of ${target}`).toEqual([{ eventId: target, at: expect.any(Number), problem: 'edited' }]);
       tamper(core.db, (db) => db.prepare(`UPDATE custody_events SET ${column} = ? WHERE id = ?`).run(original, target));

@@ -17,7 +17,10 @@ function receiveAll(core: CounterCore, networkId: string) {
 }
 
 /** Demo parcels 1 and 2 of demo-fr belong to one customer. */
-const customer = { code: demoParcel('demo-fr', 1).pickupCode, tracking: [demoParcel('demo-fr', 1).trackingId, demoParcel('demo-fr', 2).trackingId] };
+const customer = {
+  code: demoParcel('demo-fr', 1).pickupCode,
+  tracking: [demoParcel('demo-fr', 1).trackingId, demoParcel('demo-fr', 2).trackingId],
+};
 
 function openPickup(core: CounterCore, code = customer.code): number {
   const started = core.counter.pickups.start(code, keyboard);
@@ -81,12 +84,23 @@ describe('every resolve path leaves its custody event and tells the network', ()
     receiveAll(core, 'demo-it');
     const { counter } = core;
     const pickupId = openPickup(core);
-    const [lost, refused] = customer.tracking.map((t) => counter.parcels.byTrackingId(t)!) as [NonNullable<ReturnType<typeof counter.parcels.byTrackingId>>, NonNullable<ReturnType<typeof counter.parcels.byTrackingId>>];
+    const [lost, refused] = customer.tracking.map((t) => counter.parcels.byTrackingId(t)!) as [
+      NonNullable<ReturnType<typeof counter.parcels.byTrackingId>>,
+      NonNullable<ReturnType<typeof counter.parcels.byTrackingId>>,
+    ];
     counter.pickups.resolve(pickupId, lost.id, 'not-found', keyboard);
     counter.pickups.resolve(pickupId, refused.id, 'refused', keyboard);
-    expect(counter.ledger.history(lost.id).at(-1)).toMatchObject({ fromState: 'received', toState: 'missing', reason: 'not-found-at-pickup' });
+    expect(counter.ledger.history(lost.id).at(-1)).toMatchObject({
+      fromState: 'received',
+      toState: 'missing',
+      reason: 'not-found-at-pickup',
+    });
     expect(lastOutbox(core, lost.tracking_id).payload).toMatchObject({ from: 'received', to: 'missing', reason: 'not-found-at-pickup' });
-    expect(counter.ledger.history(refused.id).at(-1)).toMatchObject({ fromState: 'received', toState: 'refused', reason: 'refused-by-customer' });
+    expect(counter.ledger.history(refused.id).at(-1)).toMatchObject({
+      fromState: 'received',
+      toState: 'refused',
+      reason: 'refused-by-customer',
+    });
     expect(lastOutbox(core, refused.tracking_id).payload).toMatchObject({ from: 'received', to: 'refused', reason: 'refused-by-customer' });
 
     clock.advance(7 * DAY);
@@ -95,8 +109,18 @@ describe('every resolve path leaves its custody event and tells the network', ()
     const gone = counter.expiry.parcelsOf(notice.id)[0]!;
     clock.advance(HOUR);
     counter.expiry.cannotFind(notice.id, gone.id, keyboard);
-    expect(counter.ledger.history(gone.id).at(-1)).toMatchObject({ fromState: 'expired', toState: 'missing', reason: 'not-found-at-expired-scan', at: clock.now() });
-    expect(lastOutbox(core, gone.tracking_id).payload).toMatchObject({ from: 'expired', to: 'missing', reason: 'not-found-at-expired-scan', at: clock.now() });
+    expect(counter.ledger.history(gone.id).at(-1)).toMatchObject({
+      fromState: 'expired',
+      toState: 'missing',
+      reason: 'not-found-at-expired-scan',
+      at: clock.now(),
+    });
+    expect(lastOutbox(core, gone.tracking_id).payload).toMatchObject({
+      from: 'expired',
+      to: 'missing',
+      reason: 'not-found-at-expired-scan',
+      at: clock.now(),
+    });
   });
 });
 

@@ -55,7 +55,10 @@ describe('driver delivery where the store scans (French policy)', () => {
     expect(refused.state).toBe('damaged_refused');
     expect(refused.slot_id).toBeNull();
     expect(parcels.countInCustody('demo-fr')).toBe(0);
-    expect(deliveries.scan(delivery.id, parcel.tracking_id, scanner)).toMatchObject({ outcome: 'rejected', rejection: { reason: 'wrong-state', state: 'damaged_refused' } });
+    expect(deliveries.scan(delivery.id, parcel.tracking_id, scanner)).toMatchObject({
+      outcome: 'rejected',
+      rejection: { reason: 'wrong-state', state: 'damaged_refused' },
+    });
   });
 
   it('allows one postpone, not two, and none after the window', async () => {
@@ -77,7 +80,12 @@ describe('driver delivery where the store scans (French policy)', () => {
     clock.advance(30 * MINUTE - 1);
     expect(blocking.current()).toBeUndefined();
     clock.advance(1);
-    expect(blocking.current()).toEqual({ kind: 'intake', deliveryId: delivery.id, networkId: 'demo-fr', deadlineAt: delivery.intake_deadline_at });
+    expect(blocking.current()).toEqual({
+      kind: 'intake',
+      deliveryId: delivery.id,
+      networkId: 'demo-fr',
+      deadlineAt: delivery.intake_deadline_at,
+    });
     for (const parcel of deliveries.parcelsOf(delivery.id)) deliveries.scan(delivery.id, parcel.tracking_id, scanner);
     expect(blocking.current()).toBeUndefined();
   });
@@ -138,7 +146,12 @@ describe('driver delivery where the driver scans (Italian policy)', () => {
     // "Scan parcels now" on the QR screen: no report, so nothing more is received, and the rest is still expected.
     const again = deliveries.handOver('demo-it', scanner);
     expect(again.id).toBe(delivery.id);
-    expect(deliveries.parcelsOf(delivery.id).map((p) => p.tracking_id).sort()).toEqual(brought.sort());
+    expect(
+      deliveries
+        .parcelsOf(delivery.id)
+        .map((p) => p.tracking_id)
+        .sort(),
+    ).toEqual(brought.sort());
     expect(core.counter.parcels.inState(['expected'], 'demo-it').map((p) => p.tracking_id)).toEqual(
       announced.slice(2).map((p) => p.tracking_id),
     );

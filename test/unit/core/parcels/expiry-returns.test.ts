@@ -42,7 +42,11 @@ describe('expiry of one network never waits for another', () => {
     const italian = receiveAll(core, 'demo-it');
     const french = receiveAll(core, 'demo-fr');
     // Stored by a version that took any number: this network's notice cannot be raised.
-    core.db.prepare("UPDATE networks SET policy_json = json_set(policy_json, '$.expiredScanWindowMinutes', 9007199254740991) WHERE id = 'demo-it'").run();
+    core.db
+      .prepare(
+        "UPDATE networks SET policy_json = json_set(policy_json, '$.expiredScanWindowMinutes', 9007199254740991) WHERE id = 'demo-it'",
+      )
+      .run();
     clock.advance(14 * DAY);
     expect(() => core.counter.expiry.sweep()).toThrow(ExpirySweepError);
     expect(french.map((p) => core.counter.parcels.byId(p.id).state)).toEqual(french.map(() => 'expired'));
@@ -67,14 +71,23 @@ describe('expired-parcel scan', () => {
     clock.advance(2 * HOUR - 1);
     expect(blocking.current()).toBeUndefined();
     clock.advance(1);
-    expect(blocking.current()).toEqual({ kind: 'expired-scan', noticeId: notice.id, networkId: 'demo-fr', deadlineAt: notice.scan_deadline_at });
+    expect(blocking.current()).toEqual({
+      kind: 'expired-scan',
+      noticeId: notice.id,
+      networkId: 'demo-fr',
+      deadlineAt: notice.scan_deadline_at,
+    });
     const [lost, ...rest] = parcels;
     for (const p of rest) expect(expiry.scan(notice.id, p.tracking_id, scanner).outcome).toBe('scanned');
     expect(blocking.current()?.kind).toBe('expired-scan');
     expect(expiry.cannotFind(notice.id, lost!.id, { actorId: 'counter', method: 'manual' }).state).toBe('missing');
     expect(blocking.current()).toBeUndefined();
     expect(expiry.notice(notice.id).completed_at).toBe(clock.now());
-    expect(core.counter.ledger.history(lost!.id).at(-1)).toMatchObject({ toState: 'missing', reason: 'not-found-at-expired-scan', method: 'manual' });
+    expect(core.counter.ledger.history(lost!.id).at(-1)).toMatchObject({
+      toState: 'missing',
+      reason: 'not-found-at-expired-scan',
+      method: 'manual',
+    });
   });
 
   it('rejects a parcel that has not expired', async () => {

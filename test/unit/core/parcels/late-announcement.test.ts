@@ -33,7 +33,12 @@ describe('a parcel the driver brought before the network announced it', () => {
     const reopened = restart(core, dir, clock);
     await reopened.counter.pullManifest('demo-fr', announcing([announcement]));
     const parcel = reopened.counter.parcels.byTrackingId(LATE, 'demo-fr')!;
-    expect(parcel).toMatchObject({ state: 'received', recipient_name: 'Élise Arrivée', size: 'large', slot_id: intake.outcome === 'received' ? intake.parcel.slot_id : null });
+    expect(parcel).toMatchObject({
+      state: 'received',
+      recipient_name: 'Élise Arrivée',
+      size: 'large',
+      slot_id: intake.outcome === 'received' ? intake.parcel.slot_id : null,
+    });
     expect(reopened.counter.ledger.history(parcel.id).map((e) => [e.fromState, e.toState, e.reason])).toEqual([
       [null, 'expected', 'not-announced'],
       ['expected', 'received', 'unexpected'],
@@ -48,7 +53,9 @@ describe('a parcel the driver brought before the network announced it', () => {
     const started = reopened.counter.pickups.start(announcement.pickupCode, keyboard);
     if (started.outcome !== 'found') throw new Error(`the customer's code should open the pickup, got ${started.outcome}`);
     expect(reopened.counter.pickups.scan(started.pickupId, LATE, scanner).outcome).toBe('scanned');
-    expect(reopened.counter.pickups.complete(started.pickupId, scanner).handedOver.map((p) => [p.tracking_id, p.state])).toEqual([[LATE, 'picked_up']]);
+    expect(reopened.counter.pickups.complete(started.pickupId, scanner).handedOver.map((p) => [p.tracking_id, p.state])).toEqual([
+      [LATE, 'picked_up'],
+    ]);
   });
 
   it('completes it in one transaction: if the note cannot be written, the customer and code stay unknown', async () => {
@@ -56,7 +63,9 @@ describe('a parcel the driver brought before the network announced it', () => {
     const { deliveries } = core.counter;
     const delivery = deliveries.handOver('demo-fr', scanner);
     deliveries.scan(delivery.id, LATE, scanner);
-    core.db.exec(`CREATE TEMP TRIGGER no_note BEFORE INSERT ON custody_events WHEN NEW.reason = 'announced-after-intake' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    core.db.exec(
+      `CREATE TEMP TRIGGER no_note BEFORE INSERT ON custody_events WHEN NEW.reason = 'announced-after-intake' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
     await expect(core.counter.pullManifest('demo-fr', announcing([announcement]))).rejects.toThrow(/disk full/);
     core.db.exec('DROP TRIGGER no_note');
     expect(core.counter.parcels.byTrackingId(LATE, 'demo-fr')).toMatchObject({ recipient_name: '', size: 'medium' });
@@ -69,7 +78,10 @@ describe('a parcel the driver brought before the network announced it', () => {
   it('leaves an announced parcel as it is when the network announces it again', async () => {
     const { core } = await start();
     const parcel = core.counter.parcels.inState(['expected'], 'demo-fr')[0]!;
-    await core.counter.pullManifest('demo-fr', announcing([{ trackingId: parcel.tracking_id, recipientName: 'Someone Else', size: 'small', pickupCode: '111111' }]));
+    await core.counter.pullManifest(
+      'demo-fr',
+      announcing([{ trackingId: parcel.tracking_id, recipientName: 'Someone Else', size: 'small', pickupCode: '111111' }]),
+    );
     expect(core.counter.parcels.byId(parcel.id)).toEqual(parcel);
     expect(core.counter.ledger.history(parcel.id)).toHaveLength(1);
   });

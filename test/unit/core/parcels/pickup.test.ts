@@ -13,7 +13,10 @@ function receiveAll(core: CounterCore, networkId: string) {
 }
 
 /** Demo parcels 1 and 2 belong to the same customer and share a code. */
-const twoParcelCustomer = () => ({ code: demoParcel('demo-fr', 1).pickupCode, tracking: [demoParcel('demo-fr', 1).trackingId, demoParcel('demo-fr', 2).trackingId] });
+const twoParcelCustomer = () => ({
+  code: demoParcel('demo-fr', 1).pickupCode,
+  tracking: [demoParcel('demo-fr', 1).trackingId, demoParcel('demo-fr', 2).trackingId],
+});
 
 describe('customer pickup', () => {
   it('finds the customer’s parcels by the typed code, with size and slot', async () => {
@@ -43,7 +46,10 @@ describe('customer pickup', () => {
     if (started.outcome !== 'found') throw new Error('not found');
     const { pickups, parcels } = core.counter;
     const other = demoParcel('demo-fr', 0).trackingId;
-    expect(pickups.scan(started.pickupId, other, scanner)).toEqual({ outcome: 'rejected', rejection: { reason: 'other-customer', trackingId: other } });
+    expect(pickups.scan(started.pickupId, other, scanner)).toEqual({
+      outcome: 'rejected',
+      rejection: { reason: 'other-customer', trackingId: other },
+    });
     expect(pickups.scan(started.pickupId, tracking[0]!, scanner).outcome).toBe('scanned');
     expect(pickups.scan(started.pickupId, tracking[0]!, scanner).outcome).toBe('already-scanned');
     const second = parcels.byTrackingId(tracking[1]!)!;
@@ -55,7 +61,10 @@ describe('customer pickup', () => {
     // Once picked up, a second scan says so.
     const again = core.counter.pickups.start(demoParcel('demo-fr', 0).pickupCode, keyboard);
     if (again.outcome !== 'found') throw new Error('not found');
-    expect(pickups.scan(again.pickupId, tracking[0]!, scanner)).toMatchObject({ outcome: 'rejected', rejection: { reason: 'wrong-state', state: 'picked_up' } });
+    expect(pickups.scan(again.pickupId, tracking[0]!, scanner)).toMatchObject({
+      outcome: 'rejected',
+      rejection: { reason: 'wrong-state', state: 'picked_up' },
+    });
   });
 
   it('lets a customer still collect an expired parcel that has not left', async () => {

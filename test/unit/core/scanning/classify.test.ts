@@ -24,7 +24,11 @@ const table: Row[] = [
   ['demo IT tracking ID', 'IT1234567890', { kind: 'parcel', network: 'demo-it', trackingId: 'IT1234567890', format: 'network' }],
   ['demo FR tracking ID', 'QC00000123AB', { kind: 'parcel', network: 'demo-fr', trackingId: 'QC00000123AB', format: 'network' }],
   ['lowercase', 'qc00000123ab', { kind: 'parcel', network: 'demo-fr', trackingId: 'QC00000123AB' }],
-  ['mixed case with spaces, as typed from the label', ' it 12345 abcde ', { kind: 'parcel', network: 'demo-it', trackingId: 'IT12345ABCDE' }],
+  [
+    'mixed case with spaces, as typed from the label',
+    ' it 12345 abcde ',
+    { kind: 'parcel', network: 'demo-it', trackingId: 'IT12345ABCDE' },
+  ],
   ['trailing CR (scanner terminator)', 'IT1234567890\r', { kind: 'parcel', network: 'demo-it', trackingId: 'IT1234567890' }],
   ['trailing CRLF', 'IT1234567890\r\n', { kind: 'parcel', trackingId: 'IT1234567890' }],
   ['trailing Tab', 'QC00000123AB\t', { kind: 'parcel', trackingId: 'QC00000123AB' }],
@@ -46,7 +50,11 @@ const table: Row[] = [
   ['SSCC, bad check digit', `]C100${SSCC_BAD}`, { kind: 'unknown', reason: 'bad-check-digit', format: 'sscc' }],
   ['SSCC, bad check digit, no AIM', `00${SSCC_BAD}`, { kind: 'unknown', reason: 'bad-check-digit', format: 'sscc' }],
   ['bracketed SSCC, bad check digit', `(00)${SSCC_BAD}`, { kind: 'unknown', reason: 'bad-check-digit', format: 'sscc' }],
-  ['bare 18 digits, bad check digit: an SSCC with a bad check digit', SSCC_BAD, { kind: 'unknown', reason: 'bad-check-digit', format: 'sscc' }],
+  [
+    'bare 18 digits, bad check digit: an SSCC with a bad check digit',
+    SSCC_BAD,
+    { kind: 'unknown', reason: 'bad-check-digit', format: 'sscc' },
+  ],
   ['SSCC one digit short', `]C100${SSCC.slice(1)}`, { kind: 'unknown', reason: 'malformed-gs1' }],
 
   // GS1 with group separators, ship-to postal codes
@@ -78,7 +86,11 @@ const table: Row[] = [
   // UPS
   ['UPS 1Z, UPS example number', '1Z999AA10123456784', { kind: 'parcel', format: 'ups-1z', trackingId: '1Z999AA10123456784' }],
   ['UPS 1Z, letters in the body', '1Z5R89390357567127', { kind: 'parcel', format: 'ups-1z' }],
-  ['UPS 1Z, spaced and lowercase as typed from the label', '1z 999 aa1 01 2345 678 4', { kind: 'parcel', format: 'ups-1z', trackingId: '1Z999AA10123456784' }],
+  [
+    'UPS 1Z, spaced and lowercase as typed from the label',
+    '1z 999 aa1 01 2345 678 4',
+    { kind: 'parcel', format: 'ups-1z', trackingId: '1Z999AA10123456784' },
+  ],
   ['UPS 1Z with Code 128 AIM prefix', ']C01Z410E7W0392751591\r', { kind: 'parcel', format: 'ups-1z', trackingId: '1Z410E7W0392751591' }],
   ['UPS 1Z, bad check digit', '1Z999AA10123456785', { kind: 'unknown', reason: 'bad-check-digit', format: 'ups-1z' }],
   ['UPS 1Z, transposed digits', '1Z999AA10213456784', { kind: 'unknown', reason: 'bad-check-digit', format: 'ups-1z' }],
@@ -90,7 +102,11 @@ const table: Row[] = [
   ['5 digits', '04291', { kind: 'unknown', reason: 'no-match' }],
   ['7 digits', '0429171', { kind: 'unknown', reason: 'no-match' }],
   ['pickup barcode', 'PU:demo-it:042917', { kind: 'pickup', code: '042917', network: 'demo-it', form: 'barcode' }],
-  ['pickup barcode in caps, QR AIM prefix, CR', ']Q1PU:DEMO-FR:123456\r', { kind: 'pickup', code: '123456', network: 'demo-fr', form: 'barcode' }],
+  [
+    'pickup barcode in caps, QR AIM prefix, CR',
+    ']Q1PU:DEMO-FR:123456\r',
+    { kind: 'pickup', code: '123456', network: 'demo-fr', form: 'barcode' },
+  ],
   ['pickup barcode of a network we do not serve', 'PU:acme:123456', { kind: 'unknown', reason: 'unknown-network', network: 'acme' }],
   ['pickup barcode with 5 digits', 'PU:demo-it:12345', { kind: 'unknown', reason: 'malformed-pickup-barcode' }],
   ['pickup barcode without network', 'PU::123456', { kind: 'unknown', reason: 'malformed-pickup-barcode' }],
@@ -158,7 +174,24 @@ describe('classifyScan on real-format labels', () => {
   });
 
   it('never throws, whatever comes in', () => {
-    const nasty = ['(', ')', '(((', '(00', '((00))', ']', ']]]', '\x1D', 'PU:', 'PU:a:b:c', '\uD800', '\\', '$', '^', '.*', 'A'.repeat(129)];
+    const nasty = [
+      '(',
+      ')',
+      '(((',
+      '(00',
+      '((00))',
+      ']',
+      ']]]',
+      '\x1D',
+      'PU:',
+      'PU:a:b:c',
+      '\uD800',
+      '\\',
+      '$',
+      '^',
+      '.*',
+      'A'.repeat(129),
+    ];
     for (const raw of nasty) expect(() => classifyScan(raw, networks)).not.toThrow();
     expect(() => classifyScan(undefined as unknown as string, networks)).not.toThrow();
   });
@@ -197,9 +230,17 @@ describe('classifyScan with network patterns from settings', () => {
   it('applies a network check digit, and reports a bad one', () => {
     const postal: ScanNetwork[] = [{ id: 'post', trackingIdPattern: '^[A-Z]{2}[0-9]{9}IT$', checkDigit: 'upu-s10' }];
     expect(classifyScan('rr 123 456 785 it', postal)).toMatchObject({ kind: 'parcel', network: 'post', trackingId: 'RR123456785IT' });
-    expect(classifyScan('RR123456784IT', postal)).toMatchObject({ kind: 'unknown', reason: 'bad-check-digit', network: 'post', format: 'network' });
+    expect(classifyScan('RR123456784IT', postal)).toMatchObject({
+      kind: 'unknown',
+      reason: 'bad-check-digit',
+      network: 'post',
+      format: 'network',
+    });
     // A later network without a check digit may still claim it.
-    expect(classifyScan('RR123456784IT', [...postal, { id: 'any', trackingIdPattern: '^RR.*$' }])).toMatchObject({ kind: 'parcel', network: 'any' });
+    expect(classifyScan('RR123456784IT', [...postal, { id: 'any', trackingIdPattern: '^RR.*$' }])).toMatchObject({
+      kind: 'parcel',
+      network: 'any',
+    });
   });
 
   it('gives a UPS or SSCC parcel to the network whose pattern claims it', () => {

@@ -11,21 +11,53 @@ function run(scans: [code: string, source: string, at: number][]): boolean[] {
 
 describe('ScanDeduper: the same code from the same device within 1 s is ignored once', () => {
   it('ignores the immediate repeat within 1 s', () => {
-    expect(run([['QC0000012345', 'serial:A', T], ['QC0000012345', 'serial:A', T + 300]])).toEqual([false, true]);
+    expect(
+      run([
+        ['QC0000012345', 'serial:A', T],
+        ['QC0000012345', 'serial:A', T + 300],
+      ]),
+    ).toEqual([false, true]);
   });
 
   it('accepts the repeat 1 s or more later ("within" is strictly less than 1000 ms)', () => {
-    expect(run([['X', 'wedge', T], ['X', 'wedge', T + 999]])).toEqual([false, true]);
-    expect(run([['X', 'wedge', T], ['X', 'wedge', T + DUPLICATE_SCAN_WINDOW_MS]])).toEqual([false, false]);
-    expect(run([['X', 'wedge', T], ['X', 'wedge', T + 5000]])).toEqual([false, false]);
+    expect(
+      run([
+        ['X', 'wedge', T],
+        ['X', 'wedge', T + 999],
+      ]),
+    ).toEqual([false, true]);
+    expect(
+      run([
+        ['X', 'wedge', T],
+        ['X', 'wedge', T + DUPLICATE_SCAN_WINDOW_MS],
+      ]),
+    ).toEqual([false, false]);
+    expect(
+      run([
+        ['X', 'wedge', T],
+        ['X', 'wedge', T + 5000],
+      ]),
+    ).toEqual([false, false]);
   });
 
   it('accepts the same code from another device', () => {
-    expect(run([['X', 'serial:A', T], ['X', 'hid:1', T + 10], ['X', 'serial:A', T + 20]])).toEqual([false, false, true]);
+    expect(
+      run([
+        ['X', 'serial:A', T],
+        ['X', 'hid:1', T + 10],
+        ['X', 'serial:A', T + 20],
+      ]),
+    ).toEqual([false, false, true]);
   });
 
   it('accepts a different code from the same device, and forgets the earlier code', () => {
-    expect(run([['X', 'wedge', T], ['Y', 'wedge', T + 10], ['X', 'wedge', T + 20]])).toEqual([false, false, false]);
+    expect(
+      run([
+        ['X', 'wedge', T],
+        ['Y', 'wedge', T + 10],
+        ['X', 'wedge', T + 20],
+      ]),
+    ).toEqual([false, false, false]);
   });
 
   it('ignores only once: a third identical scan within 1 s is accepted and arms the filter again', () => {
@@ -41,7 +73,12 @@ describe('ScanDeduper: the same code from the same device within 1 s is ignored 
   });
 
   it('accepts a scan stamped earlier than the remembered one (a clock set back)', () => {
-    expect(run([['X', 'wedge', T], ['X', 'wedge', T - 10]])).toEqual([false, false]);
+    expect(
+      run([
+        ['X', 'wedge', T],
+        ['X', 'wedge', T - 10],
+      ]),
+    ).toEqual([false, false]);
   });
 
   it('forget() drops a device', () => {

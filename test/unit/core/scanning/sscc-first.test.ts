@@ -19,7 +19,12 @@ describe('an SSCC is judged by its check digit before any network pattern', () =
   });
 
   it('gives a good SSCC as the 18 digits, still naming the network whose pattern claims them', () => {
-    expect(classifyScan('00352601815908301660', networks)).toMatchObject({ kind: 'parcel', format: 'sscc', trackingId: '352601815908301660', network: 'carrier' });
+    expect(classifyScan('00352601815908301660', networks)).toMatchObject({
+      kind: 'parcel',
+      format: 'sscc',
+      trackingId: '352601815908301660',
+      network: 'carrier',
+    });
   });
 });
 

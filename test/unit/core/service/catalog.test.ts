@@ -24,7 +24,14 @@ describe('skills and service zones', () => {
   it('a technician naming an unknown skill or zone is refused on that very entry and nothing changes', () => {
     const { core, ids } = start();
     const anna = core.service.technicians.get(ids.anna);
-    const input = { ...anna, skills: ['gas', 'welding'], zones: [{ zone: 'NORD', startingDate: '2026-01-01' }, { zone: 'EST', startingDate: '2026-02-01' }] };
+    const input = {
+      ...anna,
+      skills: ['gas', 'welding'],
+      zones: [
+        { zone: 'NORD', startingDate: '2026-01-01' },
+        { zone: 'EST', startingDate: '2026-02-01' },
+      ],
+    };
     const error = refusal(() => core.service.technicians.save(input));
     expect(error.code).toBe('BAD_INPUT');
     expect(error.fields).toEqual(['skills.1']);
@@ -43,7 +50,9 @@ describe('skills and service zones', () => {
     expect(created.code).toBe('BAD_INPUT');
     expect(created.issues).toEqual([{ field: 'zone', reason: 'unknownZone', params: { code: 'EST' } }]);
     expect(core.service.customers.search('Luca')).toEqual([]);
-    expect(refusal(() => core.service.customers.save({ ...input, id: maria.id, zone: 'nord' })).issues).toEqual([{ field: 'zone', reason: 'unknownZone', params: { code: 'nord' } }]);
+    expect(refusal(() => core.service.customers.save({ ...input, id: maria.id, zone: 'nord' })).issues).toEqual([
+      { field: 'zone', reason: 'unknownZone', params: { code: 'nord' } },
+    ]);
     expect(core.service.customers.get(maria.id)).toEqual(maria);
     expect(core.service.customers.save({ ...input, id: maria.id, zone: 'SUD' }).zone).toBe('SUD');
     expect(core.service.customers.save({ ...input, name: 'Luca', zone: '' }).zone).toBeNull();
@@ -51,13 +60,22 @@ describe('skills and service zones', () => {
 
   it('an item group or an item with its own skills may only name listed skills', () => {
     const { core, ids } = start();
-    expect(refusal(() => core.service.items.saveGroup({ code: 'AC', name: 'Air conditioning', skills: ['cooling'], responseHours: 8, troubleshooting: [] })).fields).toEqual(['skills.0']);
+    expect(
+      refusal(() =>
+        core.service.items.saveGroup({ code: 'AC', name: 'Air conditioning', skills: ['cooling'], responseHours: 8, troubleshooting: [] }),
+      ).fields,
+    ).toEqual(['skills.0']);
     expect(core.service.items.group('AC')).toBeNull();
     const boiler = core.service.items.get(ids.boiler);
     const { ownSkills, ownTroubleshooting, skills, troubleshooting, ...rest } = boiler;
     expect(refusal(() => core.service.items.save({ ...rest, skills: ['cooling'], troubleshooting: null })).fields).toEqual(['skills.0']);
     expect(core.service.items.get(ids.boiler)).toEqual(boiler);
-    expect([ownSkills, ownTroubleshooting, skills, troubleshooting]).toEqual([null, null, ['gas', 'boiler'], ['Check the pressure', 'Bleed the radiators']]);
+    expect([ownSkills, ownTroubleshooting, skills, troubleshooting]).toEqual([
+      null,
+      null,
+      ['gas', 'boiler'],
+      ['Check the pressure', 'Bleed the radiators'],
+    ]);
   });
 
   it('renames an entry, refuses to remove one still in use and removes a free one', () => {
@@ -69,8 +87,12 @@ describe('skills and service zones', () => {
       { code: 'cooling', name: 'Cooling' },
       { code: 'gas', name: 'Gas appliances' },
     ]);
-    expect(refusal(() => core.service.catalog.remove('skill', 'gas')).issues).toEqual([{ field: 'code', reason: 'inUse', params: { code: 'gas' } }]);
-    expect(refusal(() => core.service.catalog.remove('zone', 'NORD')).issues).toEqual([{ field: 'code', reason: 'inUse', params: { code: 'NORD' } }]);
+    expect(refusal(() => core.service.catalog.remove('skill', 'gas')).issues).toEqual([
+      { field: 'code', reason: 'inUse', params: { code: 'gas' } },
+    ]);
+    expect(refusal(() => core.service.catalog.remove('zone', 'NORD')).issues).toEqual([
+      { field: 'code', reason: 'inUse', params: { code: 'NORD' } },
+    ]);
     core.service.catalog.remove('skill', 'cooling');
     expect(core.service.catalog.list('skill').map((e) => e.code)).toEqual(['boiler', 'gas']);
     expect(refusal(() => core.service.catalog.remove('skill', 'cooling')).code).toBe('NOT_FOUND');
@@ -81,14 +103,23 @@ describe('skills and service zones', () => {
     const anna = core.service.technicians.get(ids.anna);
     const week = WEEK.map((day) => [...day]);
     week[2] = [{ opens: '12:00', closes: '08:00' }];
-    expect(refusal(() => core.service.technicians.save({ ...anna, week })).issues).toMatchObject([{ field: 'week.2.0', reason: 'closeBeforeOpen' }]);
-    expect(refusal(() => core.service.technicians.save({ ...anna, longitude: null })).issues).toEqual([{ field: 'longitude', reason: 'coordinatesTogether' }]);
+    expect(refusal(() => core.service.technicians.save({ ...anna, week })).issues).toMatchObject([
+      { field: 'week.2.0', reason: 'closeBeforeOpen' },
+    ]);
+    expect(refusal(() => core.service.technicians.save({ ...anna, longitude: null })).issues).toEqual([
+      { field: 'longitude', reason: 'coordinatesTogether' },
+    ]);
     expect(core.service.technicians.get(ids.anna)).toEqual(anna);
   });
 
   it('removes an absence of that technician only', () => {
     const { core, ids } = start();
-    const withAbsence = core.service.technicians.addAbsence({ technicianId: ids.anna, date: '2026-12-02', hours: null, reason: 'Training' });
+    const withAbsence = core.service.technicians.addAbsence({
+      technicianId: ids.anna,
+      date: '2026-12-02',
+      hours: null,
+      reason: 'Training',
+    });
     const absenceId = withAbsence.absences[0]!.id;
     expect(refusal(() => core.service.technicians.removeAbsence(ids.bruno, absenceId)).code).toBe('NOT_FOUND');
     expect(core.service.technicians.removeAbsence(ids.anna, absenceId).absences).toEqual([]);
@@ -98,10 +129,17 @@ describe('skills and service zones', () => {
 describe('migration 180', () => {
   it('lists every skill and zone already in use, so saved technicians stay valid', () => {
     const db = new BetterSqlite3(join(tempDir(), 'old.sqlite'));
-    migrate(db, migrations.filter((m) => m.version < 180));
-    db.prepare("INSERT INTO service_technicians (name, skills_json, week_json, created_at) VALUES ('Anna', '[\"gas\",\"boiler\"]', '[]', 0)").run();
+    migrate(
+      db,
+      migrations.filter((m) => m.version < 180),
+    );
+    db.prepare(
+      "INSERT INTO service_technicians (name, skills_json, week_json, created_at) VALUES ('Anna', '[\"gas\",\"boiler\"]', '[]', 0)",
+    ).run();
     db.prepare("INSERT INTO service_technician_zones (technician_id, zone, starting_date) VALUES (1, 'NORD', '2026-01-01')").run();
-    db.prepare("INSERT INTO service_item_groups (code, name, skills_json, response_hours, troubleshooting_json) VALUES ('AC', 'Air', '[\"cooling\"]', 8, '[]')").run();
+    db.prepare(
+      "INSERT INTO service_item_groups (code, name, skills_json, response_hours, troubleshooting_json) VALUES ('AC', 'Air', '[\"cooling\"]', 8, '[]')",
+    ).run();
     db.prepare("INSERT INTO service_customers (name, zone, created_at) VALUES ('Maria', 'SUD', 0), ('Luca', NULL, 0)").run();
     migrate(db);
     expect(db.prepare('SELECT code, name FROM service_skills ORDER BY code').all()).toEqual([

@@ -36,8 +36,20 @@ describe('response date counted inside service hours', () => {
     ['ending exactly at closing stays that day', calendar, '2026-12-01T09:00:00+01:00', 9, '2026-12-01T18:00:00+01:00'],
     ['exactly at closing moves to the next day', calendar, '2026-12-01T18:00:00+01:00', 1, '2026-12-02T10:00:00+01:00'],
     // DST: the night the clocks go forward is an hour shorter, the night they go back an hour longer.
-    ['spring forward with a 24 h calendar', { week: Array(7).fill([{ opens: '00:00', closes: '24:00' }]), exceptions: [] }, '2026-03-29T00:00:00+01:00', 24, '2026-03-30T01:00:00+02:00'],
-    ['fall back with a 24 h calendar', { week: Array(7).fill([{ opens: '00:00', closes: '24:00' }]), exceptions: [] }, '2026-10-25T00:00:00+02:00', 24, '2026-10-25T23:00:00+01:00'],
+    [
+      'spring forward with a 24 h calendar',
+      { week: Array(7).fill([{ opens: '00:00', closes: '24:00' }]), exceptions: [] },
+      '2026-03-29T00:00:00+01:00',
+      24,
+      '2026-03-30T01:00:00+02:00',
+    ],
+    [
+      'fall back with a 24 h calendar',
+      { week: Array(7).fill([{ opens: '00:00', closes: '24:00' }]), exceptions: [] },
+      '2026-10-25T00:00:00+02:00',
+      24,
+      '2026-10-25T23:00:00+01:00',
+    ],
     ['service hours across a DST weekend keep wall times', calendar, '2026-03-27T17:00:00+01:00', 6, '2026-03-30T10:00:00+02:00'],
     // Without a calendar: every hour of Monday to Friday.
     ['no calendar, weekday', WORKING_DAYS_CALENDAR, '2026-12-01T10:00:00+01:00', 24, '2026-12-02T10:00:00+01:00'],

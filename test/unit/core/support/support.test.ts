@@ -5,7 +5,12 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ATTACHMENTS_DIR_NAME } from '../../../../main/core/counter-core';
 import type { NetworkAdapter } from '../../../../main/core/networks/network-adapter';
-import { DEMO_ANSWER_AFTER_MS, DEMO_REOPEN_AFTER_MS, DEMO_TAKE_AFTER_MS, DEMO_TRANSFER_AFTER_MS } from '../../../../main/core/networks/demo-operator';
+import {
+  DEMO_ANSWER_AFTER_MS,
+  DEMO_REOPEN_AFTER_MS,
+  DEMO_TAKE_AFTER_MS,
+  DEMO_TRANSFER_AFTER_MS,
+} from '../../../../main/core/networks/demo-operator';
 import { AttachmentError } from '../../../../main/core/support/attachments';
 import { CASE_STATES, CASE_TRANSITIONS, CASE_ACTORS, CaseTransitionError, type CaseState } from '../../../../main/core/support/case-states';
 import { DAY_MS } from '../../../../main/core/durations';
@@ -15,7 +20,10 @@ import { useTempDir } from '../../../fixtures/temp-dir';
 
 const tempDir = useTempDir();
 /** A real 1×1 PNG: attachments are checked for what their bytes are. */
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d2b3a30000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d2b3a30000000049454e44ae426082',
+  'hex',
+);
 const png = (name: string) => ({ fileName: name, mimeType: 'image/png', bytes: PNG });
 
 const ticket = (over: Partial<NewCase> = {}): NewCase => ({
@@ -34,9 +42,15 @@ const PATHS: Record<CaseState, [CaseState, 'shop' | 'operator' | 'system'][]> = 
   open: [],
   in_progress: [['in_progress', 'operator']],
   answered: [['answered', 'operator']],
-  awaiting_operator: [['answered', 'operator'], ['awaiting_operator', 'shop']],
+  awaiting_operator: [
+    ['answered', 'operator'],
+    ['awaiting_operator', 'shop'],
+  ],
   transferred: [['transferred', 'operator']],
-  reopened: [['closed', 'shop'], ['reopened', 'operator']],
+  reopened: [
+    ['closed', 'shop'],
+    ['reopened', 'operator'],
+  ],
   closed: [['closed', 'shop']],
 };
 
@@ -178,7 +192,9 @@ describe('attachments', () => {
     core.support.reply(c.id, 'tre file', [png('a.png'), png('b.png'), png('c.png')]);
     const folder = join(dir, ATTACHMENTS_DIR_NAME);
     expect(readdirSync(folder)).toHaveLength(3);
-    const before = core.db.prepare('SELECT (SELECT count(*) FROM support_messages) AS m, (SELECT count(*) FROM support_attachments) AS a').get();
+    const before = core.db
+      .prepare('SELECT (SELECT count(*) FROM support_messages) AS m, (SELECT count(*) FROM support_attachments) AS a')
+      .get();
 
     let error: unknown;
     try {
@@ -190,7 +206,9 @@ describe('attachments', () => {
     expect((error as AttachmentError).problem).toBe('too-many');
     expect((error as AttachmentError).message).toMatch(/At most 3 attachments per message/);
     expect(readdirSync(folder)).toHaveLength(3);
-    expect(core.db.prepare('SELECT (SELECT count(*) FROM support_messages) AS m, (SELECT count(*) FROM support_attachments) AS a').get()).toEqual(before);
+    expect(
+      core.db.prepare('SELECT (SELECT count(*) FROM support_messages) AS m, (SELECT count(*) FROM support_attachments) AS a').get(),
+    ).toEqual(before);
     core.close();
   });
 
@@ -209,9 +227,17 @@ describe('attachments', () => {
   it('refuses a file too large or of a type that is not allowed, or whose bytes lie about it', () => {
     const { core } = openTestCore(tempDir());
     const c = core.support.open(ticket());
-    expect(() => core.support.reply(c.id, 'x', [{ fileName: 'big.png', mimeType: 'image/png', bytes: Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]) }])).toThrow(/larger than/);
-    expect(() => core.support.reply(c.id, 'x', [{ fileName: 'run.exe', mimeType: 'application/octet-stream', bytes: Buffer.from('MZ') }])).toThrow(/only PNG/);
-    expect(() => core.support.reply(c.id, 'x', [{ fileName: 'fake.png', mimeType: 'image/png', bytes: Buffer.from('hello') }])).toThrow(/not really/);
+    expect(() =>
+      core.support.reply(c.id, 'x', [
+        { fileName: 'big.png', mimeType: 'image/png', bytes: Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]) },
+      ]),
+    ).toThrow(/larger than/);
+    expect(() =>
+      core.support.reply(c.id, 'x', [{ fileName: 'run.exe', mimeType: 'application/octet-stream', bytes: Buffer.from('MZ') }]),
+    ).toThrow(/only PNG/);
+    expect(() => core.support.reply(c.id, 'x', [{ fileName: 'fake.png', mimeType: 'image/png', bytes: Buffer.from('hello') }])).toThrow(
+      /not really/,
+    );
     expect(core.support.messages(c.id)).toHaveLength(1);
     core.close();
   });
@@ -244,11 +270,15 @@ describe('the case log', () => {
     const tricky = ['Etichetta "rotta", non si legge', 'riga uno\nriga due, con virgola', 'semplice'];
     for (let i = 0; i < 25; i++) {
       clock.advance(60_000);
-      core.support.open(ticket({ subject: `Caso ${i}`, description: `${tricky[i % 3]} #${i}`, requestType: i % 2 ? 'commercial' : 'technical' }));
+      core.support.open(
+        ticket({ subject: `Caso ${i}`, description: `${tricky[i % 3]} #${i}`, requestType: i % 2 ? 'commercial' : 'technical' }),
+      );
     }
     for (const id of [2, 4, 6]) core.support.transition(id, 'in_progress', 'operator');
     const filter = { description: 'virgola' };
-    const pages = [1, 2, 3].flatMap((page) => core.support.list({ filter, page, pageSize: 3, sort: { by: 'number', direction: 'asc' } }).items);
+    const pages = [1, 2, 3].flatMap(
+      (page) => core.support.list({ filter, page, pageSize: 3, sort: { by: 'number', direction: 'asc' } }).items,
+    );
     expect(pages.length).toBeGreaterThan(3);
     const { csv, count } = core.support.exportCsv(filter, { by: 'number', direction: 'asc' });
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
@@ -258,7 +288,11 @@ describe('the case log', () => {
     expect(rows.every((r) => r.description!.includes('\n') && r.description!.includes(','))).toBe(true);
 
     const inProgress = core.support.exportCsv({ states: ['in_progress'] });
-    expect((parse(inProgress.csv, { columns: true }) as { case_id: string }[]).map((r) => r.case_id).sort()).toEqual(['CS-000002', 'CS-000004', 'CS-000006']);
+    expect((parse(inProgress.csv, { columns: true }) as { case_id: string }[]).map((r) => r.case_id).sort()).toEqual([
+      'CS-000002',
+      'CS-000004',
+      'CS-000006',
+    ]);
     expect(() => core.support.exportCsv({ email: 'nobody@nowhere' })).toThrow(/nothing to export/);
     core.close();
   });
@@ -335,17 +369,34 @@ describe('the case log', () => {
     const [anna] = core.support.collaborators();
     const c = core.support.open(ticket({ email: undefined, collaboratorId: anna!.id }));
     expect(c).toMatchObject({ primaryEmail: 'anna@example.com', collaboratorId: anna!.id });
-    const edited = core.support.edit(c.id, { primaryEmail: 'capo@example.com', cc: ['anna@example.com', 'capo@example.com'], shortDescription: 'Nuovo oggetto' });
-    expect(edited).toMatchObject({ primaryEmail: 'capo@example.com', collaboratorId: null, cc: ['anna@example.com'], shortDescription: 'Nuovo oggetto' });
+    const edited = core.support.edit(c.id, {
+      primaryEmail: 'capo@example.com',
+      cc: ['anna@example.com', 'capo@example.com'],
+      shortDescription: 'Nuovo oggetto',
+    });
+    expect(edited).toMatchObject({
+      primaryEmail: 'capo@example.com',
+      collaboratorId: null,
+      cc: ['anna@example.com'],
+      shortDescription: 'Nuovo oggetto',
+    });
     expect(() => core.support.open(ticket())).toThrow(/collaborator list/);
     core.close();
   });
 
   it('takes the email from the description when the shop has no collaborator list, and asks for it when there is none', () => {
     const { core } = openTestCore(tempDir());
-    expect(core.support.open(ticket({ email: undefined, description: 'Scanner rotto. Mario Rossi, mario.rossi@example.com' })).primaryEmail).toBe('mario.rossi@example.com');
+    expect(
+      core.support.open(ticket({ email: undefined, description: 'Scanner rotto. Mario Rossi, mario.rossi@example.com' })).primaryEmail,
+    ).toBe('mario.rossi@example.com');
     expect(() => core.support.open(ticket({ email: undefined, description: 'Scanner rotto' }))).toThrow(
-      expect.objectContaining({ code: 'BAD_INPUT', issues: [{ field: 'name', reason: 'required' }, { field: 'email', reason: 'required' }] }),
+      expect.objectContaining({
+        code: 'BAD_INPUT',
+        issues: [
+          { field: 'name', reason: 'required' },
+          { field: 'email', reason: 'required' },
+        ],
+      }),
     );
     core.close();
   });
@@ -353,7 +404,10 @@ describe('the case log', () => {
   it('takes the name and email from their own fields when the shop has no collaborator list, and signs the description with them', () => {
     const { core } = openTestCore(tempDir());
     const c = core.support.open(ticket({ name: 'Mario Rossi', email: 'mario.rossi@example.com', description: 'Scanner rotto' }));
-    expect(c).toMatchObject({ primaryEmail: 'mario.rossi@example.com', description: 'Scanner rotto\n\nMario Rossi <mario.rossi@example.com>' });
+    expect(c).toMatchObject({
+      primaryEmail: 'mario.rossi@example.com',
+      description: 'Scanner rotto\n\nMario Rossi <mario.rossi@example.com>',
+    });
     core.close();
   });
 });
@@ -392,7 +446,9 @@ describe('travelling through the network adapter', () => {
     await core.support.sync('demo-it', demo);
     expect(core.support.get(c.id).state).toBe('answered');
     expect(core.support.messages(c.id).at(-1)).toMatchObject({ author: 'operator' });
-    const answerId = core.db.prepare<[], { remote_id: string }>("SELECT remote_id FROM support_messages WHERE author = 'operator' ORDER BY id DESC").get()!.remote_id;
+    const answerId = core.db
+      .prepare<[], { remote_id: string }>("SELECT remote_id FROM support_messages WHERE author = 'operator' ORDER BY id DESC")
+      .get()!.remote_id;
     expect(core.support.apply({ id: answerId, caseRef: c.number, kind: 'answered', at: 0 })).toBe(false);
 
     // A reply hands the case back; the operator takes and answers it again (its steps are new updates, not replays).

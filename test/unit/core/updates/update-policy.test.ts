@@ -19,12 +19,28 @@ describe('update policy', () => {
     ['store outside the staged rollout', { rolloutPercent: 42 }, { action: 'wait', reason: 'outside-rollout' }],
     ['store just inside the staged rollout', { rolloutPercent: 43 }, { action: 'install' }],
     ['rollout at 0 reaches nobody', { rolloutPercent: 0, storeBucket: 0 }, { action: 'wait', reason: 'outside-rollout' }],
-    ['a broken rollout value reaches nobody', { rolloutPercent: Number.NaN, storeBucket: 0 }, { action: 'wait', reason: 'outside-rollout' }],
+    [
+      'a broken rollout value reaches nobody',
+      { rolloutPercent: Number.NaN, storeBucket: 0 },
+      { action: 'wait', reason: 'outside-rollout' },
+    ],
     ['open flow', { openFlow: true }, { action: 'wait', reason: 'open-flow' }],
     ['running deadline', { runningDeadline: true }, { action: 'wait', reason: 'running-deadline' }],
-    ['manager restart now during an open flow waits', { staffChoice: 'restart-now', openFlow: true }, { action: 'wait', reason: 'open-flow' }],
-    ['manager restart now during a running deadline waits', { staffChoice: 'restart-now', runningDeadline: true }, { action: 'wait', reason: 'running-deadline' }],
-    ['manager restart now with open flow and running deadline waits', { staffChoice: 'restart-now', openFlow: true, runningDeadline: true }, { action: 'wait', reason: 'open-flow' }],
+    [
+      'manager restart now during an open flow waits',
+      { staffChoice: 'restart-now', openFlow: true },
+      { action: 'wait', reason: 'open-flow' },
+    ],
+    [
+      'manager restart now during a running deadline waits',
+      { staffChoice: 'restart-now', runningDeadline: true },
+      { action: 'wait', reason: 'running-deadline' },
+    ],
+    [
+      'manager restart now with open flow and running deadline waits',
+      { staffChoice: 'restart-now', openFlow: true, runningDeadline: true },
+      { action: 'wait', reason: 'open-flow' },
+    ],
     ['manager restart now during opening hours installs', { staffChoice: 'restart-now', insideOpeningHours: true }, { action: 'install' }],
     ['opening hours without a choice wait', { insideOpeningHours: true }, { action: 'wait', reason: 'opening-hours' }],
     ['"later" waits even after closing', { staffChoice: 'later' }, { action: 'wait', reason: 'staff-later' }],
@@ -65,7 +81,9 @@ describe('rollout bucket', () => {
 
   it('spreads store ids so a 10% rollout reaches about a tenth of the fleet', () => {
     const stores = Array.from({ length: 5000 }, (_, i) => `store-${i}`);
-    const reached = stores.filter((id) => decideUpdate({ ...quietNight, rolloutPercent: 10, storeBucket: rolloutBucket(id) }).action === 'install').length;
+    const reached = stores.filter(
+      (id) => decideUpdate({ ...quietNight, rolloutPercent: 10, storeBucket: rolloutBucket(id) }).action === 'install',
+    ).length;
     expect(reached / stores.length).toBeGreaterThan(0.08);
     expect(reached / stores.length).toBeLessThan(0.12);
   });

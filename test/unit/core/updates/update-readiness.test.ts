@@ -7,7 +7,10 @@ const { start, restart, demoParcel } = useCounter();
 
 /** Open every day 08:00-12:00 and 14:00-19:00 in the store's zone. */
 function openDaily(core: CounterCore) {
-  const day = [{ opens: '08:00', closes: '12:00' }, { opens: '14:00', closes: '19:00' }];
+  const day = [
+    { opens: '08:00', closes: '12:00' },
+    { opens: '14:00', closes: '19:00' },
+  ];
   expect(core.hours.save({ week: Array.from({ length: 7 }, () => day), exceptions: [] }).issues).toEqual([]);
 }
 
@@ -37,7 +40,8 @@ describe('update readiness, read from the counter', () => {
 
     const again = core.counter.pickups.start(demoParcel('demo-fr', 1).pickupCode, keyboard);
     if (again.outcome !== 'found') throw new Error('no pickup');
-    for (const item of core.counter.pickups.items(again.pickupId)) core.counter.pickups.scan(again.pickupId, item.parcel.tracking_id, scanner);
+    for (const item of core.counter.pickups.items(again.pickupId))
+      core.counter.pickups.scan(again.pickupId, item.parcel.tracking_id, scanner);
     core.counter.pickups.complete(again.pickupId, scanner);
     expect(core.updateReadiness.now().openFlow).toBe(false);
   });
@@ -57,7 +61,8 @@ describe('update readiness, read from the counter', () => {
     const { core, clock } = await start();
     openDaily(core);
     const zone = core.store.timeZone();
-    const localHour = () => Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(clock.now()));
+    const localHour = () =>
+      Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(clock.now()));
     const inside = (hour: number) => (hour >= 8 && hour < 12) || (hour >= 14 && hour < 19);
     for (let i = 0; i < 24; i++) {
       expect(core.updateReadiness.now().insideOpeningHours, `at ${localHour()}:00 local`).toBe(inside(localHour()));

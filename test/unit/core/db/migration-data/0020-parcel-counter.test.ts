@@ -27,12 +27,21 @@ describe('migration 20', () => {
     `);
     expect(db.prepare('SELECT active FROM shelf_slots').pluck().get()).toBe(1);
     const refused = refusedBy(db);
-    refused("INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, announced_at, state_changed_at) VALUES ('n1', 'T1', 'Bo', 'small', x'02', 'expected', 5, 5)", /UNIQUE/);
-    refused("INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, announced_at, state_changed_at) VALUES ('n1', 'T2', 'Bo', 'huge', x'02', 'expected', 5, 5)", /CHECK/);
-    refused("INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, announced_at, state_changed_at) VALUES ('nx', 'T3', 'Bo', 'small', x'02', 'expected', 5, 5)", /FOREIGN KEY/);
+    refused(
+      "INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, announced_at, state_changed_at) VALUES ('n1', 'T1', 'Bo', 'small', x'02', 'expected', 5, 5)",
+      /UNIQUE/,
+    );
+    refused(
+      "INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, announced_at, state_changed_at) VALUES ('n1', 'T2', 'Bo', 'huge', x'02', 'expected', 5, 5)",
+      /CHECK/,
+    );
+    refused(
+      "INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, announced_at, state_changed_at) VALUES ('nx', 'T3', 'Bo', 'small', x'02', 'expected', 5, 5)",
+      /FOREIGN KEY/,
+    );
     refused("INSERT INTO shelf_slots (id, size, capacity, position) VALUES ('A2', 'small', 0, 2)", /CHECK/);
     refused("INSERT INTO staff (id, display_name, role, created_at) VALUES ('x', 'X', 'owner', 0)", /CHECK/);
-    refused("UPDATE custody_events SET at = 5", /append-only/);
+    refused('UPDATE custody_events SET at = 5', /append-only/);
     refused('DELETE FROM custody_events', /append-only/);
     refused("INSERT INTO store_keys (name, secret, created_at) VALUES ('pickup', zeroblob(31), 0)", /CHECK/);
     db.close();

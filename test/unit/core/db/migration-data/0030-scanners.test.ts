@@ -18,8 +18,12 @@ describe('migration 30', () => {
     expect(everyRow(db, ['scanner_devices'])).toEqual(before);
     expectEmpty(db, ['scanner_devices']);
     db.prepare(`INSERT INTO scanner_devices (id, kind, config_json, created_at) VALUES ('s1', 'hid', '{}', 5)`).run();
-    expect(() => db.prepare(`INSERT INTO scanner_devices (id, kind, config_json, created_at) VALUES ('s2', 'bluetooth', '{}', 5)`).run()).toThrow(/CHECK/);
-    expect(() => db.prepare(`INSERT INTO scanner_devices (id, kind, config_json, created_at) VALUES ('s1', 'serial', '{}', 5)`).run()).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() =>
+      db.prepare(`INSERT INTO scanner_devices (id, kind, config_json, created_at) VALUES ('s2', 'bluetooth', '{}', 5)`).run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare(`INSERT INTO scanner_devices (id, kind, config_json, created_at) VALUES ('s1', 'serial', '{}', 5)`).run(),
+    ).toThrow(/UNIQUE|PRIMARY KEY/);
     db.close();
   });
 });

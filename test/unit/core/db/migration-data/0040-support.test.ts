@@ -4,7 +4,14 @@ import { databaseAt, everyRow, expectEmpty, migrateTo, refusedBy, versionBefore 
 
 const tempDir = useTempDir();
 
-const SUPPORT_TABLES = ['support_collaborators', 'support_cases', 'support_messages', 'support_attachments', 'support_callbacks', 'demo_operator_tasks'];
+const SUPPORT_TABLES = [
+  'support_collaborators',
+  'support_cases',
+  'support_messages',
+  'support_attachments',
+  'support_callbacks',
+  'demo_operator_tasks',
+];
 
 describe('migration 40', () => {
   it('40 support: the counter data comes through, the support tables start empty with their defaults and rules', () => {
@@ -25,7 +32,11 @@ describe('migration 40', () => {
       INSERT INTO support_cases (id, network_id, subject, collaborator_id, product, request_type, impact, description, short_description, primary_email, state, created_at, updated_at)
         VALUES (1, 'n1', 'S', 1, 'scanner', 'technical', 'blocked', 'D', 'd', 'ada@shop.it', 'open', 6, 6);
     `);
-    expect(db.prepare('SELECT cc_json, sent_at, auto_close_at FROM support_cases').get()).toEqual({ cc_json: '[]', sent_at: null, auto_close_at: null });
+    expect(db.prepare('SELECT cc_json, sent_at, auto_close_at FROM support_cases').get()).toEqual({
+      cc_json: '[]',
+      sent_at: null,
+      auto_close_at: null,
+    });
     const refused = refusedBy(db);
     refused("INSERT INTO support_collaborators (name, email, created_at) VALUES ('Other', 'ada@shop.IT', 7)", /UNIQUE/);
     refused(
@@ -40,7 +51,10 @@ describe('migration 40', () => {
     refused("INSERT INTO demo_operator_tasks (network_id, case_ref, action, due_at) VALUES ('n1', 'CS-000001', 'transfer', 7)", /CHECK/);
     // A collaborator who leaves the list leaves their cases without an owner, not without a history.
     db.prepare('DELETE FROM support_collaborators WHERE id = 1').run();
-    expect(db.prepare('SELECT collaborator_id, primary_email FROM support_cases').get()).toEqual({ collaborator_id: null, primary_email: 'ada@shop.it' });
+    expect(db.prepare('SELECT collaborator_id, primary_email FROM support_cases').get()).toEqual({
+      collaborator_id: null,
+      primary_email: 'ada@shop.it',
+    });
     db.close();
   });
 });

@@ -18,7 +18,9 @@ describe('migration 50', () => {
     migrateTo(db, 50);
     expect(everyRow(db, ['opening_hours_week', 'opening_hours_exceptions'])).toEqual(before);
     expectEmpty(db, ['opening_hours_week', 'opening_hours_exceptions']);
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT recipient_name FROM parcels WHERE state = 'received' ORDER BY recipient_name").all() as { detail: string }[];
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT recipient_name FROM parcels WHERE state = 'received' ORDER BY recipient_name")
+      .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('parcels_recipient');
 
     db.exec(`
@@ -26,9 +28,15 @@ describe('migration 50', () => {
       INSERT INTO opening_hours_exceptions (date, kind, ranges_json) VALUES ('2026-12-25', 'holiday', '[]');
     `);
     expect(db.prepare('SELECT note FROM opening_hours_exceptions').pluck().get()).toBe('');
-    expect(() => db.prepare("INSERT INTO opening_hours_week (weekday, position, opens, closes) VALUES (7, 0, '09:00', '12:00')").run()).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO opening_hours_week (weekday, position, opens, closes) VALUES (6, 0, '14:00', '18:00')").run()).toThrow(/UNIQUE|PRIMARY KEY/);
-    expect(() => db.prepare("INSERT INTO opening_hours_exceptions (date, kind, ranges_json) VALUES ('2026-12-26', 'strike', '[]')").run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO opening_hours_week (weekday, position, opens, closes) VALUES (7, 0, '09:00', '12:00')").run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO opening_hours_week (weekday, position, opens, closes) VALUES (6, 0, '14:00', '18:00')").run(),
+    ).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() =>
+      db.prepare("INSERT INTO opening_hours_exceptions (date, kind, ranges_json) VALUES ('2026-12-26', 'strike', '[]')").run(),
+    ).toThrow(/CHECK/);
     db.close();
   });
 });

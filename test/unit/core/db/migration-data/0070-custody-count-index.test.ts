@@ -16,7 +16,9 @@ describe('migration 70', () => {
 
     migrateTo(db, 70);
     expect(everyRow(db)).toEqual(before);
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM parcels WHERE network_id = 'n1' AND state = 'received'").all() as { detail: string }[];
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM parcels WHERE network_id = 'n1' AND state = 'received'").all() as {
+      detail: string;
+    }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('parcels_network_state');
     db.close();
   });

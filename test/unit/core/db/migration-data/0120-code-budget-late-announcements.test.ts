@@ -31,18 +31,26 @@ describe('migration 120', () => {
     const before = everyRow(db, ['pickup_attempts', 'parcels']);
 
     migrateTo(db, 120);
-    expect(db.prepare('SELECT * FROM pickup_attempts ORDER BY id').all()).toEqual(attemptsBefore.map((a) => ({ ...a, entry: 'typed', code_hash: null })));
+    expect(db.prepare('SELECT * FROM pickup_attempts ORDER BY id').all()).toEqual(
+      attemptsBefore.map((a) => ({ ...a, entry: 'typed', code_hash: null })),
+    );
     expect(db.prepare('SELECT * FROM parcels ORDER BY id').all()).toEqual(
       parcelsBefore.map((p, i) => ({ ...p, awaiting_announcement: i === 0 ? 1 : 0 })),
     );
     expect(everyRow(db, ['pickup_attempts', 'parcels', 'pickup_code_lock_lifts'])).toEqual(before);
     expectEmpty(db, ['pickup_code_lock_lifts']);
 
-    expect(() => db.prepare("INSERT INTO pickup_attempts (at, counter_id, actor_id, method, outcome, entry) VALUES (30, 'c', 'counter', 'keyboard', 'wrong', 'guessed')").run()).toThrow(
-      /CHECK/,
-    );
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO pickup_attempts (at, counter_id, actor_id, method, outcome, entry) VALUES (30, 'c', 'counter', 'keyboard', 'wrong', 'guessed')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
     expect(() => db.prepare('UPDATE parcels SET awaiting_announcement = 2 WHERE id = 1').run()).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO pickup_code_lock_lifts (at, actor_id, last_attempt_id) VALUES (31, 'nobody', 3)").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO pickup_code_lock_lifts (at, actor_id, last_attempt_id) VALUES (31, 'nobody', 3)").run()).toThrow(
+      /FOREIGN KEY/,
+    );
     db.prepare("INSERT INTO pickup_code_lock_lifts (at, actor_id, last_attempt_id) VALUES (31, 'counter', 3)").run();
     expect(() => db.prepare('UPDATE pickup_code_lock_lifts SET at = 32').run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM pickup_code_lock_lifts').run()).toThrow(/append-only/);

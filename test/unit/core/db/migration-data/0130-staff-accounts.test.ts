@@ -44,7 +44,15 @@ describe('migration 130', () => {
 
     migrateTo(db, 130);
     expect(rowsOf(db, 'staff')).toEqual(
-      staffBefore.map((s) => ({ ...s, pin_hash: null, active: 1, failed_pins: 0, last_failed_at: null, updated_at: null, updated_by: null })),
+      staffBefore.map((s) => ({
+        ...s,
+        pin_hash: null,
+        active: 1,
+        failed_pins: 0,
+        last_failed_at: null,
+        updated_at: null,
+        updated_by: null,
+      })),
     );
     for (const [table, column] of Object.entries(WRITER_COLUMNS)) {
       expect(rowsOf(db, table), table).toEqual(writtenBefore[table]!.map((row) => ({ ...row, [column]: null })));
@@ -57,9 +65,15 @@ describe('migration 130', () => {
     refused("UPDATE settings SET updated_by = 'ghost'", /FOREIGN KEY/);
     refused("UPDATE networks SET updated_by = 'ghost'", /FOREIGN KEY/);
     refused("UPDATE network_tokens SET updated_by = 'ghost'", /FOREIGN KEY/);
-    refused("INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at, actor_id) VALUES ('n1', 'k3', 'pickup', '{}', 14, 'ghost')", /FOREIGN KEY/);
+    refused(
+      "INSERT INTO outbox (network_id, idempotency_key, kind, payload_json, created_at, actor_id) VALUES ('n1', 'k3', 'pickup', '{}', 14, 'ghost')",
+      /FOREIGN KEY/,
+    );
     refused("UPDATE support_cases SET opened_by = 'ghost'", /FOREIGN KEY/);
-    refused("INSERT INTO support_messages (case_id, author, body, created_at, actor_id) VALUES (1, 'shop', 'Hi', 14, 'ghost')", /FOREIGN KEY/);
+    refused(
+      "INSERT INTO support_messages (case_id, author, body, created_at, actor_id) VALUES (1, 'shop', 'Hi', 14, 'ghost')",
+      /FOREIGN KEY/,
+    );
     refused("INSERT INTO support_callbacks (network_id, phone, created_at, actor_id) VALUES ('n1', '1', 14, 'ghost')", /FOREIGN KEY/);
 
     // A person's writes name them; deactivating keeps the row the logs refer to.

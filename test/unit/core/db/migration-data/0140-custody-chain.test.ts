@@ -35,26 +35,45 @@ describe('migration 140', () => {
 
     migrateTo(db, 140);
     const rows = db.prepare('SELECT id, prev_hash, hash FROM custody_events ORDER BY id').all() as ChainedRow[];
-    expect(db.prepare('SELECT * FROM custody_events ORDER BY id').all()).toEqual(custodyBefore.map((e, i) => ({ ...e, prev_hash: rows[i]!.prev_hash, hash: rows[i]!.hash })));
+    expect(db.prepare('SELECT * FROM custody_events ORDER BY id').all()).toEqual(
+      custodyBefore.map((e, i) => ({ ...e, prev_hash: rows[i]!.prev_hash, hash: rows[i]!.hash })),
+    );
     expect(everyRow(db, ['custody_events', 'custody_chain', 'custody_chain_alerts'])).toEqual(before);
     expectEmpty(db, ['custody_chain_alerts']);
 
     const chainRow = db.prepare('SELECT * FROM custody_chain').get() as { genesis: string; head_id: number; head_hash: string };
-    expect(chainRow).toEqual({ id: 1, genesis: expect.stringMatching(/^[0-9a-f]{64}$/), head_id: 5, head_hash: rows[4]!.hash, created_at: 0 });
+    expect(chainRow).toEqual({
+      id: 1,
+      genesis: expect.stringMatching(/^[0-9a-f]{64}$/),
+      head_id: 5,
+      head_hash: rows[4]!.hash,
+      created_at: 0,
+    });
     expect(rows.map((r) => r.prev_hash)).toEqual([chainRow.genesis, ...rows.slice(0, -1).map((r) => r.hash)]);
     // The first link recomputed the way an auditor would, outside the project's code.
-    expect(rows[0]!.hash).toBe(createHash('sha256').update(`${chainRow.genesis}\n[1,1,null,"expected",1,"counter","system",null,"announced",null]`).digest('hex'));
+    expect(rows[0]!.hash).toBe(
+      createHash('sha256').update(`${chainRow.genesis}\n[1,1,null,"expected",1,"counter","system",null,"announced",null]`).digest('hex'),
+    );
     const chain = new CustodyChain(db, clock);
     expect(chain.verify()).toEqual({ checked: 5, breaks: [] });
 
     // A new row links onto the migrated head.
     db.transaction(() => {
-      const link = chain.link({ parcel_id: 2, from_state: 'received', to_state: 'picked_up', at: 6, actor_id: 'anna', method: 'scanner', slot_id: null, reason: null, delivery_id: null });
+      const link = chain.link({
+        parcel_id: 2,
+        from_state: 'received',
+        to_state: 'picked_up',
+        at: 6,
+        actor_id: 'anna',
+        method: 'scanner',
+        slot_id: null,
+        reason: null,
+        delivery_id: null,
+      });
       expect(link).toMatchObject({ id: 6, prevHash: rows[4]!.hash });
-      db.prepare("INSERT INTO custody_events (id, parcel_id, from_state, to_state, at, actor_id, method, prev_hash, hash) VALUES (6, 2, 'received', 'picked_up', 6, 'anna', 'scanner', ?, ?)").run(
-        link.prevHash,
-        link.hash,
-      );
+      db.prepare(
+        "INSERT INTO custody_events (id, parcel_id, from_state, to_state, at, actor_id, method, prev_hash, hash) VALUES (6, 2, 'received', 'picked_up', 6, 'anna', 'scanner', ?, ?)",
+      ).run(link.prevHash, link.hash);
     })();
     expect(chain.verify()).toEqual({ checked: 6, breaks: [] });
 
@@ -65,7 +84,10 @@ describe('migration 140', () => {
     refused(`INSERT INTO custody_chain (id, genesis, head_hash, created_at) VALUES (2, '${'0'.repeat(64)}', 'h', 0)`, /CHECK/);
     refused("UPDATE custody_chain SET genesis = 'short'", /CHECK/);
     refused("INSERT INTO custody_chain_alerts (event_id, problem, found_at) VALUES (1, 'lost', 7)", /CHECK/);
-    refused("INSERT INTO custody_chain_alerts (event_id, problem, found_at, acknowledged_by) VALUES (1, 'edited', 7, 'ghost')", /FOREIGN KEY/);
+    refused(
+      "INSERT INTO custody_chain_alerts (event_id, problem, found_at, acknowledged_by) VALUES (1, 'edited', 7, 'ghost')",
+      /FOREIGN KEY/,
+    );
     db.exec("INSERT INTO custody_chain_alerts (event_id, problem, found_at) VALUES (1, 'edited', 7)");
     refused("INSERT INTO custody_chain_alerts (event_id, problem, found_at) VALUES (1, 'edited', 8)", /UNIQUE/);
     db.close();
@@ -74,7 +96,11 @@ describe('migration 140', () => {
   it('an empty custody log gets a chain whose head is its genesis, and it verifies', () => {
     const db = databaseAt(tempDir(), versionBefore(140));
     migrateTo(db, 140);
-    const chainRow = db.prepare('SELECT genesis, head_id, head_hash FROM custody_chain').get() as { genesis: string; head_id: number | null; head_hash: string };
+    const chainRow = db.prepare('SELECT genesis, head_id, head_hash FROM custody_chain').get() as {
+      genesis: string;
+      head_id: number | null;
+      head_hash: string;
+    };
     expect(chainRow).toEqual({ genesis: chainRow.genesis, head_id: null, head_hash: chainRow.genesis });
     expect(new CustodyChain(db, clock).verify()).toEqual({ checked: 0, breaks: [] });
     // Each store has its own genesis.

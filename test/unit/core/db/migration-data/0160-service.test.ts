@@ -48,19 +48,41 @@ describe('migration 160', () => {
       INSERT INTO service_orders (id, customer_id, priority, fault, status, created_at, actor) VALUES (1, 1, 'high', 'No heat', 'pending', 13, 'anna');
       INSERT INTO service_order_lines (id, order_id, item_id, repair_status, estimated_hours) VALUES (1, 1, 1, 'initial', 2);
     `);
-    expect(db.prepare('SELECT address, latitude, phone, zone FROM service_customers').get()).toEqual({ address: '', latitude: null, phone: null, zone: null });
-    expect(db.prepare('SELECT skills_json, troubleshooting_json FROM service_item_groups').get()).toEqual({ skills_json: '[]', troubleshooting_json: '[]' });
+    expect(db.prepare('SELECT address, latitude, phone, zone FROM service_customers').get()).toEqual({
+      address: '',
+      latitude: null,
+      phone: null,
+      zone: null,
+    });
+    expect(db.prepare('SELECT skills_json, troubleshooting_json FROM service_item_groups').get()).toEqual({
+      skills_json: '[]',
+      troubleshooting_json: '[]',
+    });
     // An item without its own lists inherits its group's.
-    expect(db.prepare('SELECT model, skills_json, troubleshooting_json FROM service_items').get()).toEqual({ model: '', skills_json: null, troubleshooting_json: null });
-    expect(db.prepare('SELECT windows_json, response_at, finished_at FROM service_orders').get()).toEqual({ windows_json: '[]', response_at: null, finished_at: null });
+    expect(db.prepare('SELECT model, skills_json, troubleshooting_json FROM service_items').get()).toEqual({
+      model: '',
+      skills_json: null,
+      troubleshooting_json: null,
+    });
+    expect(db.prepare('SELECT windows_json, response_at, finished_at FROM service_orders').get()).toEqual({
+      windows_json: '[]',
+      response_at: null,
+      finished_at: null,
+    });
 
     const refused = refusedBy(db);
     refused("INSERT INTO service_customers (name, latitude, created_at) VALUES ('Far', 91, 14)", /CHECK/);
     refused("INSERT INTO service_customers (name, created_at) VALUES ('', 14)", /CHECK/);
     refused("INSERT INTO service_items (customer_id, description, serial, created_at) VALUES (1, 'Same', 'SN1', 14)", /UNIQUE/);
     refused("INSERT INTO service_items (customer_id, description, created_at) VALUES (99, 'Nobody''s', 14)", /FOREIGN KEY/);
-    refused("INSERT INTO service_orders (customer_id, priority, fault, status, created_at, actor) VALUES (1, 'urgent', 'x', 'pending', 14, 'anna')", /CHECK/);
-    refused("INSERT INTO service_orders (customer_id, priority, fault, status, created_at, actor) VALUES (1, 'low', 'x', 'pending', 14, 'ghost')", /FOREIGN KEY/);
+    refused(
+      "INSERT INTO service_orders (customer_id, priority, fault, status, created_at, actor) VALUES (1, 'urgent', 'x', 'pending', 14, 'anna')",
+      /CHECK/,
+    );
+    refused(
+      "INSERT INTO service_orders (customer_id, priority, fault, status, created_at, actor) VALUES (1, 'low', 'x', 'pending', 14, 'ghost')",
+      /FOREIGN KEY/,
+    );
     refused("INSERT INTO service_order_lines (order_id, item_id, repair_status, estimated_hours) VALUES (1, 1, 'initial', 0)", /CHECK/);
     refused("INSERT INTO service_allocations (line_id, state, created_at) VALUES (1, 'active', 15)", /CHECK/);
 

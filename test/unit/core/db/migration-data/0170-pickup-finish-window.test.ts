@@ -37,7 +37,9 @@ describe('migration 170', () => {
     for (const plan of plans) expect(plan).toContain('pickups_pending_finish');
 
     db.prepare('UPDATE pickups SET finish_at = 9 WHERE id = 2').run();
-    expect(db.prepare('SELECT id FROM pickups WHERE completed_at IS NULL AND finish_at <= 10 ORDER BY finish_at').pluck().all()).toEqual([2]);
+    expect(db.prepare('SELECT id FROM pickups WHERE completed_at IS NULL AND finish_at <= 10 ORDER BY finish_at').pluck().all()).toEqual([
+      2,
+    ]);
     db.close();
   });
 });

@@ -27,7 +27,9 @@ describe('migration 180', () => {
     expect(db.prepare('SELECT code, name FROM service_skills ORDER BY code').all()).toEqual(
       ['electric', 'gas', 'plumbing', 'refrigerant', 'welding'].map((code) => ({ code, name: code })),
     );
-    expect(db.prepare('SELECT code, name FROM service_zones ORDER BY code').all()).toEqual(['hills', 'lake', 'north'].map((code) => ({ code, name: code })));
+    expect(db.prepare('SELECT code, name FROM service_zones ORDER BY code').all()).toEqual(
+      ['hills', 'lake', 'north'].map((code) => ({ code, name: code })),
+    );
 
     const refused = refusedBy(db);
     refused("INSERT INTO service_skills (code, name) VALUES ('', 'Nothing')", /CHECK/);

@@ -36,7 +36,9 @@ export function everyRow(db: BetterSqlite3.Database, except: readonly string[] =
     )
     .all()
     .filter((t) => !except.includes(t.name));
-  return Object.fromEntries(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY ${t.withoutRowid ? '1' : 'rowid'}`).all()]));
+  return Object.fromEntries(
+    tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY ${t.withoutRowid ? '1' : 'rowid'}`).all()]),
+  );
 }
 
 /** Checks that `statement` is refused with `reason` (a CHECK, a key, a trigger). */
