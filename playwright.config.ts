@@ -13,7 +13,6 @@ export default defineConfig({
   fullyParallel: false,
   // Two files at a time (each with its own hosts and data folders): 6.9 → 5.7 min on two cores, and CI stays well under its 15 minutes.
   workers: 2,
-  retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: 'list',
   timeout: 30_000,
