@@ -249,6 +249,7 @@ for (const language of ['it', 'fr', 'en'] as const) {
       ['skills', '#/service/setup/skills', 'boiler'],
       ['zones', '#/service/setup/zones', 'Nord'],
       ['teams', '#/service/setup/teams', 'Squadra 1'],
+      ['route settings', '#/service/setup/route', ''],
     ];
     for (const [name, path, shows] of screens) {
       await test.step(name, async () => {
