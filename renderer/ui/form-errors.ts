@@ -1,4 +1,4 @@
-import { computed, nextTick, ref, type Ref } from 'vue';
+import { computed, nextTick, ref, watch, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { ApiCallError, type ErrorParams, type ErrorReason, type FieldIssue } from '../../main/api/errors';
 import { translateError, translateIssue } from './report-error';
@@ -15,7 +15,10 @@ export interface FormErrors {
   messagesUnder(prefix: string, keyOf?: (field: string) => string): Record<string, string>;
   /** aria-invalid and aria-describedby for the input of a field, pointing at its FieldError (`<inputId>-error`). */
   attrs(field: string, inputId: string): { 'aria-invalid': 'true' | undefined; 'aria-describedby': string | undefined };
-  /** A refusal that names no field of this form, shown next to the form's button. */
+  /**
+   * A refusal that names no field of this form, shown next to the form's button: a failure, or each refused field
+   * the form did not show during its render (with the field's name and why).
+   */
   problem: Readonly<Ref<string | undefined>>;
   /** Shows main's refusal: each refused field next to the field, anything else as the form's problem; then focuses the first. */
   refuse(error: unknown, fieldOf?: (field: string) => string): Promise<void>;
@@ -53,19 +56,47 @@ export function useFormErrors(): FormErrors {
   const issues = ref<FieldIssue[]>([]);
   const failure = ref<unknown>();
 
-  const issueOf = (field: string) => issues.value.find((i) => i.field === field || i.field.startsWith(`${field}.`));
+  // The fields (or prefixes) the form asked the text of since the issues last changed: the ones it shows.
+  const shown = new Set<string>();
+  // The refused fields no render asked for: nowhere on screen but in the form's problem.
+  const unshown = ref<FieldIssue[]>([]);
+  const setIssues = (next: FieldIssue[]) => {
+    shown.clear();
+    issues.value = next;
+  };
+  const isUnder = (field: string, prefix: string) => field === prefix || field.startsWith(`${prefix}.`);
+  // After the form has rendered the new issues (flush 'post'), whatever it did not ask for goes to the problem.
+  watch(
+    issues,
+    (now) => {
+      unshown.value = now.filter((issue) => ![...shown].some((field) => isUnder(issue.field, field)));
+    },
+    { flush: 'post' },
+  );
+
+  const issueOf = (field: string) => issues.value.find((i) => isUnder(i.field, field));
   const message = (field: string, rule?: string) => {
+    shown.add(field);
     const issue = issueOf(field);
     if (!issue) return undefined;
     return rule && SHAPE_REASONS.has(issue.reason) ? t(rule) : translateIssue(t, te, issue);
   };
-  const messagesUnder = (prefix: string, keyOf = (field: string) => field) =>
-    Object.fromEntries(
-      issues.value
-        .filter((i) => i.field === prefix || i.field.startsWith(`${prefix}.`))
-        .map((i) => [keyOf(i.field), translateIssue(t, te, i)]),
-    );
-  const problem = computed(() => (failure.value === undefined ? undefined : translateError(t, te, failure.value)));
+  const messagesUnder = (prefix: string, keyOf = (field: string) => field) => {
+    shown.add(prefix);
+    return Object.fromEntries(issues.value.filter((i) => isUnder(i.field, prefix)).map((i) => [keyOf(i.field), translateIssue(t, te, i)]));
+  };
+  /** An unshown field by its name where the locale has one ("Item: …"), else as a refused input ("Check this input. …"). */
+  const unshownText = (issue: FieldIssue) => {
+    const name = issue.field.split('.').findLast((part) => !/^\d+$/.test(part)) ?? issue.field;
+    const reason = translateIssue(t, te, issue);
+    return te(`formErrors.fields.${name}`)
+      ? t('formErrors.unshownField', { field: t(`formErrors.fields.${name}`), reason })
+      : `${t('errors.BAD_INPUT')} ${reason}`;
+  };
+  const problem = computed(() => {
+    if (failure.value !== undefined) return translateError(t, te, failure.value);
+    return unshown.value.length > 0 ? unshown.value.map(unshownText).join(' ') : undefined;
+  });
 
   async function focusFirst(): Promise<void> {
     await nextTick();
@@ -88,17 +119,19 @@ export function useFormErrors(): FormErrors {
     async refuse(error, fieldOf = (field) => field) {
       const refused = error instanceof ApiCallError && error.code === 'BAD_INPUT' ? error.issues : [];
       const known = refused.map((issue) => ({ ...issue, field: fieldOf(issue.field) }));
-      issues.value = known;
+      setIssues(known);
       failure.value = known.length > 0 ? undefined : error;
+      // The render that shows the issues decides which are unshown; the problem they make renders one tick later.
+      await nextTick();
       await focusFirst();
     },
     mark(field, reason, params) {
-      issues.value = [...issues.value.filter((i) => i.field !== field), { field, reason, ...(params ? { params } : {}) }];
+      setIssues([...issues.value.filter((i) => i.field !== field), { field, reason, ...(params ? { params } : {}) }]);
     },
     focusFirst,
     hasErrors: computed(() => issues.value.length > 0 || failure.value !== undefined),
     clear() {
-      issues.value = [];
+      setIssues([]);
       failure.value = undefined;
     },
   };

@@ -238,3 +238,43 @@ test('intake for a new customer and a new item, a refused phone next to its fiel
   const { today } = await host.call<{ today: string }>('service.home');
   await expect(page.getByTestId(`cell-${ids.anna}-${today}`)).toContainText('Luca Neri');
 });
+
+test('a refusal of a field the intake does not show (the item of another customer) stands next to Take, and nothing is saved', async ({
+  page,
+  launchHost,
+}) => {
+  const host = await launchHost();
+  await setUp(host);
+  await host.call('service.customers.save', {
+    name: 'Luca Neri',
+    address: 'Via Po 2, Milano',
+    latitude: null,
+    longitude: null,
+    phone: '',
+    phoneCountry: 'IT',
+    email: '',
+    zone: '',
+  });
+  const m = (key: string, vars: Record<string, string | number> = {}) => msg('en', key, vars);
+  await page.goto(`${host.url}#/service/intake`);
+  await expect(page.getByRole('heading', { level: 1, name: m('service.intake.title') })).toBeVisible();
+
+  // Maria's boiler is scanned, then the customer changed to Luca: the chosen item is still Maria's.
+  await scan(host, 'SN-4711');
+  await expect(page.getByTestId('chosen-item')).toContainText('Wall boiler');
+  await page.getByRole('button', { name: m('service.intake.changeCustomer') }).click();
+  await page.getByLabel(m('service.intake.searchCustomer'), { exact: true }).fill('Luca');
+  await page.getByRole('button', { name: startsWith('Luca Neri') }).click();
+  await expect(page.getByTestId('chosen-customer')).toContainText('Luca Neri');
+  await expect(page.getByTestId('chosen-item')).toContainText('Wall boiler');
+  await page.getByLabel(m('service.intake.fault'), { exact: true }).fill('No hot water');
+  await page.getByRole('button', { name: m('service.intake.take') }).click();
+
+  // Main refuses lines.0.itemId, which no field of the intake shows: the form says which field and why.
+  const problem = page.getByTestId('form-problem');
+  await expect(problem).toHaveText(
+    m('formErrors.unshownField', { field: m('formErrors.fields.itemId'), reason: m('errors.reasons.otherCustomerItem') }),
+  );
+  await expect(problem).toBeFocused();
+  expect(await host.call<unknown[]>('service.orders.list', { filter: { status: 'all', search: '', overdueOnly: false } })).toEqual([]);
+});
