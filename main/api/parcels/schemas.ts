@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARCEL_STATES, PICKUP_ITEM_STATUSES } from '../../core/parcels/parcel-states';
+import { EXPIRED_ITEM_STATUSES, PARCEL_STATES, PICKUP_ITEM_STATUSES } from '../../core/parcels/parcel-states';
 import { PARCEL_SIZES } from '../../core/parcels/parcel-shapes';
 import { idSchema, rowIdSchema } from '../schemas';
 
@@ -84,7 +84,10 @@ export const expiredViewSchema = z.object({
   raisedAt: z.number().int(),
   deadlineAt: z.number().int(),
   completedAt: z.number().int().nullable(),
-  parcels: z.array(parcelViewSchema),
+  /** Each parcel with where it stands in this notice, decided by main. */
+  parcels: z.array(parcelViewSchema.extend({ status: z.enum(EXPIRED_ITEM_STATUSES) })),
+  /** How many of the parcels are handled (scanned, collected, not found…). */
+  handled: z.number().int(),
 });
 export type ExpiredView = z.infer<typeof expiredViewSchema>;
 

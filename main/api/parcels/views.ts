@@ -1,7 +1,7 @@
 import type { CounterCore } from '../../core/counter-core';
 import type { DeliveryRow } from '../../core/parcels/deliveries';
 import type { ExpiryNoticeRow } from '../../core/parcels/expiry';
-import { pickupItemStatus } from '../../core/parcels/parcel-states';
+import { expiredHandledCount, expiredItemStatus, pickupItemStatus } from '../../core/parcels/parcel-states';
 import { parcelFromRow } from '../../core/parcels/parcel-row';
 import type { ParcelRow } from '../../core/parcels/types';
 import type { CounterStatus, DeliveryView, ExpiredView, ParcelView, PickupView } from './schemas';
@@ -48,13 +48,18 @@ export function pickupView(core: Pick<CounterCore, 'counter'>, pickupId: number)
 }
 
 export function expiredView(core: Pick<CounterCore, 'counter'>, notice: ExpiryNoticeRow): ExpiredView {
+  const parcels = core.counter.expiry.parcelsOf(notice.id).map((row) => {
+    const parcel = parcelView(row);
+    return { ...parcel, status: expiredItemStatus(parcel.state) };
+  });
   return {
     id: notice.id,
     networkId: notice.network_id,
     raisedAt: notice.raised_at,
     deadlineAt: notice.scan_deadline_at,
     completedAt: notice.completed_at,
-    parcels: core.counter.expiry.parcelsOf(notice.id).map(parcelView),
+    parcels,
+    handled: expiredHandledCount(parcels.map((p) => p.status)),
   };
 }
 

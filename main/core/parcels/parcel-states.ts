@@ -42,6 +42,28 @@ export function pickupItemStatus(state: ParcelState, scanned: boolean): PickupIt
   return scanned ? 'scanned' : 'to-scan';
 }
 
+/**
+ * Where one parcel of an expired-parcel notice stands: still to find and scan
+ * for return, scanned (or already gone back with the driver), collected by its
+ * customer after all, not found, or resolved otherwise (found again and back on
+ * the shelf: its state says how). Every status but `to-scan` is handled.
+ */
+export const EXPIRED_ITEM_STATUSES = ['to-scan', 'scanned', 'collected', 'missing', 'resolved'] as const;
+export type ExpiredItemStatus = (typeof EXPIRED_ITEM_STATUSES)[number];
+
+export function expiredItemStatus(state: ParcelState): ExpiredItemStatus {
+  if (state === 'expired') return 'to-scan';
+  if (state === 'return_scanned' || state === 'returned') return 'scanned';
+  if (state === 'picked_up') return 'collected';
+  if (state === 'missing') return 'missing';
+  return 'resolved';
+}
+
+/** How many parcels of an expired-parcel notice are handled: every one no longer waiting to be scanned. */
+export function expiredHandledCount(statuses: readonly ExpiredItemStatus[]): number {
+  return statuses.filter((status) => status !== 'to-scan').length;
+}
+
 /** The one table of allowed moves. Anything not listed is refused with CONFLICT. */
 export const TRANSITIONS: Readonly<Record<ParcelState, readonly ParcelState[]>> = {
   expected: ['received', 'damaged_refused'],
