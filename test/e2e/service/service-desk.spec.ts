@@ -2,64 +2,13 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import type { RunningHost } from '../host';
+import { callSaver, customer, heatingDesk, seedDesk } from '../../fixtures/service-seed';
 import { msg, startsWith, type Language } from '../locales';
 
-const ALL_DAY = [{ opens: '07:00', closes: '19:00' }];
-const WEEK = [ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY];
-
-/** A heating group, Anna (gas + boiler, zone NORD), Bruno (boiler only) and a customer whose boiler has serial SN-4711. */
+/** The heating desk: Anna (gas + boiler, zone NORD), Bruno (boiler only) and Maria Rossi, whose boiler has serial SN-4711. */
 async function setUp(host: RunningHost): Promise<{ anna: number; bruno: number }> {
-  for (const code of ['gas', 'boiler']) await host.call('service.skills.save', { code, name: code });
-  for (const code of ['NORD', 'SUD']) await host.call('service.zones.save', { code, name: code });
-  await host.call('service.groups.save', {
-    code: 'HEAT',
-    name: 'Heating',
-    skills: ['gas', 'boiler'],
-    responseHours: 8,
-    troubleshooting: ['Check the pressure'],
-  });
-  const anna = await host.call<{ id: number }>('service.technicians.save', {
-    name: 'Anna Bianchi',
-    skills: ['gas', 'boiler'],
-    latitude: 45.4642,
-    longitude: 9.19,
-    week: WEEK,
-    zones: [{ zone: 'NORD', startingDate: '2020-01-01' }],
-    groups: [],
-  });
-  const bruno = await host.call<{ id: number }>('service.technicians.save', {
-    name: 'Bruno Verdi',
-    skills: ['boiler'],
-    latitude: 45.44,
-    longitude: 9.15,
-    week: WEEK,
-    zones: [{ zone: 'SUD', startingDate: '2020-01-01' }],
-    groups: [],
-  });
-  const customer = await host.call<{ id: number }>('service.customers.save', {
-    name: 'Maria Rossi',
-    address: 'Via Roma 1, Milano',
-    latitude: 45.47,
-    longitude: 9.2,
-    phone: '02 1234 5678',
-    phoneCountry: 'IT',
-    email: '',
-    zone: 'NORD',
-  });
-  await host.call('service.items.save', {
-    customerId: customer.id,
-    description: 'Wall boiler',
-    model: 'B-24',
-    serial: 'SN-4711',
-    warrantyEnds: null,
-    groupCode: 'HEAT',
-    skills: null,
-    troubleshooting: null,
-    address: null,
-    latitude: null,
-    longitude: null,
-  });
-  return { anna: anna.id, bruno: bruno.id };
+  const seeded = await seedDesk(callSaver(host.call), heatingDesk());
+  return { anna: seeded.technicians['Anna Bianchi']!, bruno: seeded.technicians['Bruno Verdi']! };
 }
 
 async function scan(host: RunningHost, code: string): Promise<void> {
@@ -245,16 +194,7 @@ test('a refusal of a field the intake does not show (the item of another custome
 }) => {
   const host = await launchHost();
   await setUp(host);
-  await host.call('service.customers.save', {
-    name: 'Luca Neri',
-    address: 'Via Po 2, Milano',
-    latitude: null,
-    longitude: null,
-    phone: '',
-    phoneCountry: 'IT',
-    email: '',
-    zone: '',
-  });
+  await host.call('service.customers.save', customer('Luca Neri', { address: 'Via Po 2, Milano', phone: '' }));
   const m = (key: string, vars: Record<string, string | number> = {}) => msg('en', key, vars);
   await page.goto(`${host.url}#/service/intake`);
   await expect(page.getByRole('heading', { level: 1, name: m('service.intake.title') })).toBeVisible();

@@ -1,8 +1,6 @@
 import { expect, test } from '../fixtures';
+import { customer, newItem, technician } from '../../fixtures/service-seed';
 import { msg, type Language } from '../locales';
-
-const ALL_DAY = [{ opens: '07:00', closes: '19:00' }];
-const WEEK = [ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY];
 
 for (const language of ['en', 'fr'] as const satisfies readonly Language[]) {
   test(`route settings in ${language}: a road factor out of range is refused next to the field, a new one changes the technician's day distances`, async ({
@@ -16,53 +14,22 @@ for (const language of ['en', 'fr'] as const satisfies readonly Language[]) {
     const km = (value: number) => m('service.km', { km: value.toFixed(1) });
 
     // Anna starts in Milan's centre and has two visits today, a few kilometres out.
-    const anna = await host.call<{ id: number }>('service.technicians.save', {
-      name: 'Anna Bianchi',
-      skills: [],
-      latitude: 45.4642,
-      longitude: 9.19,
-      week: WEEK,
-      zones: [],
-      groups: [],
-    });
+    const anna = await host.call<{ id: number }>('service.technicians.save', technician('Anna Bianchi'));
     const { today } = await host.call<{ today: string }>('service.home');
     for (const [name, latitude, longitude] of [
       ['Maria Rossi', 45.5, 9.23],
       ['Luca Neri', 45.43, 9.25],
     ] as const) {
-      const customer = await host.call<{ id: number }>('service.customers.save', {
-        name,
-        address: '',
-        latitude,
-        longitude,
-        phone: '',
-        phoneCountry: 'IT',
-        email: '',
-        zone: '',
-      });
+      const { id: customerId } = await host.call<{ id: number }>(
+        'service.customers.save',
+        customer(name, { address: '', latitude, longitude, phone: '' }),
+      );
       const order = await host.call<{ lines: { id: number }[] }>('service.orders.create', {
-        customerId: customer.id,
+        customerId,
         fault: 'No hot water',
         priority: 'medium',
         windows: [],
-        lines: [
-          {
-            newItem: {
-              description: 'Boiler',
-              model: '',
-              serial: '',
-              warrantyEnds: null,
-              groupCode: null,
-              skills: null,
-              troubleshooting: null,
-              address: null,
-              latitude: null,
-              longitude: null,
-            },
-            fault: 'No hot water',
-            estimatedHours: 1,
-          },
-        ],
+        lines: [{ newItem: newItem('Boiler'), fault: 'No hot water', estimatedHours: 1 }],
       });
       await host.call('service.allocate', { lineId: order.lines[0]!.id, technicianId: anna.id, date: today, hours: 1 });
     }

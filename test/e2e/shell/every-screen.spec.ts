@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import { repoRoot, type RunningHost } from '../host';
+import { callSaver, heatingDesk, seedDesk } from '../../fixtures/service-seed';
 import { msg, type Language } from '../locales';
 
 /**
@@ -169,63 +170,31 @@ for (const language of ['it', 'fr'] as const) {
   });
 }
 
-const ALL_DAY = [{ opens: '07:00', closes: '19:00' }];
-
 /** The service desk with real content: skills, zones, a team, an item group, a technician, a customer's order with a line allocated today. */
 async function setServiceScene(host: RunningHost, language: Language): Promise<{ orderId: number; technicianId: number; today: string }> {
   await host.call('settings.setLanguage', { language });
-  for (const code of ['gas', 'boiler']) await host.call('service.skills.save', { code, name: code });
-  await host.call('service.zones.save', { code: 'NORD', name: 'Nord' });
-  await host.call('service.resourceGroups.save', { code: 'TEAM1', name: 'Squadra 1' });
-  await host.call('service.groups.save', {
-    code: 'HEAT',
-    name: 'Caldaie',
-    skills: ['gas', 'boiler'],
-    responseHours: 8,
-    troubleshooting: ['Pressione'],
-  });
-  const technician = await host.call<{ id: number }>('service.technicians.save', {
-    name: 'Anna Bianchi',
-    skills: ['gas', 'boiler'],
-    latitude: 45.4642,
-    longitude: 9.19,
-    week: Array.from({ length: 7 }, () => ALL_DAY),
-    zones: [{ zone: 'NORD', startingDate: '2020-01-01' }],
-    groups: ['TEAM1'],
-  });
-  const customer = await host.call<{ id: number }>('service.customers.save', {
-    name: 'Maria Rossi',
-    address: 'Via Roma 1, Milano',
-    latitude: 45.47,
-    longitude: 9.2,
-    phone: '02 1234 5678',
-    phoneCountry: 'IT',
-    email: '',
-    zone: 'NORD',
-  });
-  const item = await host.call<{ id: number }>('service.items.save', {
-    customerId: customer.id,
-    description: 'Caldaia murale',
-    model: 'B-24',
-    serial: 'SN-4711',
-    warrantyEnds: null,
-    groupCode: 'HEAT',
-    skills: null,
-    troubleshooting: null,
-    address: null,
-    latitude: null,
-    longitude: null,
-  });
+  const seeded = await seedDesk(
+    callSaver(host.call),
+    heatingDesk({
+      bruno: undefined,
+      team: { code: 'TEAM1', name: 'Squadra 1' },
+      groupName: 'Caldaie',
+      steps: ['Pressione'],
+      zoneNames: { NORD: 'Nord' },
+      boiler: { description: 'Caldaia murale' },
+    }),
+  );
+  const technicianId = seeded.technicians['Anna Bianchi']!;
   const order = await host.call<{ order: { id: number }; lines: { id: number }[] }>('service.orders.create', {
-    customerId: customer.id,
+    customerId: seeded.customers['Maria Rossi']!,
     fault: 'Niente acqua calda',
     priority: 'high',
     windows: [],
-    lines: [{ itemId: item.id, fault: 'Niente acqua calda', estimatedHours: 2 }],
+    lines: [{ itemId: seeded.items['SN-4711']!, fault: 'Niente acqua calda', estimatedHours: 2 }],
   });
   const { today } = await host.call<{ today: string }>('service.home');
-  await host.call('service.allocate', { lineId: order.lines[0]!.id, technicianId: technician.id, date: today, hours: 2 });
-  return { orderId: order.order.id, technicianId: technician.id, today };
+  await host.call('service.allocate', { lineId: order.lines[0]!.id, technicianId, date: today, hours: 2 });
+  return { orderId: order.order.id, technicianId, today };
 }
 
 for (const language of ['it', 'fr', 'en'] as const) {

@@ -21,8 +21,8 @@ function refusal(run: () => unknown): CoreError {
 }
 
 describe('skills and service zones', () => {
-  it('a technician naming an unknown skill or zone is refused on that very entry and nothing changes', () => {
-    const { core, ids } = start();
+  it('a technician naming an unknown skill or zone is refused on that very entry and nothing changes', async () => {
+    const { core, ids } = await start();
     const anna = core.service.technicians.get(ids.anna);
     const input = {
       ...anna,
@@ -41,8 +41,8 @@ describe('skills and service zones', () => {
     expect(core.service.technicians.get(ids.anna)).toEqual(anna);
   });
 
-  it('a customer may only be in a listed zone or in none: an unknown one is refused on the zone field and nothing is saved', () => {
-    const { core, ids } = start();
+  it('a customer may only be in a listed zone or in none: an unknown one is refused on the zone field and nothing is saved', async () => {
+    const { core, ids } = await start();
     const maria = core.service.customers.get(ids.customer);
     const { id: _id, ...fields } = maria;
     const input = { ...fields, phone: '', phoneCountry: 'IT' };
@@ -58,8 +58,8 @@ describe('skills and service zones', () => {
     expect(core.service.customers.save({ ...input, name: 'Luca', zone: '' }).zone).toBeNull();
   });
 
-  it('an item group or an item with its own skills may only name listed skills', () => {
-    const { core, ids } = start();
+  it('an item group or an item with its own skills may only name listed skills', async () => {
+    const { core, ids } = await start();
     expect(
       refusal(() =>
         core.service.items.saveGroup({ code: 'AC', name: 'Air conditioning', skills: ['cooling'], responseHours: 8, troubleshooting: [] }),
@@ -78,8 +78,8 @@ describe('skills and service zones', () => {
     ]);
   });
 
-  it('renames an entry, refuses to remove one still in use and removes a free one', () => {
-    const { core } = start();
+  it('renames an entry, refuses to remove one still in use and removes a free one', async () => {
+    const { core } = await start();
     core.service.catalog.save('skill', { code: 'gas', name: 'Gas appliances' });
     core.service.catalog.save('skill', { code: 'cooling', name: 'Cooling' });
     expect(core.service.catalog.list('skill')).toEqual([
@@ -98,8 +98,8 @@ describe('skills and service zones', () => {
     expect(refusal(() => core.service.catalog.remove('skill', 'cooling')).code).toBe('NOT_FOUND');
   });
 
-  it('a working week with reversed hours or a lone coordinate is refused with the rule on the field', () => {
-    const { core, ids } = start();
+  it('a working week with reversed hours or a lone coordinate is refused with the rule on the field', async () => {
+    const { core, ids } = await start();
     const anna = core.service.technicians.get(ids.anna);
     const week = WEEK.map((day) => [...day]);
     week[2] = [{ opens: '12:00', closes: '08:00' }];
@@ -112,8 +112,8 @@ describe('skills and service zones', () => {
     expect(core.service.technicians.get(ids.anna)).toEqual(anna);
   });
 
-  it('removes an absence of that technician only', () => {
-    const { core, ids } = start();
+  it('removes an absence of that technician only', async () => {
+    const { core, ids } = await start();
     const withAbsence = core.service.technicians.addAbsence({
       technicianId: ids.anna,
       date: '2026-12-02',

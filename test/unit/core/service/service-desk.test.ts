@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../../../main/core/db/open';
 import type { CounterCore } from '../../../../main/core/counter-core';
+import { customer, item, newItem, technician } from '../../../fixtures/service-seed';
 import { ACTOR, useServiceDesk } from './service-fixture';
 
 const { start } = useServiceDesk();
@@ -18,8 +19,8 @@ const lineOf = (core: CounterCore, orderId: number) => core.service.orders.lines
 const states = (core: CounterCore, lineId: number) => core.service.allocations.forLine(lineId).map((a) => a.state);
 
 describe('service desk', () => {
-  it('a new order is pending, due by the group response hours, with a nonactive allocation and its history', () => {
-    const { core, ids } = start();
+  it('a new order is pending, due by the group response hours, with a nonactive allocation and its history', async () => {
+    const { core, ids } = await start();
     const order = takeOrder(core, ids.customer, ids.boiler);
     expect(order.status).toBe('pending');
     // Tuesday 09:00 UTC plus 8 hours on a working day (no calendar set).
@@ -32,8 +33,8 @@ describe('service desk', () => {
     ]);
   });
 
-  it('skills and troubleshooting are inherited from the group unless the item has its own', () => {
-    const { core, ids } = start();
+  it('skills and troubleshooting are inherited from the group unless the item has its own', async () => {
+    const { core, ids } = await start();
     const inherited = core.service.items.get(ids.boiler);
     expect(inherited.skills).toEqual(['gas', 'boiler']);
     expect(inherited.troubleshooting).toEqual(['Check the pressure', 'Bleed the radiators']);
@@ -46,8 +47,8 @@ describe('service desk', () => {
     expect(core.service.allocations.missingSkillsFor(lineOf(core, order.id).id, ids.bruno)).toEqual([]);
   });
 
-  it('a technician needs every skill: an unqualified one is refused with the missing skills and nothing changes', () => {
-    const { core, ids } = start();
+  it('a technician needs every skill: an unqualified one is refused with the missing skills and nothing changes', async () => {
+    const { core, ids } = await start();
     const line = lineOf(core, takeOrder(core, ids.customer, ids.boiler).id);
     expect(() => core.service.allocations.allocate({ lineId: line.id, technicianId: ids.bruno, date: TUESDAY, hours: 2 }, ACTOR)).toThrow(
       expect.objectContaining({ code: 'SERVICE_NOT_QUALIFIED', message: 'gas' }),
@@ -55,8 +56,8 @@ describe('service desk', () => {
     expect(states(core, line.id)).toEqual(['nonactive']);
   });
 
-  it('allocating, then finishing the line finishes the allocation and the order; the finished order is read-only', () => {
-    const { core, ids } = start();
+  it('allocating, then finishing the line finishes the allocation and the order; the finished order is read-only', async () => {
+    const { core, ids } = await start();
     const order = takeOrder(core, ids.customer, ids.boiler);
     const line = lineOf(core, order.id);
     core.service.allocations.allocate({ lineId: line.id, technicianId: ids.anna, date: TUESDAY, hours: 2 }, ACTOR);
@@ -74,8 +75,8 @@ describe('service desk', () => {
     expect(core.service.orders.get(order.id).status).toBe('finished');
   });
 
-  it('partly serviced or referred asks for a reallocation; reallocating after work started finishes the old one, with the reason', () => {
-    const { core, ids } = start();
+  it('partly serviced or referred asks for a reallocation; reallocating after work started finishes the old one, with the reason', async () => {
+    const { core, ids } = await start();
     const line = lineOf(core, takeOrder(core, ids.customer, ids.boiler).id);
     core.service.allocations.allocate({ lineId: line.id, technicianId: ids.anna, date: TUESDAY, hours: 2 }, ACTOR);
     core.service.orders.setLineStatus(line.id, 'partly_serviced', ACTOR);
@@ -96,8 +97,8 @@ describe('service desk', () => {
     ]);
   });
 
-  it('reallocating before work started cancels the old allocation; a referred line needs reallocation too', () => {
-    const { core, ids } = start();
+  it('reallocating before work started cancels the old allocation; a referred line needs reallocation too', async () => {
+    const { core, ids } = await start();
     const line = lineOf(core, takeOrder(core, ids.customer, ids.boiler).id);
     core.service.allocations.allocate({ lineId: line.id, groupCode: 'TEAM', date: TUESDAY, hours: 2 }, ACTOR);
     core.service.allocations.allocate(
@@ -109,8 +110,8 @@ describe('service desk', () => {
     expect(states(core, line.id)).toEqual(['canceled', 'reallocation_needed']);
   });
 
-  it('cancelling an allocation needs a reallocation; a second cancel is refused', () => {
-    const { core, ids } = start();
+  it('cancelling an allocation needs a reallocation; a second cancel is refused', async () => {
+    const { core, ids } = await start();
     const line = lineOf(core, takeOrder(core, ids.customer, ids.boiler).id);
     const a = core.service.allocations.allocate({ lineId: line.id, technicianId: ids.anna, date: TUESDAY, hours: 2 }, ACTOR);
     core.service.allocations.cancel(a.id, 'Customer not at home', ACTOR);
@@ -120,15 +121,15 @@ describe('service desk', () => {
     );
   });
 
-  it('finishing a line nobody was allocated to cancels its nonactive allocation', () => {
-    const { core, ids } = start();
+  it('finishing a line nobody was allocated to cancels its nonactive allocation', async () => {
+    const { core, ids } = await start();
     const line = lineOf(core, takeOrder(core, ids.customer, ids.boiler).id);
     core.service.orders.setLineStatus(line.id, 'finished', ACTOR);
     expect(states(core, line.id)).toEqual(['canceled']);
   });
 
-  it('one allocation per line counts at a time, held by the database too', () => {
-    const { core, ids } = start();
+  it('one allocation per line counts at a time, held by the database too', async () => {
+    const { core, ids } = await start();
     const line = lineOf(core, takeOrder(core, ids.customer, ids.boiler).id);
     expect(() =>
       core.db
@@ -139,8 +140,8 @@ describe('service desk', () => {
     ).toThrow(/UNIQUE/);
   });
 
-  it('the history is append-only and names the actor of every move', () => {
-    const { core, ids, dir } = start();
+  it('the history is append-only and names the actor of every move', async () => {
+    const { core, ids, dir } = await start();
     const order = takeOrder(core, ids.customer, ids.boiler);
     const line = lineOf(core, order.id);
     core.service.allocations.allocate({ lineId: line.id, technicianId: ids.anna, date: TUESDAY, hours: 2 }, ACTOR);
@@ -164,8 +165,8 @@ describe('service desk', () => {
     }
   });
 
-  it('shows whether a technician works the customer zone, counting zones from their starting date', () => {
-    const { core, ids } = start();
+  it('shows whether a technician works the customer zone, counting zones from their starting date', async () => {
+    const { core, ids } = await start();
     const order = takeOrder(core, ids.customer, ids.boiler);
     const line = () => core.service.board(TUESDAY).lines.find((l) => l.orderId === order.id)!;
     expect(line().unqualified).toEqual([{ technicianId: ids.bruno, missingSkills: ['gas'] }]);
@@ -176,19 +177,10 @@ describe('service desk', () => {
     expect(core.service.board('2026-12-01').lines[0]!.inZone).toEqual([ids.anna]);
   });
 
-  it("the board asks of each waiting line its item's own skills, else its group's, else none", () => {
-    const { core, ids } = start();
-    const base = {
-      customerId: ids.customer,
-      model: '',
-      warrantyEnds: null,
-      troubleshooting: null,
-      address: null,
-      latitude: null,
-      longitude: null,
-    };
-    const own = core.service.items.save({ ...base, description: 'Own skills', serial: 'OWN', groupCode: 'HEAT', skills: ['boiler'] });
-    const none = core.service.items.save({ ...base, description: 'No group', serial: 'NONE', groupCode: null, skills: null });
+  it("the board asks of each waiting line its item's own skills, else its group's, else none", async () => {
+    const { core, ids } = await start();
+    const own = core.service.items.save(item(ids.customer, 'Own skills', { serial: 'OWN', groupCode: 'HEAT', skills: ['boiler'] }));
+    const none = core.service.items.save(item(ids.customer, 'No group', { serial: 'NONE' }));
     const orders = [ids.boiler, own.id, none.id].map((itemId) => takeOrder(core, ids.customer, itemId).id);
     const board = core.service.board(TUESDAY);
     expect(
@@ -200,8 +192,8 @@ describe('service desk', () => {
     ]);
   });
 
-  it('counts capacity per day from the working week less absences, and allocated hours against it', () => {
-    const { core, ids } = start();
+  it('counts capacity per day from the working week less absences, and allocated hours against it', async () => {
+    const { core, ids } = await start();
     const line = lineOf(core, takeOrder(core, ids.customer, ids.boiler, 3).id);
     core.service.technicians.addAbsence({ technicianId: ids.anna, date: '2026-11-25', hours: 2, reason: 'Dentist' });
     core.service.technicians.addAbsence({ technicianId: ids.anna, date: '2026-11-26', hours: null, reason: 'Training' });
@@ -220,17 +212,11 @@ describe('service desk', () => {
     expect(team.days[1]).toMatchObject({ capacity: 16, allocated: 3 });
   });
 
-  it('suggests qualified technicians first, then by free hours, zone and distance', () => {
-    const { core, ids } = start();
-    const carla = core.service.technicians.save({
-      name: 'Carla',
-      skills: ['gas', 'boiler'],
-      latitude: 45.0,
-      longitude: 7.6,
-      week: core.service.technicians.get(ids.anna).week,
-      zones: [],
-      groups: [],
-    });
+  it('suggests qualified technicians first, then by free hours, zone and distance', async () => {
+    const { core, ids } = await start();
+    const carla = core.service.technicians.save(
+      technician('Carla', { skills: ['gas', 'boiler'], latitude: 45.0, longitude: 7.6, week: core.service.technicians.get(ids.anna).week }),
+    );
     const line = lineOf(core, takeOrder(core, ids.customer, ids.boiler).id);
     expect(core.service.suggest(line.id).map((s) => s.name)).toEqual(['Anna', 'Carla', 'Bruno']);
     // Anna busy most of the day: Carla has more free hours.
@@ -241,28 +227,17 @@ describe('service desk', () => {
     expect(ranked[2]).toMatchObject({ qualified: false, missingSkills: ['gas'] });
   });
 
-  it('refuses a serial number already used on the same model, and finds an item by its serial', () => {
-    const { core, ids } = start();
-    const base = {
-      customerId: ids.customer,
-      description: 'Another',
-      warrantyEnds: null,
-      groupCode: null,
-      skills: null,
-      troubleshooting: null,
-      address: null,
-      latitude: null,
-      longitude: null,
-    };
-    expect(() => core.service.items.save({ ...base, model: 'B-24', serial: 'SN-0001' })).toThrow(
+  it('refuses a serial number already used on the same model, and finds an item by its serial', async () => {
+    const { core, ids } = await start();
+    expect(() => core.service.items.save(item(ids.customer, 'Another', { model: 'B-24', serial: 'SN-0001' }))).toThrow(
       expect.objectContaining({ code: 'SERVICE_SERIAL_TAKEN', fields: ['serial'] }),
     );
-    core.service.items.save({ ...base, model: 'C-30', serial: 'SN-0001' });
+    core.service.items.save(item(ids.customer, 'Another', { model: 'C-30', serial: 'SN-0001' }));
     expect(core.service.items.bySerial('SN-0001').map((i) => i.model)).toEqual(['B-24', 'C-30']);
   });
 
-  it('creates a free-text item on the fly and refuses an invalid phone number next to the field', () => {
-    const { core, ids } = start();
+  it('creates a free-text item on the fly and refuses an invalid phone number next to the field', async () => {
+    const { core, ids } = await start();
     const order = core.service.orders.create(
       {
         customerId: ids.customer,
@@ -271,18 +246,7 @@ describe('service desk', () => {
         windows: [{ from: '09:00', to: '12:00' }],
         lines: [
           {
-            newItem: {
-              description: 'Old radiator',
-              model: '',
-              serial: '',
-              warrantyEnds: null,
-              groupCode: null,
-              skills: null,
-              troubleshooting: null,
-              address: null,
-              latitude: null,
-              longitude: null,
-            },
+            newItem: newItem('Old radiator'),
             fault: 'Noisy',
             estimatedHours: 1,
           },
@@ -291,59 +255,25 @@ describe('service desk', () => {
       ACTOR,
     );
     expect(core.service.detail(order.id).lines[0]!.item.description).toBe('Old radiator');
-    expect(() =>
-      core.service.customers.save({
-        name: 'X',
-        address: '',
-        latitude: null,
-        longitude: null,
-        phone: '12',
-        phoneCountry: 'IT',
-        email: '',
-        zone: '',
-      }),
-    ).toThrow(expect.objectContaining({ code: 'BAD_INPUT', fields: ['phone'] }));
+    expect(() => core.service.customers.save(customer('X', { address: '', latitude: null, longitude: null, phone: '12' }))).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT', fields: ['phone'] }),
+    );
     expect(core.service.customers.search('ross').map((c) => c.name)).toEqual(['Maria Rossi']);
     expect(core.service.customers.search('02 1234').map((c) => c.phone)).toEqual(['+390212345678']);
   });
 
-  it("plans a technician's day: never longer than the allocation order, with arrival times and the saving", () => {
-    const { core, ids } = start();
-    const far = core.service.customers.save({
-      name: 'Far',
-      address: 'Monza',
-      latitude: 45.58,
-      longitude: 9.27,
-      phone: '',
-      phoneCountry: 'IT',
-      email: '',
-      zone: 'NORD',
-    });
-    const near = core.service.customers.save({
-      name: 'Near',
-      address: 'Milano',
-      latitude: 45.466,
-      longitude: 9.192,
-      phone: '',
-      phoneCountry: 'IT',
-      email: '',
-      zone: 'NORD',
-    });
-    const newItem = {
-      description: 'Boiler',
-      model: '',
-      serial: '',
-      warrantyEnds: null,
-      groupCode: 'HEAT',
-      skills: null,
-      troubleshooting: null,
-      address: null,
-      latitude: null,
-      longitude: null,
-    };
-    for (const customer of [far, near, { id: ids.customer }]) {
+  it("plans a technician's day: never longer than the allocation order, with arrival times and the saving", async () => {
+    const { core, ids } = await start();
+    const far = core.service.customers.save(
+      customer('Far', { address: 'Monza', latitude: 45.58, longitude: 9.27, phone: '', zone: 'NORD' }),
+    );
+    const near = core.service.customers.save(
+      customer('Near', { address: 'Milano', latitude: 45.466, longitude: 9.192, phone: '', zone: 'NORD' }),
+    );
+    const boiler = newItem('Boiler', { groupCode: 'HEAT' });
+    for (const { id: customerId } of [far, near, { id: ids.customer }]) {
       const order = core.service.orders.create(
-        { customerId: customer.id, fault: 'x', priority: 'medium', windows: [], lines: [{ newItem, fault: 'x', estimatedHours: 1 }] },
+        { customerId, fault: 'x', priority: 'medium', windows: [], lines: [{ newItem: boiler, fault: 'x', estimatedHours: 1 }] },
         ACTOR,
       );
       core.service.allocations.allocate({ lineId: lineOf(core, order.id).id, technicianId: ids.anna, date: TUESDAY, hours: 1 }, ACTOR);
@@ -357,8 +287,8 @@ describe('service desk', () => {
     for (let i = 1; i < day.stops.length; i++) expect(day.stops[i]!.arrival).toBeGreaterThan(day.stops[i - 1]!.arrival);
   });
 
-  it('a saved service calendar drives response dates; overlapping hours are refused by field, many holidays are fine', () => {
-    const { core, ids } = start();
+  it('a saved service calendar drives response dates; overlapping hours are refused by field, many holidays are fine', async () => {
+    const { core, ids } = await start();
     const nine = [{ opens: '09:00', closes: '13:00' }];
     expect(() =>
       core.service.saveCalendar({ week: [[...nine, { opens: '12:00', closes: '14:00' }], [], [], [], [], [], []], exceptions: [] }),
@@ -380,8 +310,8 @@ describe('service desk', () => {
     expect(order.responseAt).toBe(Date.parse('2026-11-27T10:00:00+01:00'));
   });
 
-  it('the history keeps the reason a staff member gave, and no internal move name', () => {
-    const { core, ids } = start();
+  it('the history keeps the reason a staff member gave, and no internal move name', async () => {
+    const { core, ids } = await start();
     const order = takeOrder(core, ids.customer, ids.boiler);
     const line = lineOf(core, order.id);
     const a = core.service.allocations.allocate({ lineId: line.id, technicianId: ids.anna, date: TUESDAY, hours: 2 }, ACTOR);
