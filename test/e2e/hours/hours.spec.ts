@@ -113,4 +113,33 @@ test.describe('opening hours', () => {
     await expect(page.getByTestId('today-hours')).toBeVisible();
     await expect(page.getByTestId('hours-reminder')).toHaveCount(0);
   });
+
+  test('a special range of a holiday is named by its date and range, and refused next to itself', async ({ page, launchHost }) => {
+    const host = await launchHost();
+    const date = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      (await host.now()) + 7 * DAY_MS,
+    );
+    await page.goto(`${host.url}#/hours`);
+    await page.getByRole('button', { name: msg('en', 'hours.addException') }).click();
+    await page.getByLabel(msg('en', 'hours.date')).fill(date);
+    await page.getByRole('button', { name: msg('en', 'hours.addSpecialRange') }).click();
+    await page.getByRole('button', { name: msg('en', 'hours.addSpecialRange') }).click();
+    // The second range (15:00 to 19:00) now opens after it closes.
+    await page.getByLabel(msg('en', 'hours.opensOn', { day: date, n: 2 })).fill('20:00');
+    const closes = page.getByLabel(msg('en', 'hours.closesOn', { day: date, n: 2 }));
+    await page.getByRole('button', { name: msg('en', 'hours.save') }).click();
+    const error = page.getByRole('alert').filter({ hasText: msg('en', 'hours.rules.closeBeforeOpen') });
+    await expect(error).toBeVisible();
+    await expect(closes).toHaveAttribute('aria-invalid', 'true');
+    await expect(closes).toHaveAttribute('aria-describedby', (await error.getAttribute('id'))!);
+    await expect(page.getByLabel(msg('en', 'hours.closesOn', { day: date, n: 1 }))).not.toHaveAttribute('aria-invalid', 'true');
+    expect((await host.call<{ exceptions: unknown[] }>('hours.get')).exceptions).toEqual([]);
+
+    await page.getByRole('button', { name: msg('en', 'hours.removeRangeOn', { day: date, n: 2 }) }).click();
+    await page.getByRole('button', { name: msg('en', 'hours.save') }).click();
+    await expect(page.getByText(msg('en', 'hours.saved'))).toBeVisible();
+    expect((await host.call<{ exceptions: { ranges: unknown[] }[] }>('hours.get')).exceptions[0]!.ranges).toEqual([
+      { opens: '09:00', closes: '18:00' },
+    ]);
+  });
 });
