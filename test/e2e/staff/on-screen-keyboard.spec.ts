@@ -1,7 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
+import type { ParcelView } from '../../../main/api/parcels/schemas';
 import { expectNoSeriousAxeViolations } from '../axe';
+import { parcelsByPickupCode, parcelsDelivered, scanFeedback } from '../counter-steps';
 import { expect, test } from '../fixtures';
-import { msg } from '../locales';
+import { grouped, msg } from '../locales';
 import { expectNamedTouchTargets } from '../touch';
 
 test.use({ hasTouch: true });
@@ -86,4 +88,46 @@ test('without kiosk mode the keyboard stays away until a manager says the screen
   await expect(keyboard).toHaveCount(0);
   await subject.tap();
   await expect(keyboard).toBeVisible();
+});
+
+test('in kiosk mode the keyboard reaches a text field inside a modal dialog: "Cannot scan" in the pickup panel is typed on it', async ({
+  page,
+  launchHost,
+}) => {
+  const host = await launchHost({ kiosk: true });
+  const en = (path: string) => msg('en', path);
+  const delivered = await parcelsDelivered(host, 'demo-it', 3);
+  const [[code, parcels]] = [...parcelsByPickupCode('demo-it', delivered).entries()] as [[string, ParcelView[]]];
+  const parcel = parcels[0]!;
+  await page.goto(host.url);
+  await expect(page.getByRole('main').getByRole('link').first()).toBeVisible();
+  await host.scan(`PU:demo-it:${code}`);
+  await expect(page.getByRole('heading', { level: 1, name: en('pickup.title') })).toBeVisible();
+
+  await page
+    .getByRole('main')
+    .getByRole('listitem')
+    .filter({ hasText: grouped(parcel.trackingId) })
+    .getByRole('button')
+    .first()
+    .tap();
+  const panel = page.getByRole('dialog');
+  await panel.getByRole('button', { name: en('pickup.panel.cannotScan') }).tap();
+  const field = panel.getByRole('textbox', { name: en('manual.label') });
+  await field.tap();
+  const keyboard = keyboardOf(page, 'en');
+  await expect(keyboard).toBeVisible();
+  // The keyboard is in the dialog, above its backdrop, and its keys answer a tap.
+  expect(await keyboard.evaluate((board) => board.closest('dialog[open]') !== null)).toBe(true);
+  for (const character of parcel.trackingId) {
+    if (/[A-Z]/.test(character)) await key(keyboard, en('kiosk.keyboard.shift')).tap();
+    await key(keyboard, character).tap();
+  }
+  await expect(field).toHaveValue(parcel.trackingId);
+  await expect(field).toBeFocused();
+  expect(overlaps((await field.boundingBox())!, (await keyboard.boundingBox())!)).toBe(false);
+  await key(keyboard, en('kiosk.keyboard.enter')).tap();
+  await expect(panel).toBeHidden();
+  await expect(keyboard).toHaveCount(0);
+  await expect(scanFeedback(page)).toHaveText(msg('en', 'pickup.feedback.scanned', { tracking: grouped(parcel.trackingId) }));
 });
