@@ -122,7 +122,8 @@ export async function benchDispatchBoard(): Promise<{ rows: [string, string][] }
         await page.evaluate(async (label) => {
           const week = document.querySelector('[data-testid="week"]')!;
           const before = week.textContent;
-          const buttons = [...document.querySelectorAll('.actions button')] as HTMLButtonElement[];
+          // The week's own buttons beside its label (the top bar has an `.actions` row too).
+          const buttons = [...week.parentElement!.querySelectorAll('button')];
           const t0 = performance.now();
           buttons[label % 2 === 0 ? 1 : 0]!.click();
           while (week.textContent === before) await new Promise((r) => requestAnimationFrame(r));

@@ -21,8 +21,14 @@ const MUTATION_HEADING = '## Mutation scores';
 async function main(): Promise<void> {
   // The scan-latency and board benches start the bundled browser host.
   await buildHost();
+  // `--only=board`: the benches whose title holds that word, printed and not written (BENCHMARKS.md keeps every section).
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .toLowerCase();
   const sections: [string, [string, string][]][] = [];
   const run = async (title: string, bench: () => Promise<{ rows: [string, string][] }>) => {
+    if (only !== undefined && !title.toLowerCase().includes(only)) return;
     process.stdout.write(`${title}… `);
     const { rows } = await bench();
     sections.push([title, rows]);
@@ -38,6 +44,7 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--no-browser')) await run('Service dispatch board', benchDispatchBoard);
   await run('Renderer bundle: first screen and lazy screens', benchBundleSizes);
 
+  if (only !== undefined) return;
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const body = [
     '# Benchmarks',
