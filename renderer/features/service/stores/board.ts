@@ -45,7 +45,7 @@ export const useBoardStore = defineStore('serviceBoard', () => {
   }
 
   function patch(lineId: number, change: BoardChangeView): void {
-    // Another week came up while main allocated: that week was read after the allocation, nothing to patch.
+    // Another week came up while main allocated: the change is for the week the drop was made on, so it is not applied.
     const next = board.value && applyBoardChange(board.value, lineId, change);
     if (!next) return;
     board.value = next;
