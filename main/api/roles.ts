@@ -111,6 +111,7 @@ export const CALL_ROLES: Readonly<Partial<Record<CallName, CallRole>>> = {
   'service.allocations.cancel': 'clerk',
   'service.suggest': 'clerk',
   'service.board': 'clerk',
+  'service.board.allocate': 'clerk',
   'service.day': 'clerk',
   'custody.receipt': 'clerk',
 

@@ -17,6 +17,7 @@ import { routeSettingsSchema, serviceCalendarSchema } from '../../core/service/s
 import {
   allocationSchema,
   catalogEntrySchema,
+  boardChangeSchema,
   boardSchema,
   customerSchema,
   itemGroupSchema,
@@ -88,6 +89,11 @@ export const serviceCalls = {
   'service.suggest': call(z.strictObject({ lineId: rowId }), z.array(suggestionSchema)),
   /** Technicians by day for a week from weekStart, resource groups, and the lines waiting for someone. */
   'service.board': call(z.strictObject({ weekStart: dateSchema }), boardSchema),
+  /** A drop on the board: allocates as service.allocate does, and answers with what changed in the week shown. */
+  'service.board.allocate': call(
+    allocationInputSchema.extend({ weekStart: dateSchema }),
+    z.object({ allocation: allocationSchema, board: boardChangeSchema }),
+  ),
   /** A technician's visits on a day in the planned order, against the order they were allocated in. */
   'service.day': call(z.strictObject({ technicianId: rowId, date: dateSchema }), technicianDaySchema),
 } as const;

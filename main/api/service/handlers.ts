@@ -42,6 +42,7 @@ export function serviceHandlers(core: CounterCore, actor: () => string = actingS
     'service.allocations.cancel': ({ allocationId, reason }) => s.allocations.cancel(allocationId, reason, actor()),
     'service.suggest': ({ lineId }) => s.suggest(lineId),
     'service.board': ({ weekStart }) => s.board(weekStart),
+    'service.board.allocate': ({ weekStart, ...input }) => s.allocateOnBoard(input, weekStart, actor()),
     'service.day': ({ technicianId, date }) => s.day(technicianId, date),
   };
 }

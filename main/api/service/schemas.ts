@@ -5,6 +5,7 @@ import { HISTORY_KINDS, prioritySchema, visitWindowSchema } from '../../core/ser
 /** The status lists and the drop preview the board shows before a drop (main checks every drop again). */
 export { ORDER_STATUSES, REPAIR_STATUSES } from '../../core/service/order-states';
 export { dropVerdict, type DropVerdict } from '../../core/service/drop-calc';
+export { applyBoardChange } from '../../core/service/board-change-calc';
 import { ORDER_STATUSES, REPAIR_STATUSES } from '../../core/service/order-states';
 
 const int = z.number().int();
@@ -189,7 +190,16 @@ export const boardSchema = z.object({
     }),
   ),
 });
+/** What one allocation changed on the week's board: those technicians' rows, the teams' rows, the line (null: no longer waiting). */
+export const boardChangeSchema = z.object({
+  days: boardSchema.shape.days,
+  technicians: boardSchema.shape.technicians,
+  groups: boardSchema.shape.groups,
+  line: boardSchema.shape.lines.element.nullable(),
+  position: z.number().int(),
+});
 export type BoardView = z.output<typeof boardSchema>;
+export type BoardChangeView = z.output<typeof boardChangeSchema>;
 export type BoardLineView = BoardView['lines'][number];
 
 export const suggestionSchema = z.object({

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { sql } from '../db/statements';
+import type { BoardChangeOf } from './board-change-calc';
 import { capacityOn } from './capacity-calc';
 import type { Priority } from './service-shapes';
 import { missingSkills, requiredSkills, zonesOn } from './qualification';
@@ -72,8 +73,40 @@ interface AllocationRow extends BoardAllocation {
   date: string;
 }
 
+/** What one allocation made on the board changes in the week shown: the rows of the technicians involved, the teams, and the line. */
+export type BoardChange = BoardChangeOf<BoardRow, BoardGroupRow, BoardLine>;
+
 /** Technicians by day for a week with their load, resource groups, and the lines still waiting for someone. */
 export function buildBoard(db: Database, technicians: ServiceTechnicians, weekStart: string, dayCount = 7): Board {
+  const { days, team, rows, groups } = buildRows(db, technicians, weekStart, dayCount);
+  return { days, technicians: rows, groups, lines: waitingLines(db, team, days) };
+}
+
+/**
+ * The part of the week's board one allocation changed, built by the same code as the whole board (so the two never
+ * differ): the given technicians' rows, every team's row (a team's load is its members'), and the line's new state.
+ */
+export function buildBoardChange(
+  db: Database,
+  technicians: ServiceTechnicians,
+  weekStart: string,
+  changed: { technicianIds: readonly number[]; lineId: number },
+  dayCount = 7,
+): BoardChange {
+  const { days, team, rows, groups } = buildRows(db, technicians, weekStart, dayCount);
+  return {
+    days,
+    technicians: rows.filter((r) => changed.technicianIds.includes(r.technicianId)),
+    groups,
+    line: waitingLines(db, team, days, changed.lineId)[0] ?? null,
+    position: waitingPosition(db, changed.lineId),
+  };
+}
+
+type Team = ReturnType<ServiceTechnicians['list']>;
+
+/** Every technician's and team's days of the week with their allocations and load. */
+function buildRows(db: Database, technicians: ServiceTechnicians, weekStart: string, dayCount: number) {
   const days = Array.from({ length: dayCount }, (_, i) => nextDate(weekStart, i));
   const allocations = sql<[string, string], AllocationRow>(
     db,
@@ -115,9 +148,30 @@ export function buildBoard(db: Database, technicians: ServiceTechnicians, weekSt
       };
     }),
   }));
+  return { days, team, rows, groups };
+}
+
+/** The lines waiting for someone: not finished, and nobody or only a team has them. */
+const WAITING = `FROM service_order_lines l JOIN service_allocations a ON a.line_id = l.id JOIN service_orders o ON o.id = l.order_id
+       JOIN service_customers c ON c.id = o.customer_id JOIN service_items i ON i.id = l.item_id
+       LEFT JOIN service_item_groups g ON g.code = i.group_code
+      WHERE l.repair_status <> 'finished' AND o.status <> 'finished'
+        AND (a.state IN ('nonactive', 'reallocation_needed') OR (a.state = 'active' AND a.technician_id IS NULL))`;
+/** The side list's order: the earliest response first. */
+const WAITING_ORDER = 'ORDER BY l.response_at IS NULL, l.response_at, l.id';
+
+/** Where a waiting line stands among all the waiting lines (-1: not waiting). */
+function waitingPosition(db: Database, lineId: number): number {
+  return sql<[], { id: number }>(db, `SELECT l.id ${WAITING} ${WAITING_ORDER}`)
+    .all()
+    .findIndex((r) => r.id === lineId);
+}
+
+/** The lines waiting for someone (all of them, or the one asked for), each with the technicians it fits. */
+function waitingLines(db: Database, team: Team, days: string[], lineId?: number): BoardLine[] {
   // Each line's item and group skills come with the line: one query, not a read per item.
   const waiting = sql<
-    [],
+    [number | null, number | null],
     Omit<BoardLine, 'requiredSkills' | 'unqualified' | 'inZone' | 'needsReallocation'> & {
       state: string;
       itemSkills: string | null;
@@ -128,18 +182,13 @@ export function buildBoard(db: Database, technicians: ServiceTechnicians, weekSt
     `SELECT l.id AS lineId, l.order_id AS orderId, a.id AS allocationId, c.name AS customerName, c.zone AS customerZone, i.description,
             l.estimated_hours AS hours, l.response_at AS responseAt, o.priority, a.group_code AS groupCode, a.state,
             i.skills_json AS itemSkills, g.skills_json AS groupSkills
-       FROM service_order_lines l JOIN service_allocations a ON a.line_id = l.id JOIN service_orders o ON o.id = l.order_id
-       JOIN service_customers c ON c.id = o.customer_id JOIN service_items i ON i.id = l.item_id
-       LEFT JOIN service_item_groups g ON g.code = i.group_code
-      WHERE l.repair_status <> 'finished' AND o.status <> 'finished'
-        AND (a.state IN ('nonactive', 'reallocation_needed') OR (a.state = 'active' AND a.technician_id IS NULL))
-      ORDER BY l.response_at IS NULL, l.response_at, l.id`,
-  ).all();
+       ${WAITING} AND (? IS NULL OR l.id = ?) ${WAITING_ORDER}`,
+  ).all(lineId ?? null, lineId ?? null);
   // Hundreds of lines share a few skill sets and zones: each fit is worked out once per set and per zone, not per line and technician.
   const requiredOf = new Map<string, { required: string[]; unqualified: BoardLine['unqualified'] }>();
   const zonesNow = team.map((t) => ({ id: t.id, zones: zonesOn(t.zones, days[0]!) }));
   const inZoneOf = new Map<string, number[]>();
-  const lines = waiting.map(({ state, itemSkills, groupSkills, ...line }) => {
+  return waiting.map(({ state, itemSkills, groupSkills, ...line }) => {
     const skillKey = `${itemSkills}|${groupSkills}`;
     let fit = requiredOf.get(skillKey);
     if (!fit) {
@@ -163,5 +212,4 @@ export function buildBoard(db: Database, technicians: ServiceTechnicians, weekSt
       inZone,
     };
   });
-  return { days, technicians: rows, groups, lines };
 }

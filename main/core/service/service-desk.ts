@@ -4,7 +4,7 @@ import { CoreError } from '../errors';
 import { checkOpeningHours, localDay } from '../hours/opening-hours';
 import type { SettingsRepository } from '../settings';
 import { ServiceAllocations, type Allocation } from './allocations';
-import { buildBoard, type Board } from './board';
+import { buildBoard, buildBoardChange, type Board, type BoardChange } from './board';
 import { ServiceCatalog } from './catalog';
 import { ServiceCustomers, type Customer } from './customers';
 import { ServiceHistory, type HistoryEntry } from './history';
@@ -13,7 +13,7 @@ import { ServiceOrderQueries, type OrderSummary } from './order-queries';
 import { ServiceOrders, type LineRow, type OrderRecord } from './orders';
 import type { OrderStatus } from './order-states';
 import { responseDate } from './service-calendar';
-import type { ServiceCalendar } from './service-shapes';
+import type { AllocationInput, ServiceCalendar } from './service-shapes';
 import { DEFAULT_RESPONSE_HOURS, ServiceSettings } from './service-settings';
 import { suggestTechnicians, type Suggestion } from './suggest';
 import { technicianDay, type TechnicianDay } from './technician-day';
@@ -118,6 +118,17 @@ export class ServiceDesk {
 
   board(weekStart: string, days = 7): Board {
     return buildBoard(this.db, this.technicians, weekStart, days);
+  }
+
+  /**
+   * Allocates as `allocations.allocate` does (committed first), then answers with what that changed on the week's
+   * board: the board patches those rows and the line instead of reading the whole week again.
+   */
+  allocateOnBoard(input: AllocationInput, weekStart: string, actor: string): { allocation: Allocation; board: BoardChange } {
+    const before = this.allocations.current(input.lineId)?.technicianId ?? null;
+    const allocation = this.allocations.allocate(input, actor);
+    const technicianIds = [before, allocation.technicianId].filter((id): id is number => id !== null);
+    return { allocation, board: buildBoardChange(this.db, this.technicians, weekStart, { technicianIds, lineId: input.lineId }) };
   }
 
   day(technicianId: number, date: string): TechnicianDay {

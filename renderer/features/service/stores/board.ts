@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { BoardLineView, BoardView } from '../../../../main/api/service/schemas';
+import type { BoardChangeView, BoardLineView, BoardView } from '../../../../main/api/service/schemas';
+import { applyBoardChange } from '../../../../main/api/service/schemas';
 import { api } from '../../../api/api-client';
 
 /** The dispatch board of one week, and the line being dragged or picked for "Allocate to…". */
@@ -21,14 +22,34 @@ export const useBoardStore = defineStore('serviceBoard', () => {
     hovered.value = undefined;
   }
 
-  /** Allocates in main (which checks every rule again), then re-reads the week. */
+  /**
+   * Allocates in main (which checks every rule again and commits), then patches the rows and the line that changed,
+   * as main built them: no second read of the whole week. A refusal or a failure reads the week again.
+   */
   async function allocate(line: BoardLineView, technicianId: number, date: string, reason?: string): Promise<void> {
     try {
-      await api.call('service.allocate', { lineId: line.lineId, technicianId, date, hours: line.hours, ...(reason ? { reason } : {}) });
+      const { board: change } = await api.call('service.board.allocate', {
+        lineId: line.lineId,
+        technicianId,
+        date,
+        hours: line.hours,
+        weekStart: weekStart.value,
+        ...(reason ? { reason } : {}),
+      });
+      patch(line.lineId, change);
       picked.value = undefined;
-    } finally {
+    } catch (error) {
       await load();
+      throw error;
     }
+  }
+
+  function patch(lineId: number, change: BoardChangeView): void {
+    // Another week came up while main allocated: the change is for the week the drop was made on, so it is not applied.
+    const next = board.value && applyBoardChange(board.value, lineId, change);
+    if (!next) return;
+    board.value = next;
+    if (hovered.value?.lineId === lineId) hovered.value = change.line ?? undefined;
   }
 
   return { weekStart, board, picked, dragging, hovered, load, allocate };

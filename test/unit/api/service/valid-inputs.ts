@@ -65,5 +65,6 @@ export const serviceValidInputs: Partial<Record<CallName, unknown>> = {
   'service.allocations.cancel': { allocationId: 1, reason: 'Customer away' },
   'service.suggest': { lineId: 1 },
   'service.board': { weekStart: '2026-11-30' },
+  'service.board.allocate': { lineId: 1, technicianId: 1, date: '2026-12-01', hours: 2, weekStart: '2026-11-30' },
   'service.day': { technicianId: 1, date: '2026-12-01' },
 };
