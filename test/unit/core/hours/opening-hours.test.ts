@@ -168,7 +168,9 @@ describe('opening hours', () => {
     clock.set(TEST_START + REVIEW_INTERVAL_MS + DAY);
     const reviewedBefore = TEST_START + REVIEW_INTERVAL_MS;
     core.db
-      .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('hours.reviewedAt', ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .prepare(
+        "INSERT INTO settings (key, value, updated_at) VALUES ('hours.reviewedAt', ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
       .run(String(reviewedBefore), reviewedBefore);
     expect(restart(core, dir, clock).hours.today()).toMatchObject({ reviewedAt: reviewedBefore, reviewDue: false });
   });
