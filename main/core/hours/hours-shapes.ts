@@ -6,10 +6,8 @@ import { z } from 'zod';
 export const MAX_PLANNED_EXCEPTIONS = 30;
 /** "HH:MM" from 00:00 to 24:00 (24:00 only makes sense as a closing time; the rules refuse it as an opening). */
 export const timeSchema = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/);
-export const dateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a date');
+/** "YYYY-MM-DD", a day the calendar has (zod knows the months' lengths and the leap years). */
+export const dateSchema = z.iso.date();
 export const timeRangeSchema = z.strictObject({ opens: timeSchema, closes: timeSchema });
 /** Seven days, Monday first; a day with no ranges is closed. */
 export const weekSchema = z.array(z.array(timeRangeSchema).max(8)).length(7);

@@ -123,7 +123,6 @@ export class OpeningHoursService {
     const issues = checkOpeningHours(input, today);
     if (issues.length > 0) return { issues, hours: this.get() };
     const sortRanges = (ranges: readonly TimeRange[]) => [...ranges].sort((a, b) => minutes(a.opens) - minutes(b.opens));
-    const exceptions = [...input.exceptions].sort((a, b) => a.date.localeCompare(b.date));
     this.db
       .transaction(() => {
         sql(this.db, 'DELETE FROM opening_hours_week').run();
@@ -131,7 +130,7 @@ export class OpeningHoursService {
         const addRange = sql(this.db, 'INSERT INTO opening_hours_week (weekday, position, opens, closes) VALUES (?, ?, ?, ?)');
         input.week.forEach((ranges, day) => sortRanges(ranges).forEach((r, i) => addRange.run(day, i, r.opens, r.closes)));
         const addException = sql(this.db, 'INSERT INTO opening_hours_exceptions (date, kind, note, ranges_json) VALUES (?, ?, ?, ?)');
-        for (const e of exceptions) addException.run(e.date, e.kind, e.note, JSON.stringify(sortRanges(e.ranges)));
+        for (const e of input.exceptions) addException.run(e.date, e.kind, e.note, JSON.stringify(sortRanges(e.ranges)));
         // Looking at the exceptions and saving them is a review.
         this.settings.set(REVIEWED_AT_KEY, String(now));
         this.publish(this.get());

@@ -20,5 +20,13 @@ describe('the network the driver QR screen opens on', () => {
     // Dismissed (or older than 30 minutes): back to the usual one.
     core.checkIns.dismiss(core.checkIns.current()[0]!.id);
     expect(suggestDriverNetwork(clock.now(), sources)).toBe('demo-it');
+
+    // A disabled network is never suggested, whether its driver checked in or usually comes now.
+    core.checkIns.record('demo-fr', [{ id: 'c-2', at: clock.now() }], 'cursor-2');
+    for (const id of ['demo-fr', 'demo-it']) {
+      const n = core.networks.get(id);
+      core.networks.update(id, { name: n.name, baseUrl: n.baseUrl, policyOverrides: n.policyOverrides, enabled: false });
+    }
+    expect(suggestDriverNetwork(clock.now(), sources)).toBeNull();
   });
 });

@@ -18,6 +18,8 @@ describe('the driver QR on screen changes with the time step', () => {
     clock.set(TEST_START + 5_000);
     const shown: DriverQr[] = [];
     const rotation = driverQrRotation(core.driverQr, core.networks, clock, (qr) => shown.push(qr));
+    // The name the scheduler logs a failing source under.
+    expect(rotation.name).toBe('driver-qr-rotation');
 
     expect(rotation.nextAt(clock.now())).toBe(TEST_START + 20_000);
     clock.set(TEST_START + 20_000);

@@ -1,11 +1,11 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../../../main/core/clock';
 import type { CounterCore } from '../../../../main/core/counter-core';
-import { deriveKey, encodeDriverToken } from '../../../../main/core/driver-qr/driver-token';
+import { deriveKey, encodeDriverToken, parseDriverToken, signatureMatches } from '../../../../main/core/driver-qr/driver-token';
 import { openTestCore, TEST_START } from '../../../fixtures/core';
 import { useTempDir } from '../../../fixtures/temp-dir';
 
@@ -113,6 +113,73 @@ describe('driver token verification', () => {
   });
 });
 
+describe('reading a driver token', () => {
+  const key = deriveKey(Buffer.from('a network secret'), 'driver-qr-mac');
+  const good = encodeDriverToken({ storeId: 'store_1', networkId: 'demo-it', step: 42 }, key);
+  const [, , , , mac] = good.split('.') as [string, string, string, string, string];
+
+  it('reads back what was written', () => {
+    expect(parseDriverToken(good)).toEqual({
+      claims: { storeId: 'store_1', networkId: 'demo-it', step: 42 },
+      body: 'OC2.store_1.demo-it.42',
+      mac,
+    });
+    expect(signatureMatches('OC2.store_1.demo-it.42', mac, key)).toBe(true);
+  });
+
+  it('refuses every token that is not five well-formed fields, before any signature is checked', () => {
+    for (const malformed of [
+      `OC2.store_1.demo-it.42`,
+      `OC2.store_1.demo-it.42.${mac}.x`,
+      `OC1.store_1.demo-it.42.${mac}`,
+      `OC2.store 1.demo-it.42.${mac}`,
+      `OC2..demo-it.42.${mac}`,
+      `OC2.store_1.demo/it.42.${mac}`,
+      `OC2.store_1..42.${mac}`,
+      `OC2.${'s'.repeat(65)}.demo-it.42.${mac}`,
+      `OC2.store_1.${'n'.repeat(65)}.42.${mac}`,
+      `OC2.store_1.demo-it.42x.${mac}`,
+      `OC2.store_1.demo-it.x42.${mac}`,
+      `OC2.store_1.demo-it.${'9'.repeat(16)}.${mac}`,
+      `OC2.store_1.demo-it.42.${mac}A`,
+      `OC2.store_1.demo-it.42.${mac.slice(1)}`,
+      `OC2.store_1.demo-it.42.${mac.slice(1)}=`,
+    ])
+      expect(parseDriverToken(malformed), malformed).toBeUndefined();
+    expect(parseDriverToken(`OC2.${'s'.repeat(64)}.${'n'.repeat(64)}.0.${mac}`)?.claims.step).toBe(0);
+  });
+
+  it('says no, without throwing, to a MAC of the wrong length', () => {
+    expect(signatureMatches('OC2.store_1.demo-it.42', mac.slice(0, 15), key)).toBe(false);
+    expect(signatureMatches('OC2.store_1.demo-it.42', `${mac}AAAA`, key)).toBe(false);
+  });
+
+  it('refuses to sign ids that would make the dots ambiguous, and steps that are not a whole count from 0', () => {
+    for (const [storeId, networkId] of [
+      ['store.1', 'demo-it'],
+      ['store_1', 'demo.it'],
+      ['', 'demo-it'],
+      ['store_1', ''],
+    ])
+      expect(() => encodeDriverToken({ storeId: storeId!, networkId: networkId!, step: 1 }, key), `${storeId} ${networkId}`).toThrow(
+        /ids must be/,
+      );
+    for (const step of [-1, 1.5, Number.NaN, 2 ** 53])
+      expect(() => encodeDriverToken({ storeId: 'store_1', networkId: 'demo-it', step }, key), String(step)).toThrow(/time step/);
+    expect(encodeDriverToken({ storeId: 'store_1', networkId: 'demo-it', step: 0 }, key)).toMatch(/^OC2\.store_1\.demo-it\.0\./);
+  });
+
+  it('derives the code key and the QR key apart, and the same way on every version (the networks derive them too)', () => {
+    const secret = Buffer.from('a network secret');
+    const code = Buffer.from(deriveKey(secret, 'driver-code')).toString('hex');
+    const qr = Buffer.from(deriveKey(secret, 'driver-qr-mac')).toString('hex');
+    expect(code).not.toBe(qr);
+    // HKDF-SHA256 with an empty salt and the info "opencounter/<purpose>": what a network's verifier computes.
+    expect(code).toBe(Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'opencounter/driver-code', 32)).toString('hex'));
+    expect(qr).toBe(Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'opencounter/driver-qr-mac', 32)).toString('hex'));
+  });
+});
+
 describe('driver token size', () => {
   it('carries a MAC truncated to 12 bytes, so the QR stays coarse enough to read from a distance', async () => {
     const { core, clock } = setup();
@@ -143,6 +210,11 @@ describe('driver QR and code', () => {
     expect(qr.validFrom).toBeLessThanOrEqual(clock.now());
     expect(qr.validUntil).toBeGreaterThan(clock.now());
     expect(core.driverQr.verifyDriverCode('demo-it', qr.code, clock.now())).toBe(true);
+    // One step of skew either side, as for the QR: a driver's phone a little behind or ahead still gets in.
+    expect(core.driverQr.verifyDriverCode('demo-it', qr.code, qr.validFrom - 30_000)).toBe(true);
+    expect(core.driverQr.verifyDriverCode('demo-it', qr.code, qr.validUntil + 29_999)).toBe(true);
+    expect(core.driverQr.verifyDriverCode('demo-it', qr.code, qr.validFrom - 30_001)).toBe(false);
+    expect(core.driverQr.verifyDriverCode('demo-it', qr.code, qr.validUntil + 30_000)).toBe(false);
     clock.advance(3 * 30_000);
     expect(core.driverQr.verifyDriverCode('demo-it', qr.code, clock.now())).toBe(false);
   });

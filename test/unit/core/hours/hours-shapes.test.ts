@@ -16,6 +16,9 @@ describe('what main takes as opening hours', () => {
       '09:00 ',
       'x09:00',
       '09:00x',
+      '24:00x',
+      '24:000',
+      '24:00\n',
       '09:00\n24:00',
       'ab:cd',
       '',
@@ -34,6 +37,10 @@ describe('what main takes as opening hours', () => {
       '2026-11-24T00:00',
       ' 2026-11-24',
       '2026-1-24',
+      'x2026-11-24',
+      '2026-11-24x',
+      '2026-11-245',
+      '1900-02-29',
       '',
     ])
       expect(dateSchema.safeParse(date).success, JSON.stringify(date)).toBe(false);

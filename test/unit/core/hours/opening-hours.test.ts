@@ -163,10 +163,24 @@ describe('opening hours', () => {
     expect(restart(reopened, dir, clock).hours.today().reviewDue).toBe(false);
   });
 
+  it('keeps the review date an earlier version stored, so an update does not bring the reminder back', async () => {
+    const { core, clock, dir } = await start();
+    clock.set(TEST_START + REVIEW_INTERVAL_MS + DAY);
+    const reviewedBefore = TEST_START + REVIEW_INTERVAL_MS;
+    core.db
+      .prepare(
+        "INSERT INTO settings (key, value, updated_at) VALUES ('hours.reviewedAt', ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
+      .run(String(reviewedBefore), reviewedBefore);
+    expect(restart(core, dir, clock).hours.today()).toMatchObject({ reviewedAt: reviewedBefore, reviewDue: false });
+  });
+
   it('wakes the home screen once when the review falls due, and again 30 days after "Reviewed"', async () => {
     const { core, clock } = await start();
     let woken = 0;
     const reminder = hoursReviewReminder(core.hours, clock, () => woken++);
+    // The name the scheduler logs a failing source under.
+    expect(reminder.name).toBe('hours-review');
     expect(reminder.nextAt(clock.now())).toBe(TEST_START + REVIEW_INTERVAL_MS);
     clock.set(TEST_START + REVIEW_INTERVAL_MS);
     reminder.run(clock.now());
