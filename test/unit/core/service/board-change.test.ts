@@ -23,8 +23,8 @@ const move = fc.oneof(
 );
 
 describe('a drop on the board answers with what changed, built by the same code as the whole board', () => {
-  it('the board patched with the answer equals the week built afresh, after any sequence of drops and cancels', () => {
-    const { core, ids } = start();
+  it('the board patched with the answer equals the week built afresh, after any sequence of drops and cancels', async () => {
+    const { core, ids } = await start();
     const s = core.service;
     fc.assert(
       fc.property(fc.array(move, { minLength: 1, maxLength: 6 }), (moves) => {
@@ -78,8 +78,8 @@ describe('a drop on the board answers with what changed, built by the same code 
     }
   });
 
-  it('a line moved from one technician to another answers both rows', () => {
-    const { core, ids } = start();
+  it('a line moved from one technician to another answers both rows', async () => {
+    const { core, ids } = await start();
     const s = core.service;
     const plain = s.items.save({ ...s.items.get(ids.boiler), serial: 'SN-0002', groupCode: null, skills: null, troubleshooting: null });
     const order = s.orders.create(
@@ -105,8 +105,8 @@ describe('a drop on the board answers with what changed, built by the same code 
     expect(applyBoardChange(before, lineId, change)).toEqual(s.board(MONDAY));
   });
 
-  it('a change for another week is not applied', () => {
-    const { core } = start();
+  it('a change for another week is not applied', async () => {
+    const { core } = await start();
     const board = core.service.board(MONDAY);
     const other = core.service.board('2026-11-30');
     expect(
