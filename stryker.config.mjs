@@ -7,7 +7,15 @@ import { writeFileSync } from 'node:fs';
 export const SCOPES = {
   parcels: {
     mutate: ['main/core/parcels/**/*.ts'],
-    tests: ['test/unit/core/parcels/**/*.test.ts', 'test/unit/core/inventory/**/*.test.ts'],
+    // The parcel rules are also met through main's views and the app's deadlines: those tests count too.
+    tests: [
+      'test/unit/core/parcels/**/*.test.ts',
+      'test/unit/core/inventory/**/*.test.ts',
+      'test/unit/api/pickup-view.test.ts',
+      'test/unit/api/expired-view.test.ts',
+      'test/unit/app/pickup-finish-app.test.ts',
+      'test/unit/core/db/migration-data/0140-custody-chain.test.ts',
+    ],
   },
   scanning: {
     mutate: ['main/core/scanning/**/*.ts'],
