@@ -64,13 +64,32 @@ describe('driver delivery where the store scans (French policy)', () => {
   it('allows one postpone, not two, and none after the window', async () => {
     const { core, clock } = await start();
     const { deliveries } = core.counter;
+    const reasonOf = (act: () => unknown) => {
+      try {
+        act();
+      } catch (e) {
+        return e instanceof CoreError ? e.reason : e;
+      }
+      return 'allowed';
+    };
     const delivery = deliveries.handOver('demo-fr', scanner);
     expect(deliveries.postpone(delivery.id).postpones_used).toBe(1);
-    expect(() => deliveries.postpone(delivery.id)).toThrow(CoreError);
+    expect(reasonOf(() => deliveries.postpone(delivery.id))).toBe('alreadyPostponed');
     const other = deliveries.handOver('demo-it', scanner);
-    expect(() => deliveries.postpone(other.id)).toThrow(/no intake deadline/);
-    clock.advance(31 * MINUTE);
-    expect(deliveries.get(delivery.id).postpones_used).toBe(1);
+    expect(reasonOf(() => deliveries.postpone(other.id))).toBe('noIntakeDeadline');
+    // A completed intake cannot be postponed at all.
+    deliveries.complete(delivery.id);
+    expect(reasonOf(() => deliveries.postpone(delivery.id))).toBe('alreadyDone');
+    // The window's last millisecond still allows it; at the deadline itself it is too late.
+    const late = deliveries.handOver('demo-fr', scanner);
+    expect(late.id).not.toBe(delivery.id);
+    clock.set(late.intake_deadline_at!);
+    expect(reasonOf(() => deliveries.postpone(late.id))).toBe('intakeWindowPassed');
+    expect(deliveries.get(late.id).postpones_used).toBe(0);
+    deliveries.complete(late.id);
+    const edge = deliveries.handOver('demo-fr', scanner);
+    clock.set(edge.intake_deadline_at! - 1);
+    expect(reasonOf(() => deliveries.postpone(edge.id))).toBe('allowed');
   });
 
   it('blocks the counter once 30 minutes pass with parcels unscanned, and unblocks when done', async () => {
@@ -130,6 +149,11 @@ describe('driver delivery where the store scans (French policy)', () => {
     const target = deliveries.parcelsOf(delivery.id)[2]!.tracking_id;
     expect(deliveries.suggest(delivery.id, target.slice(2, 4))).toEqual([]);
     expect(deliveries.suggest(delivery.id, target.slice(5, 9).toLowerCase())).toContain(target);
+    expect(deliveries.suggest(delivery.id, target.slice(-3))).toContain(target);
+    // Only what is still to scan, and only what matches.
+    deliveries.scan(delivery.id, target, scanner);
+    expect(deliveries.suggest(delivery.id, target)).toEqual([]);
+    expect(deliveries.suggest(delivery.id, 'ZZZZZZ')).toEqual([]);
   });
 });
 

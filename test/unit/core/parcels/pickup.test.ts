@@ -91,6 +91,36 @@ describe('customer pickup', () => {
   });
 });
 
+describe('a pickup that is done', () => {
+  it('takes no more scans, resolutions or a second Done', async () => {
+    const { core } = await start();
+    receiveAll(core, 'demo-fr');
+    const { code, tracking } = twoParcelCustomer();
+    const started = core.counter.pickups.start(code, keyboard);
+    if (started.outcome !== 'found') throw new Error('not found');
+    const { pickups, parcels } = core.counter;
+    pickups.scan(started.pickupId, tracking[0]!, scanner);
+    pickups.complete(started.pickupId, scanner);
+    const second = parcels.byTrackingId(tracking[1]!)!;
+    for (const act of [
+      () => pickups.scan(started.pickupId, tracking[1]!, scanner),
+      () => pickups.resolve(started.pickupId, second.id, 'not-found', keyboard),
+      () => pickups.complete(started.pickupId, scanner),
+    ])
+      expect(act).toThrow(expect.objectContaining({ code: 'CONFLICT', reason: 'alreadyDone' }));
+    expect(parcels.byTrackingId(tracking[1]!)!.state).toBe(second.state);
+  });
+
+  it('refuses a code that is not exactly six digits before looking anything up', async () => {
+    const { core } = await start();
+    for (const code of ['1234567', '12345', 'a12345', '123456a', ' 123456', '１２３４５６'])
+      expect(() => core.counter.pickups.start(code, keyboard), code).toThrow(
+        expect.objectContaining({ code: 'BAD_INPUT', issues: [{ field: 'code', reason: 'pickupCodeDigits' }] }),
+      );
+    expect(core.db.prepare('SELECT count(*) AS n FROM pickup_attempts').get()).toEqual({ n: 0 });
+  });
+});
+
 describe('a pickup where a scanned parcel is then refused', () => {
   it('hands over only what can still be collected, and the refused one waits for return', async () => {
     const { core } = await start();
