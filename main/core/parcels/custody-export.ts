@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import { sql } from '../db/statements';
+import { nextDate, zonedInstant } from '../service/zoned-time-calc';
 import { canonicalForm, type ChainedContent } from './custody-chain-hash';
 
 export const CUSTODY_CSV_COLUMNS = [
@@ -22,45 +23,16 @@ export const CUSTODY_CSV_COLUMNS = [
   'hash',
 ] as const;
 
-/** The UTC time of midnight starting `date` (YYYY-MM-DD), or `plusDays` days after it, in `timeZone`. */
+/** When the day `date` (YYYY-MM-DD), or the day `plusDays` after it, starts in `timeZone`. */
 export function zonedDayStart(date: string, timeZone: string, plusDays = 0): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const guess = Date.UTC(y, m - 1, d + plusDays);
-  const offsetAt = (at: number) => {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      })
-        .formatToParts(at)
-        .map((p) => [p.type, p.value]),
-    );
-    return (
-      Date.UTC(
-        Number(parts.year),
-        Number(parts.month) - 1,
-        Number(parts.day),
-        Number(parts.hour),
-        Number(parts.minute),
-        Number(parts.second),
-      ) - at
-    );
-  };
-  const first = guess - offsetAt(guess);
-  return guess - offsetAt(first);
+  return zonedInstant(nextDate(date, plusDays), 0, timeZone);
 }
 
 /**
  * The custody log from `fromMs` (inclusive) to `toMs` (exclusive) as CSV
  * with each row's canonical form, previous hash and hash, so an auditor can
  * recompute the chain. Values are written exactly (no spreadsheet escaping):
- * the canonical column is what was hashed.
+ * the canonical column is what was hashed; an empty value is an empty cell.
  */
 export function custodyCsv(db: Database, fromMs: number, toMs: number): { csv: string; count: number } {
   const rows = sql<[number, number], ChainedContent & { tracking_id: string; actor_name: string; prev_hash: string; hash: string }>(
@@ -76,14 +48,14 @@ export function custodyCsv(db: Database, fromMs: number, toMs: number): { csv: s
     r.at,
     r.parcel_id,
     r.tracking_id,
-    r.from_state ?? '',
+    r.from_state,
     r.to_state,
     r.actor_id,
     r.actor_name,
     r.method,
-    r.slot_id ?? '',
-    r.reason ?? '',
-    r.delivery_id ?? '',
+    r.slot_id,
+    r.reason,
+    r.delivery_id,
     canonicalForm(r),
     r.prev_hash,
     r.hash,

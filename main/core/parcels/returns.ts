@@ -66,7 +66,7 @@ export class Returns {
         `SELECT count(*) AS n, min(return_ready_at) AS oldest FROM parcels
            WHERE network_id = ? AND state IN ('return_scanned', 'refused') AND return_ready_at <= ?`,
       ).get(network.id, limit)!;
-      return row.n > 0 && row.oldest !== null ? [{ networkId: network.id, count: row.n, oldestReadyAt: row.oldest }] : [];
+      return row.oldest !== null ? [{ networkId: network.id, count: row.n, oldestReadyAt: row.oldest }] : [];
     });
   }
 

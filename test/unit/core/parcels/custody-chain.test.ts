@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { canonicalForm, linkHash, receiptNumber } from '../../../../main/core/parcels/custody-chain-hash';
 import { CustodyChain } from '../../../../main/core/parcels/custody-chain';
-import { custodyCsv } from '../../../../main/core/parcels/custody-export';
+import { custodyCsv, zonedDayStart } from '../../../../main/core/parcels/custody-export';
 import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
 import { useCounter } from '../../../fixtures/counter';
@@ -108,6 +108,31 @@ describe('the custody hash chain', () => {
       expect(createHash('sha256').update(`${row.prev_hash}\n${row.canonical}`).digest('hex')).toBe(row.hash);
       previous = row.hash!;
     }
+  });
+
+  it('writes each column from its own field, an empty value as an empty cell', async () => {
+    const { core } = await loggedCore();
+    const rows = parse(custodyCsv(core.db, 0, Number.MAX_SAFE_INTEGER).csv, { columns: true }) as Record<string, string>[];
+    const events = core.db.prepare('SELECT * FROM custody_events ORDER BY id').all() as Record<string, unknown>[];
+    expect(rows).toHaveLength(events.length);
+    rows.forEach((row, i) => {
+      const e = events[i]!;
+      for (const column of ['from_state', 'slot_id', 'reason', 'delivery_id'] as const)
+        expect(row[column], `${column} of event ${String(e.id)}`).toBe(e[column] === null ? '' : String(e[column]));
+      expect(row.at_iso).toBe(new Date(Number(e.at)).toISOString());
+    });
+    // The log holds both: a first event (no from_state), and events without a slot.
+    expect(rows.some((r) => r.from_state === '')).toBe(true);
+    expect(rows.some((r) => r.slot_id === '')).toBe(true);
+  });
+
+  it('exports whole days of the store: from its midnight to the next, across a clock change', () => {
+    // Rome springs forward on 2026-03-29 (a 23-hour day) and falls back on 2026-10-25 (25 hours).
+    expect(new Date(zonedDayStart('2026-03-29', 'Europe/Rome')).toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(new Date(zonedDayStart('2026-03-29', 'Europe/Rome', 1)).toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(new Date(zonedDayStart('2026-10-25', 'Europe/Rome')).toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    expect(new Date(zonedDayStart('2026-10-25', 'Europe/Rome', 1)).toISOString()).toBe('2026-10-25T23:00:00.000Z');
+    expect(new Date(zonedDayStart('2026-12-31', 'America/Martinique', 1)).toISOString()).toBe('2027-01-01T04:00:00.000Z');
   });
 
   it('gives a receipt number from the hash of the hand-over row', () => {

@@ -152,9 +152,56 @@ describe('driver pickup of returns', () => {
     expect(core.counter.returns.overdue()).toEqual([{ networkId: 'demo-it', count: parcels.length, oldestReadyAt: clock.now() - 3 * DAY }]);
   });
 
-  it('refuses to hand over another network’s parcel', async () => {
-    const { core } = await start();
+  it('refuses to hand over another network’s parcel, and then hands over none of the list', async () => {
+    const { core, clock } = await start();
+    const [own] = receiveAll(core, 'demo-fr');
     const [parcel] = receiveAll(core, 'demo-it');
-    expect(() => core.counter.returns.handOver('demo-fr', [{ parcelId: parcel!.id, scanned: false }], scanner)).toThrow(/another network/);
+    clock.advance(14 * DAY);
+    core.counter.expiry.sweep();
+    const notice = core.counter.expiry.openNotices().find((n) => n.network_id === 'demo-fr')!;
+    core.counter.expiry.scan(notice.id, own!.tracking_id, scanner);
+    let refusal: unknown;
+    try {
+      core.counter.returns.handOver(
+        'demo-fr',
+        [
+          { parcelId: own!.id, scanned: true },
+          { parcelId: parcel!.id, scanned: false },
+        ],
+        scanner,
+      );
+    } catch (e) {
+      refusal = e;
+    }
+    expect(refusal).toMatchObject({ code: 'CONFLICT', reason: 'otherNetwork', params: { trackingId: parcel!.tracking_id } });
+    expect(core.counter.parcels.byId(own!.id).state).toBe('return_scanned');
+    // With only its own parcels it goes, and the custody log says to whom.
+    core.counter.returns.handOver('demo-fr', [{ parcelId: own!.id, scanned: true }], scanner);
+    expect(core.counter.ledger.history(own!.id).at(-1)).toMatchObject({ toState: 'returned', reason: 'handed-to-driver' });
+  });
+
+  it('refuses an empty hand-over as a field to fill', async () => {
+    const { core } = await start();
+    expect(() => core.counter.returns.handOver('demo-fr', [], scanner)).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT', issues: [{ field: 'items', reason: 'chooseParcel' }] }),
+    );
+  });
+
+  it('wakes for the earliest escalation of all networks', async () => {
+    const { core, clock } = await start();
+    expect(core.counter.returns.nextEscalationAt()).toBeUndefined();
+    const fr = receiveAll(core, 'demo-fr');
+    const it = receiveAll(core, 'demo-it');
+    clock.advance(7 * DAY);
+    core.counter.expiry.sweep();
+    const itNotice = core.counter.expiry.openNotices().find((n) => n.network_id === 'demo-it')!;
+    core.counter.expiry.scan(itNotice.id, it[0]!.tracking_id, scanner);
+    const itEscalates = clock.now() + 3 * DAY;
+    clock.advance(7 * DAY);
+    core.counter.expiry.sweep();
+    const frNotice = core.counter.expiry.openNotices().find((n) => n.network_id === 'demo-fr')!;
+    core.counter.expiry.scan(frNotice.id, fr[0]!.tracking_id, scanner);
+    clock.set(itEscalates - 2 * DAY);
+    expect(core.counter.returns.nextEscalationAt()).toBe(itEscalates);
   });
 });

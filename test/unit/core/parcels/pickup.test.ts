@@ -111,6 +111,22 @@ describe('a pickup that is done', () => {
     expect(parcels.byTrackingId(tracking[1]!)!.state).toBe(second.state);
   });
 
+  it('offers the customer’s parcels still to scan after three typed characters', async () => {
+    const { core } = await start();
+    receiveAll(core, 'demo-fr');
+    const { code, tracking } = twoParcelCustomer();
+    const started = core.counter.pickups.start(code, keyboard);
+    if (started.outcome !== 'found') throw new Error('not found');
+    const { pickups } = core.counter;
+    const [first, second] = tracking as [string, string];
+    expect(pickups.suggest(started.pickupId, first.slice(-2))).toEqual([]);
+    expect(pickups.suggest(started.pickupId, first.slice(-3).toLowerCase())).toEqual([first]);
+    expect(pickups.suggest(started.pickupId, demoParcel('demo-fr', 0).trackingId)).toEqual([]);
+    pickups.scan(started.pickupId, first, scanner);
+    expect(pickups.suggest(started.pickupId, first)).toEqual([]);
+    expect(pickups.suggest(started.pickupId, second)).toEqual([second]);
+  });
+
   it('refuses a code that is not exactly six digits before looking anything up', async () => {
     const { core } = await start();
     for (const code of ['1234567', '12345', 'a12345', '123456a', ' 123456', '１２３４５６'])
