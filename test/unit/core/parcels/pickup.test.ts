@@ -18,6 +18,15 @@ const twoParcelCustomer = () => ({
   tracking: [demoParcel('demo-fr', 1).trackingId, demoParcel('demo-fr', 2).trackingId],
 });
 
+/** Every demo-fr parcel received, then the two-parcel customer's pickup opened by the typed code. */
+function twoParcelPickup(core: CounterCore) {
+  receiveAll(core, 'demo-fr');
+  const { code, tracking } = twoParcelCustomer();
+  const started = core.counter.pickups.start(code, keyboard);
+  if (started.outcome !== 'found') throw new Error('the two-parcel customer has no pickup');
+  return { started, tracking };
+}
+
 describe('customer pickup', () => {
   it('finds the customer’s parcels by the typed code, with size and slot', async () => {
     const { core } = await start();
@@ -82,10 +91,7 @@ describe('customer pickup', () => {
 
   it('marks a parcel not found as missing', async () => {
     const { core } = await start();
-    receiveAll(core, 'demo-fr');
-    const { code, tracking } = twoParcelCustomer();
-    const started = core.counter.pickups.start(code, keyboard);
-    if (started.outcome !== 'found') throw new Error('not found');
+    const { started, tracking } = twoParcelPickup(core);
     const parcel = core.counter.parcels.byTrackingId(tracking[0]!)!;
     expect(core.counter.pickups.resolve(started.pickupId, parcel.id, 'not-found', keyboard).state).toBe('missing');
   });
@@ -94,10 +100,7 @@ describe('customer pickup', () => {
 describe('a pickup that is done', () => {
   it('takes no more scans, resolutions or a second Done', async () => {
     const { core } = await start();
-    receiveAll(core, 'demo-fr');
-    const { code, tracking } = twoParcelCustomer();
-    const started = core.counter.pickups.start(code, keyboard);
-    if (started.outcome !== 'found') throw new Error('not found');
+    const { started, tracking } = twoParcelPickup(core);
     const { pickups, parcels } = core.counter;
     pickups.scan(started.pickupId, tracking[0]!, scanner);
     pickups.complete(started.pickupId, scanner);
@@ -113,10 +116,7 @@ describe('a pickup that is done', () => {
 
   it('offers the customer’s parcels still to scan after three typed characters', async () => {
     const { core } = await start();
-    receiveAll(core, 'demo-fr');
-    const { code, tracking } = twoParcelCustomer();
-    const started = core.counter.pickups.start(code, keyboard);
-    if (started.outcome !== 'found') throw new Error('not found');
+    const { started, tracking } = twoParcelPickup(core);
     const { pickups } = core.counter;
     const [first, second] = tracking as [string, string];
     expect(pickups.suggest(started.pickupId, first.slice(-2))).toEqual([]);
@@ -140,10 +140,7 @@ describe('a pickup that is done', () => {
 describe('a pickup where a scanned parcel is then refused', () => {
   it('hands over only what can still be collected, and the refused one waits for return', async () => {
     const { core } = await start();
-    receiveAll(core, 'demo-fr');
-    const { code, tracking } = twoParcelCustomer();
-    const started = core.counter.pickups.start(code, keyboard);
-    if (started.outcome !== 'found') throw new Error('not found');
+    const { started, tracking } = twoParcelPickup(core);
     const { pickups, parcels } = core.counter;
     for (const t of tracking) pickups.scan(started.pickupId, t, scanner);
     const refused = parcels.byTrackingId(tracking[1]!)!;
