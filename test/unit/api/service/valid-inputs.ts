@@ -1,45 +1,33 @@
 import type { CallName } from '../../../../main/api/contract';
+import { customer, item, itemGroup, technician } from '../../../fixtures/service-seed';
 
 const week = [[{ opens: '08:00', closes: '17:00' }], [], [], [], [], [], []];
-const item = {
-  description: 'Wall boiler',
-  model: 'B-24',
-  serial: 'SN-1',
-  warrantyEnds: '2027-01-31',
-  groupCode: null,
-  skills: null,
-  troubleshooting: ['Check the pressure'],
-  address: null,
-  latitude: 45.46,
-  longitude: 9.19,
-};
 
 /** A well-formed input for each service desk call, for the router's contract test. */
 export const serviceValidInputs: Partial<Record<CallName, unknown>> = {
   'service.home': undefined,
   'service.customers.search': { text: 'Ros' },
-  'service.customers.save': {
-    name: 'Maria Rossi',
-    address: 'Via Roma 1',
-    latitude: 45.46,
-    longitude: 9.19,
-    phone: '02 1234 5678',
-    phoneCountry: 'IT',
-    email: 'maria@example.com',
-    zone: '',
-  },
+  'service.customers.save': customer('Maria Rossi', { email: 'maria@example.com' }),
   'service.customers.items': { customerId: 1 },
   'service.items.bySerial': { serial: 'SN-1' },
-  'service.items.save': { ...item, customerId: 1 },
+  // Every optional value set, so each is also sent with a wrong type.
+  'service.items.save': item(1, 'Wall boiler', {
+    model: 'B-24',
+    serial: 'SN-1',
+    warrantyEnds: '2027-01-31',
+    troubleshooting: ['Check the pressure'],
+    latitude: 45.46,
+    longitude: 9.19,
+  }),
   'service.groups.list': undefined,
   // Skills and zones must be in the desk's lists, which a fresh database does not have yet.
-  'service.groups.save': { code: 'HEAT', name: 'Heating', skills: [], responseHours: 8, troubleshooting: ['Check the pressure'] },
+  'service.groups.save': itemGroup('HEAT', { name: 'Heating', troubleshooting: ['Check the pressure'] }),
   'service.calendar.get': undefined,
   'service.calendar.save': { calendar: { week, exceptions: [] } },
   'service.route.get': undefined,
   'service.route.save': { roadFactor: 1.3, speedKmh: 40 },
   'service.technicians.list': undefined,
-  'service.technicians.save': { name: 'Anna', skills: [], latitude: 45.46, longitude: 9.19, week, zones: [], groups: [] },
+  'service.technicians.save': technician('Anna', { week }),
   'service.technicians.addAbsence': { technicianId: 1, date: '2026-12-01', hours: 4, reason: 'Dentist' },
   'service.technicians.removeAbsence': { technicianId: 1, absenceId: 1 },
   'service.skills.list': undefined,
