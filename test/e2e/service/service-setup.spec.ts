@@ -112,6 +112,10 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await page.getByRole('checkbox', { name: 'Gas appliances' }).check();
     await page.getByRole('button', { name: m('service.setup.itemGroups.addStep') }).click();
     await page.getByLabel(m('service.setup.itemGroups.step', { n: 1 }), { exact: true }).fill('Check the pressure');
+    // A second step, taken back by its own Remove: each row's Remove is named by its step.
+    await page.getByRole('button', { name: m('service.setup.itemGroups.addStep') }).click();
+    await page.getByRole('button', { name: m('service.setup.itemGroups.removeStep', { n: 2 }) }).click();
+    await expect(page.getByLabel(m('service.setup.itemGroups.step', { n: 2 }), { exact: true })).toHaveCount(0);
     await page.getByRole('button', { name: m('service.setup.save'), exact: true }).click();
     const hours = page.getByLabel(m('service.setup.itemGroups.responseHours'), { exact: true });
     await expect(hours).toHaveAttribute('aria-invalid', 'true');
