@@ -56,6 +56,11 @@ test('in Italian: open a ticket, the demo operator answers, reply with two files
       await expect(field).toHaveAttribute('aria-invalid', 'true');
       await expect(field).toHaveAccessibleDescription(it('errors.reasons.required'));
     }
+    for (const name of ['support.form.product', 'support.form.requestType', 'support.form.impact']) {
+      const field = page.getByRole('combobox', { name: it(name), exact: true });
+      await expect(field).toHaveAttribute('aria-invalid', 'true');
+      await expect(field).toHaveAccessibleDescription(it('errors.reasons.required'));
+    }
     await expect(page.getByTestId('field-error')).toHaveCount(8);
     await expect(page.getByTestId('scan-feedback')).toHaveCount(0);
     await page.getByRole('textbox', { name: it('support.form.email'), exact: true }).fill('mario.rossi@');
