@@ -58,6 +58,10 @@ describe('layer rules', () => {
     await refused('main/core/hours/hours-shapes.ts', 'node:fs');
     await allowed('main/core/parcels/parcel-states.ts', '../errors');
     await allowed('main/core/store/store-shapes.ts', 'zod');
+    // A shared calculation at the core's root is pure too, and the features' pure files may use it.
+    await refused('main/core/zoned-time-calc.ts', 'better-sqlite3');
+    await refused('main/core/zoned-time-calc.ts', './db/statements');
+    await allowed('main/core/service/capacity-calc.ts', '../zoned-time-calc');
   });
 
   it('core → nothing of api, devices, app, host or electron', async () => {

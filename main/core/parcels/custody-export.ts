@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import { sql } from '../db/statements';
-import { nextDate, zonedInstant } from '../service/zoned-time-calc';
+import { nextDate, zonedInstant } from '../zoned-time-calc';
 import { canonicalForm, type ChainedContent } from './custody-chain-hash';
 
 export const CUSTODY_CSV_COLUMNS = [

@@ -5,7 +5,7 @@ import { capacityOn } from './capacity-calc';
 import type { Priority } from './service-shapes';
 import { missingSkills, requiredSkills, zonesOn } from './qualification';
 import type { ServiceTechnicians } from './technicians';
-import { nextDate } from './zoned-time-calc';
+import { nextDate } from '../zoned-time-calc';
 
 export interface BoardAllocation {
   id: number;

@@ -1,5 +1,5 @@
 import type { TimeRange } from '../hours/hours-shapes';
-import { minutesOf, weekdayOf } from './zoned-time-calc';
+import { minutesOf, weekdayOf } from '../zoned-time-calc';
 
 export interface Absence {
   date: string;

@@ -1,7 +1,7 @@
 import { localDay } from '../hours/opening-hours';
 import type { TimeRange } from '../hours/hours-shapes';
 import type { ServiceCalendar } from './service-shapes';
-import { minutesOf, nextDate, weekdayOf, zonedInstant } from './zoned-time-calc';
+import { minutesOf, nextDate, weekdayOf, zonedInstant } from '../zoned-time-calc';
 
 /** Without a calendar a response counts every hour of Monday to Friday. */
 const ALL_DAY: TimeRange[] = [{ opens: '00:00', closes: '24:00' }];

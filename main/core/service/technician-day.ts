@@ -5,7 +5,7 @@ import type { ServiceTechnicians } from './technicians';
 import type { RouteSettings } from './service-shapes';
 import { planVisitOrder, routeInOrder, type PlannedRoute, type VisitDay } from './visit-order';
 import { visitPlace, type VisitPlace } from './visit-points';
-import { minutesOf, weekdayOf } from './zoned-time-calc';
+import { minutesOf, weekdayOf } from '../zoned-time-calc';
 
 /** Working hours when the technician's template has none that day. */
 const DEFAULT_DAY = { start: 8 * 60, end: 18 * 60 };

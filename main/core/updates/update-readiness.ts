@@ -4,7 +4,7 @@ import { sql } from '../db/statements';
 import { MINUTE_MS } from '../durations';
 import type { OpeningHoursService } from '../hours/opening-hours';
 import type { Blocking } from '../parcels/blocking';
-import { minutesOf, zonedInstant } from '../service/zoned-time-calc';
+import { minutesOf, zonedInstant } from '../zoned-time-calc';
 import type { UpdateSituation } from './update-policy';
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyBoardChange } from '../../../../main/core/service/board-change-calc';
-import { nextDate } from '../../../../main/core/service/zoned-time-calc';
+import { nextDate } from '../../../../main/core/zoned-time-calc';
 import { CoreError } from '../../../../main/core/errors';
 import { ACTOR, useServiceDesk } from './service-fixture';
 
