@@ -1,9 +1,11 @@
 import type { Page } from '@playwright/test';
+import { join } from 'node:path';
 import { expectNoSeriousAxeViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import type { RunningHost } from '../host';
 import { callSaver, customer, heatingDesk, seedDesk } from '../../fixtures/service-seed';
 import { msg, startsWith, type Language } from '../locales';
+import { seedBoard } from '../../bench/dispatch-board';
 
 /** The heating desk: Anna (gas + boiler, zone NORD), Bruno (boiler only) and Maria Rossi, whose boiler has serial SN-4711. */
 async function setUp(host: RunningHost): Promise<{ anna: number; bruno: number }> {
@@ -220,4 +222,38 @@ test("changing the customer forgets the previous customer's item and its serial:
     filter: { status: 'all', search: '', overdueOnly: false },
   });
   expect(orders.map((o) => o.customerName)).toEqual(['Luca Neri']);
+});
+
+test('a board of 300 waiting lines renders those in view, Tab walks past them, and a line scrolled to still drags', async ({
+  page,
+  launchHost,
+  makeTempDir,
+}) => {
+  test.setTimeout(180_000);
+  const dataDir = join(makeTempDir(), 'data');
+  seedBoard(dataDir);
+  const host = await launchHost({ dataDir });
+  const { today } = await host.call<{ today: string }>('service.home');
+  await page.goto(`${host.url}#/service/board`);
+  const lines = page.locator('[data-testid^="line-"]');
+  // Reading and showing 300 lines with 140 cells takes seconds on a loaded machine.
+  await lines.first().waitFor({ timeout: 30_000 });
+  await expect(lines.first()).toHaveAttribute('aria-posinset', '1');
+  await expect(lines.first()).toHaveAttribute('aria-setsize', '300');
+  expect(await lines.count()).toBeLessThan(60);
+  await expectNoSeriousAxeViolations(page);
+
+  // The keyboard reaches line 40 one Tab at a time: each focused line scrolls into view and brings the next ones in.
+  await lines.first().getByRole('button').focus();
+  for (let i = 1; i < 40; i++) await page.keyboard.press('Tab');
+  const focused = page.locator('.board-line:focus-within');
+  await expect(focused).toHaveAttribute('aria-posinset', '40');
+  expect(await lines.count()).toBeLessThan(60);
+
+  const lineTestId = (await focused.getAttribute('data-testid'))!;
+  const cell = page.getByTestId(`cell-1-${today}`);
+  await drag(page, lineTestId, `cell-1-${today}`, async () => {});
+  await expect(cell.getByRole('meter')).toHaveAttribute('aria-valuenow', '1');
+  await expect(page.getByTestId(lineTestId)).toHaveCount(0);
+  await expect(lines.first()).toHaveAttribute('aria-setsize', '299');
 });

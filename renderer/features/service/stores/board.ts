@@ -15,11 +15,30 @@ export const useBoardStore = defineStore('serviceBoard', () => {
   /** The line under the pointer or focused: the cells lay its verdicts out ahead, hidden, so a press only shows them. */
   const hovered = shallowRef<BoardLineView>();
 
+  /** Counts the reads of a week: only the last one asked for is shown. */
+  let reads = 0;
+  let reading = false;
+  /** Counts the allocations main has answered: a read that was under way meanwhile may predate one, so it is read again. */
+  let answered = 0;
+
   async function load(start = weekStart.value): Promise<void> {
     weekStart.value = start;
-    board.value = await api.call('service.board', { weekStart: start });
-    if (picked.value) picked.value = board.value.lines.find((l) => l.lineId === picked.value!.lineId);
-    hovered.value = undefined;
+    const ticket = ++reads;
+    reading = true;
+    try {
+      let next: BoardView;
+      let seen: number;
+      do {
+        seen = answered;
+        next = await api.call('service.board', { weekStart: start });
+        if (ticket !== reads) return;
+      } while (seen !== answered);
+      board.value = next;
+      if (picked.value) picked.value = next.lines.find((l) => l.lineId === picked.value!.lineId);
+      hovered.value = undefined;
+    } finally {
+      if (ticket === reads) reading = false;
+    }
   }
 
   /**
@@ -36,20 +55,24 @@ export const useBoardStore = defineStore('serviceBoard', () => {
         weekStart: weekStart.value,
         ...(reason ? { reason } : {}),
       });
-      patch(line.lineId, change);
+      answered++;
       picked.value = undefined;
+      // Another week came up while main allocated: its read may predate the allocation (the line still waiting), so
+      // the shown week is read again, unless a read is under way, which reads again by itself.
+      if (!patch(line.lineId, change) && !reading) await load();
     } catch (error) {
+      answered++;
       await load();
       throw error;
     }
   }
 
-  function patch(lineId: number, change: BoardChangeView): void {
-    // Another week came up while main allocated: the change is for the week the drop was made on, so it is not applied.
+  function patch(lineId: number, change: BoardChangeView): boolean {
     const next = board.value && applyBoardChange(board.value, lineId, change);
-    if (!next) return;
+    if (!next) return false;
     board.value = next;
     if (hovered.value?.lineId === lineId) hovered.value = change.line ?? undefined;
+    return true;
   }
 
   return { weekStart, board, picked, dragging, hovered, load, allocate };
