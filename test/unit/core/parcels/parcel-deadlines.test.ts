@@ -42,7 +42,7 @@ describe('the parcel counter’s deadlines', () => {
     expect(core.counter.parcels.byId(first!.id).state).toBe('expired');
   });
 
-  it('expiry: when one network cannot be swept, tells the screen only if the other networks\' parcels did expire', async () => {
+  it("expiry: when one network cannot be swept, tells the screen only if the other networks' parcels did expire", async () => {
     const { core, clock } = await start();
     const s = sources(core, clock);
     const expiry = s.byName('parcel-expiry');
@@ -50,7 +50,9 @@ describe('the parcel counter’s deadlines', () => {
     const french = receiveAll(core, 'demo-fr');
     // A stored policy whose notice cannot be raised: every sweep of the Italian network fails.
     core.db
-      .prepare("UPDATE networks SET policy_json = json_set(policy_json, '$.expiredScanWindowMinutes', 9007199254740991) WHERE id = 'demo-it'")
+      .prepare(
+        "UPDATE networks SET policy_json = json_set(policy_json, '$.expiredScanWindowMinutes', 9007199254740991) WHERE id = 'demo-it'",
+      )
       .run();
     clock.advance(7 * DAY);
     expect(() => expiry.run(clock.now())).toThrow(ExpirySweepError);
