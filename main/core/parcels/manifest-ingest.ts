@@ -49,7 +49,11 @@ export function ingestManifest(
         // Inside this immediate transaction nothing else can add the parcel between the look-up and the insert.
         const result = insert.run(networkId, trackingId, item.recipientName, item.size, hasher.hash(item.pickupCode), now, now);
         added++;
-        ledger.recordCreation(parcels.byId(Number(result.lastInsertRowid)), { actorId: SYSTEM_ACTOR, method: 'system', reason: 'announced' });
+        ledger.recordCreation(parcels.byId(Number(result.lastInsertRowid)), {
+          actorId: SYSTEM_ACTOR,
+          method: 'system',
+          reason: 'announced',
+        });
       }
       return added;
     })
