@@ -55,15 +55,16 @@ export class Deliveries {
    */
   usualNetworkAt(now: number): string | undefined {
     const day = 24 * 60 * 60_000;
-    const local = (t: number) => ((t % day) + day) % day;
-    const target = local(now);
+    // Clock times are never before 1970, so the remainder is the time of day.
+    const timeOfDay = (t: number) => t % day;
+    const target = timeOfDay(now);
     const recent = sql<[number, number], { network_id: string; handed_over_at: number }>(
       this.db,
       'SELECT network_id, handed_over_at FROM deliveries WHERE handed_over_at >= ? AND handed_over_at <= ? ORDER BY handed_over_at DESC, id DESC',
     ).all(now - 28 * day, now);
     const hour = 60 * 60_000;
     const near = recent.find((d) => {
-      const gap = Math.abs(local(d.handed_over_at) - target);
+      const gap = Math.abs(timeOfDay(d.handed_over_at) - target);
       return Math.min(gap, day - gap) <= hour;
     });
     return near?.network_id;

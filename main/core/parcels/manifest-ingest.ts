@@ -25,7 +25,7 @@ export function ingestManifest(
 ): number {
   const insert = db.prepare(
     `INSERT INTO parcels (network_id, tracking_id, recipient_name, size, pickup_code_hash, state, announced_at, state_changed_at)
-     VALUES (?, ?, ?, ?, ?, 'expected', ?, ?) ON CONFLICT (network_id, tracking_id) DO NOTHING`,
+     VALUES (?, ?, ?, ?, ?, 'expected', ?, ?)`,
   );
   const known = db.prepare<[string, string], { id: number; awaiting_announcement: number }>(
     'SELECT id, awaiting_announcement FROM parcels WHERE network_id = ? AND tracking_id = ?',
@@ -46,15 +46,14 @@ export function ingestManifest(
           ledger.note(parcels.byId(existing.id), { actorId: SYSTEM_ACTOR, method: 'system', reason: 'announced-after-intake' });
         }
         if (existing !== undefined) continue;
+        // Inside this immediate transaction nothing else can add the parcel between the look-up and the insert.
         const result = insert.run(networkId, trackingId, item.recipientName, item.size, hasher.hash(item.pickupCode), now, now);
-        if (result.changes === 1) {
-          added++;
-          ledger.recordCreation(parcels.byId(Number(result.lastInsertRowid)), {
-            actorId: SYSTEM_ACTOR,
-            method: 'system',
-            reason: 'announced',
-          });
-        }
+        added++;
+        ledger.recordCreation(parcels.byId(Number(result.lastInsertRowid)), {
+          actorId: SYSTEM_ACTOR,
+          method: 'system',
+          reason: 'announced',
+        });
       }
       return added;
     })

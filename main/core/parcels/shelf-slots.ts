@@ -43,11 +43,10 @@ export class ShelfSlots {
   }
 
   suggest(size: ParcelSize): ShelfSlot | undefined {
+    // list() is in shelf order and sort() is stable: of two shelves alike, the first in order stays first.
     const candidates = this.list()
       .filter((s) => SIZE_RANK[s.size] >= SIZE_RANK[size] && s.occupied < s.capacity)
-      .sort(
-        (a, b) => SIZE_RANK[a.size] - SIZE_RANK[b.size] || a.occupied / a.capacity - b.occupied / b.capacity || a.position - b.position,
-      );
+      .sort((a, b) => SIZE_RANK[a.size] - SIZE_RANK[b.size] || a.occupied / a.capacity - b.occupied / b.capacity);
     return candidates[0];
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../../../main/core/errors';
-import { MINUTE, scanner, keyboard, useCounter } from '../../../fixtures/counter';
+import { DAY, HOUR, MINUTE, scanner, keyboard, useCounter } from '../../../fixtures/counter';
+import { sendingOnce } from '../../../fixtures/parcel-flows';
 
 const { start, restart } = useCounter();
 
@@ -55,10 +56,109 @@ describe('driver delivery where the store scans (French policy)', () => {
     expect(refused.state).toBe('damaged_refused');
     expect(refused.slot_id).toBeNull();
     expect(parcels.countInCustody('demo-fr')).toBe(0);
+    expect(core.counter.ledger.history(parcel.id).at(-1)).toMatchObject({
+      toState: 'damaged_refused',
+      reason: 'damaged',
+      actorId: 'counter',
+      method: 'scanner',
+      deliveryId: delivery.id,
+    });
     expect(deliveries.scan(delivery.id, parcel.tracking_id, scanner)).toMatchObject({
       outcome: 'rejected',
       rejection: { reason: 'wrong-state', state: 'damaged_refused' },
     });
+  });
+
+  it("refuses to record a damaged parcel with another network's label, naming the field, and creates nothing", async () => {
+    const { core } = await start();
+    const { deliveries } = core.counter;
+    const delivery = deliveries.handOver('demo-fr', scanner);
+    const count = () => core.db.prepare('SELECT count(*) FROM parcels').pluck().get();
+    const before = count();
+    expect(() => deliveries.refuseDamaged(delivery.id, 'it0000000001', scanner)).toThrow(
+      expect.objectContaining({
+        code: 'BAD_INPUT',
+        issues: [{ field: 'trackingId', reason: 'notNetworkTracking', params: { trackingId: 'IT0000000001', network: 'Démo Relais FR' } }],
+      }),
+    );
+    expect(count()).toBe(before);
+  });
+
+  it("takes in a parcel the network announced even when its ID does not fit the network's pattern", async () => {
+    const { core } = await start();
+    const { deliveries } = core.counter;
+    core.db
+      .prepare("UPDATE networks SET policy_json = json_set(policy_json, '$.trackingIdPattern', 'ZZ[0-9]{6}') WHERE id = 'demo-fr'")
+      .run();
+    const delivery = deliveries.handOver('demo-fr', scanner);
+    const [announced, damaged] = deliveries.parcelsOf(delivery.id);
+    expect(deliveries.scan(delivery.id, announced!.tracking_id, scanner)).toMatchObject({ outcome: 'received', unexpected: false });
+    expect(deliveries.refuseDamaged(delivery.id, damaged!.tracking_id, scanner).state).toBe('damaged_refused');
+    // An unknown code is judged by the pattern.
+    expect(deliveries.scan(delivery.id, 'QC9999999999', scanner)).toMatchObject({
+      outcome: 'rejected',
+      rejection: { reason: 'not-this-network' },
+    });
+  });
+
+  it("receives its own network's parcel when another network announced the same tracking ID later", async () => {
+    const { core } = await start();
+    const { deliveries, parcels } = core.counter;
+    const french = parcels.inState(['expected'], 'demo-fr')[0]!;
+    await core.counter.pullManifest(
+      'demo-it',
+      sendingOnce({ items: [{ trackingId: french.tracking_id, recipientName: 'Altro Cliente', size: 'small', pickupCode: '123456' }] }),
+    );
+    const italian = parcels.byTrackingId(french.tracking_id, 'demo-it')!;
+    expect(italian.id).toBeGreaterThan(french.id);
+    const delivery = deliveries.handOver('demo-fr', scanner);
+    expect(deliveries.scan(delivery.id, french.tracking_id, scanner)).toMatchObject({ outcome: 'received', parcel: { id: french.id } });
+    expect(parcels.byId(italian.id).state).toBe('expected');
+  });
+
+  it('rejects a parcel already received in an earlier delivery: it is on the shelf, not scanned twice', async () => {
+    const { core } = await start();
+    const { deliveries } = core.counter;
+    const first = deliveries.handOver('demo-fr', scanner);
+    const parcel = deliveries.parcelsOf(first.id)[0]!;
+    deliveries.scan(first.id, parcel.tracking_id, scanner);
+    deliveries.complete(first.id);
+    const second = deliveries.handOver('demo-fr', scanner);
+    expect(deliveries.scan(second.id, parcel.tracking_id, scanner)).toMatchObject({
+      outcome: 'rejected',
+      rejection: { reason: 'wrong-state', state: 'received' },
+    });
+  });
+
+  it("rejects a parcel the network recalled before it came, with the network's reason", async () => {
+    const { core } = await start();
+    const { deliveries, parcels } = core.counter;
+    const recalled = parcels.inState(['expected'], 'demo-fr')[0]!;
+    await core.counter.pullManifest(
+      'demo-fr',
+      sendingOnce({ items: [], recalls: [{ trackingId: recalled.tracking_id, reason: 'Cancelled' }] }),
+    );
+    const delivery = deliveries.handOver('demo-fr', scanner);
+    expect(deliveries.parcelsOf(delivery.id).map((p) => p.id)).not.toContain(recalled.id);
+    expect(deliveries.scan(delivery.id, recalled.tracking_id, scanner)).toEqual({
+      outcome: 'rejected',
+      rejection: { reason: 'recalled', trackingId: recalled.tracking_id, note: 'Cancelled' },
+    });
+    expect(parcels.byId(recalled.id).state).toBe('expected');
+  });
+
+  it('lists the deliveries still open, and a closed one refuses further scans', async () => {
+    const { core } = await start();
+    const { deliveries } = core.counter;
+    const french = deliveries.handOver('demo-fr', scanner);
+    const italian = deliveries.handOver('demo-it', scanner, []);
+    expect(deliveries.open().map((d) => d.id)).toEqual([french.id, italian.id]);
+    deliveries.complete(french.id);
+    expect(deliveries.open().map((d) => d.id)).toEqual([italian.id]);
+    const parcel = deliveries.parcelsOf(french.id)[0];
+    expect(() => deliveries.scan(french.id, parcel?.tracking_id ?? 'QC0000000000', scanner)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', reason: 'alreadyDone' }),
+    );
   });
 
   it('allows one postpone, not two, and none after the window', async () => {
@@ -133,13 +233,19 @@ describe('driver delivery where the store scans (French policy)', () => {
   });
 
   it('warns over capacity and tells the network through the outbox', async () => {
-    const { core } = await start();
+    const { core, clock } = await start();
     const { deliveries } = core.counter;
     core.db.prepare("UPDATE networks SET policy_json = json_set(policy_json, '$.capacity', 5) WHERE id = 'demo-fr'").run();
     const delivery = deliveries.handOver('demo-fr', scanner);
     const results = deliveries.parcelsOf(delivery.id).map((p) => deliveries.scan(delivery.id, p.tracking_id, scanner));
     expect(results.map((r) => r.outcome === 'received' && r.overCapacity)).toEqual([false, false, false, false, false, true]);
-    expect(core.db.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'capacity'").get()).toEqual({ n: 1 });
+    // Each parcel over capacity tells the network again, with the capacity and when.
+    expect(deliveries.scan(delivery.id, 'QC9999999999', scanner)).toMatchObject({ outcome: 'received', overCapacity: true });
+    const warnings = core.db.prepare("SELECT payload_json FROM outbox WHERE kind = 'capacity' ORDER BY id").pluck().all() as string[];
+    expect(warnings.map((w) => JSON.parse(w))).toEqual([
+      { capacity: 5, at: clock.now() },
+      { capacity: 5, at: clock.now() },
+    ]);
   });
 
   it('offers matching tracking IDs after three typed characters', async () => {
@@ -154,6 +260,16 @@ describe('driver delivery where the store scans (French policy)', () => {
     deliveries.scan(delivery.id, target, scanner);
     expect(deliveries.suggest(delivery.id, target)).toEqual([]);
     expect(deliveries.suggest(delivery.id, 'ZZZZZZ')).toEqual([]);
+  });
+
+  it('offers at most eight tracking IDs, in order', async () => {
+    const { core } = await start();
+    const ids = Array.from({ length: 10 }, (_, i) => `QC70000000${String(i).padStart(2, '0')}`);
+    const items = ids.map((trackingId) => ({ trackingId, recipientName: 'Camille Martin', size: 'small' as const, pickupCode: '222222' }));
+    await core.counter.pullManifest('demo-fr', sendingOnce({ items }));
+    const { deliveries } = core.counter;
+    const delivery = deliveries.handOver('demo-fr', scanner);
+    expect(deliveries.suggest(delivery.id, '70 00')).toEqual(ids.slice(0, 8));
   });
 });
 
@@ -181,7 +297,7 @@ describe('driver delivery where the driver scans (Italian policy)', () => {
     );
     // A parcel the driver did bring but the network did not report is taken in by scanning it.
     const extra = announced[2]!.tracking_id;
-    expect(deliveries.scan(delivery.id, extra, scanner)).toMatchObject({ outcome: 'received' });
+    expect(deliveries.scan(delivery.id, extra, scanner)).toMatchObject({ outcome: 'received', unexpected: true });
   });
 
   it('receives the reported parcels at handover, with no window to block on', async () => {
@@ -220,6 +336,22 @@ describe('the usual network at this time of day', () => {
     expect(deliveries.usualNetworkAt(clock.now())).toBeUndefined();
     clock.set(first.handed_over_at + 35 * day);
     expect(deliveries.usualNetworkAt(clock.now())).toBeUndefined();
+  });
+});
+
+describe("the usual network near midnight and at the hour's edge", () => {
+  it('counts a delivery across midnight, and one exactly an hour from now, not a millisecond more', async () => {
+    const { core, clock } = await start();
+    const { deliveries } = core.counter;
+    const midnight = Date.UTC(2026, 10, 25);
+    clock.set(midnight - 20 * MINUTE);
+    const late = deliveries.handOver('demo-fr', scanner);
+    deliveries.complete(late.id);
+    // The next night at 00:20: forty minutes after the driver's 23:40.
+    clock.set(midnight + DAY + 20 * MINUTE);
+    expect(deliveries.usualNetworkAt(clock.now())).toBe('demo-fr');
+    expect(deliveries.usualNetworkAt(late.handed_over_at + DAY - HOUR)).toBe('demo-fr');
+    expect(deliveries.usualNetworkAt(late.handed_over_at + DAY - HOUR - 1)).toBeUndefined();
   });
 });
 

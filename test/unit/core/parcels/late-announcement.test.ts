@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ManifestItem, NetworkAdapter } from '../../../../main/core/networks/network-adapter';
+import type { ManifestItem } from '../../../../main/core/networks/network-adapter';
 import { keyboard, scanner, useCounter } from '../../../fixtures/counter';
+import { sendingOnce } from '../../../fixtures/parcel-flows';
 
 const { start, restart } = useCounter();
-
-/** A network that announces these parcels on its next pull, once. */
-function announcing(items: ManifestItem[]): NetworkAdapter {
-  return {
-    async pullManifest(_networkId, cursor) {
-      return cursor === 'late' ? { items: [], cursor: 'late' } : { items, cursor: 'late' };
-    },
-    async pushEvents() {},
-  };
-}
 
 const LATE = 'QC9900000001';
 const announcement: ManifestItem = { trackingId: LATE, recipientName: 'Élise Arrivée', size: 'large', pickupCode: '734519' };
@@ -31,7 +22,7 @@ describe('a parcel the driver brought before the network announced it', () => {
     const outboxBefore = core.db.prepare('SELECT count(*) FROM outbox').pluck().get();
     clock.advance(60_000);
     const reopened = restart(core, dir, clock);
-    await reopened.counter.pullManifest('demo-fr', announcing([announcement]));
+    await reopened.counter.pullManifest('demo-fr', sendingOnce({ items: [announcement] }));
     const parcel = reopened.counter.parcels.byTrackingId(LATE, 'demo-fr')!;
     expect(parcel).toMatchObject({
       state: 'received',
@@ -47,7 +38,7 @@ describe('a parcel the driver brought before the network announced it', () => {
     // The network's own announcement is not news to send back to it.
     expect(reopened.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(outboxBefore);
     // The same page again changes nothing more.
-    await reopened.counter.pullManifest('demo-fr', announcing([announcement]));
+    await reopened.counter.pullManifest('demo-fr', sendingOnce({ items: [announcement] }));
     expect(reopened.counter.ledger.history(parcel.id)).toHaveLength(3);
 
     const started = reopened.counter.pickups.start(announcement.pickupCode, keyboard);
@@ -66,12 +57,12 @@ describe('a parcel the driver brought before the network announced it', () => {
     core.db.exec(
       `CREATE TEMP TRIGGER no_note BEFORE INSERT ON custody_events WHEN NEW.reason = 'announced-after-intake' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
     );
-    await expect(core.counter.pullManifest('demo-fr', announcing([announcement]))).rejects.toThrow(/disk full/);
+    await expect(core.counter.pullManifest('demo-fr', sendingOnce({ items: [announcement] }))).rejects.toThrow(/disk full/);
     core.db.exec('DROP TRIGGER no_note');
     expect(core.counter.parcels.byTrackingId(LATE, 'demo-fr')).toMatchObject({ recipient_name: '', size: 'medium' });
     expect(core.counter.pickups.start(announcement.pickupCode, keyboard).outcome).toBe('wrong-code');
     // The cursor did not move either: the next pull brings the announcement again and completes it.
-    await core.counter.pullManifest('demo-fr', announcing([announcement]));
+    await core.counter.pullManifest('demo-fr', sendingOnce({ items: [announcement] }));
     expect(core.counter.parcels.byTrackingId(LATE, 'demo-fr')).toMatchObject({ recipient_name: 'Élise Arrivée', size: 'large' });
   });
 
@@ -80,7 +71,7 @@ describe('a parcel the driver brought before the network announced it', () => {
     const parcel = core.counter.parcels.inState(['expected'], 'demo-fr')[0]!;
     await core.counter.pullManifest(
       'demo-fr',
-      announcing([{ trackingId: parcel.tracking_id, recipientName: 'Someone Else', size: 'small', pickupCode: '111111' }]),
+      sendingOnce({ items: [{ trackingId: parcel.tracking_id, recipientName: 'Someone Else', size: 'small', pickupCode: '111111' }] }),
     );
     expect(core.counter.parcels.byId(parcel.id)).toEqual(parcel);
     expect(core.counter.ledger.history(parcel.id)).toHaveLength(1);

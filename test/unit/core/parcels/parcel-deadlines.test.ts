@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { CounterCore } from '../../../../main/core/counter-core';
 import { demoParcel } from '../../../../main/core/networks/demo-network';
 import { parcelDeadlines } from '../../../../main/core/parcels/parcel-deadlines';
+import { ExpirySweepError } from '../../../../main/core/parcels/expiry';
 import { DAY, keyboard, MINUTE, scanner, useCounter } from '../../../fixtures/counter';
+import { receiveAll } from '../../../fixtures/parcel-flows';
 
 const { start } = useCounter();
-
-function receiveAll(core: CounterCore, networkId: string) {
-  const { deliveries } = core.counter;
-  const delivery = deliveries.handOver(networkId, scanner);
-  for (const p of deliveries.parcelsOf(delivery.id)) if (p.state === 'expected') deliveries.scan(delivery.id, p.tracking_id, scanner);
-  deliveries.complete(delivery.id);
-  return deliveries.parcelsOf(delivery.id);
-}
 
 /** The counter's deadline sources as the running app wires them, and how often each told the screen. */
 function sources(core: CounterCore, clock: Parameters<typeof parcelDeadlines>[1]) {
@@ -46,6 +40,26 @@ describe('the parcel counter’s deadlines', () => {
     await expiry.run(clock.now());
     expect(s.changed()).toBe(1);
     expect(core.counter.parcels.byId(first!.id).state).toBe('expired');
+  });
+
+  it("expiry: when one network cannot be swept, tells the screen only if the other networks' parcels did expire", async () => {
+    const { core, clock } = await start();
+    const s = sources(core, clock);
+    const expiry = s.byName('parcel-expiry');
+    receiveAll(core, 'demo-it');
+    const french = receiveAll(core, 'demo-fr');
+    // A stored policy whose notice cannot be raised: every sweep of the Italian network fails.
+    core.db
+      .prepare(
+        "UPDATE networks SET policy_json = json_set(policy_json, '$.expiredScanWindowMinutes', 9007199254740991) WHERE id = 'demo-it'",
+      )
+      .run();
+    clock.advance(7 * DAY);
+    expect(() => expiry.run(clock.now())).toThrow(ExpirySweepError);
+    expect(s.changed()).toBe(0);
+    clock.advance(7 * DAY);
+    expect(() => expiry.run(clock.now())).toThrow(expect.objectContaining({ expired: french.length }));
+    expect(s.changed()).toBe(1);
   });
 
   it('pickup finish: tells the screen only when a hand-over was committed', async () => {

@@ -66,6 +66,22 @@ describe('shelf slots', () => {
     expect(slots.suggest('large')).toBeUndefined();
   });
 
+  it('prefers the emptiest share whichever shelf comes first, and its own size to an emptier larger shelf', async () => {
+    const { core } = await start();
+    const { slots } = core.counter;
+    slots.configure([
+      { id: 'M1', size: 'medium', capacity: 4 },
+      { id: 'S1', size: 'small', capacity: 4 },
+      { id: 'S2', size: 'small', capacity: 2 },
+    ]);
+    fill(core, 'S1', 1);
+    fill(core, 'S2', 1);
+    // S1 holds 1 of 4, S2 1 of 2, the medium shelf none: a small parcel still goes on a small shelf.
+    expect(slots.suggest('small')?.id).toBe('S1');
+    fill(core, 'S1', 2);
+    expect(slots.suggest('small')?.id).toBe('S2');
+  });
+
   it('refuses a layout that lists a shelf twice, whatever its case, naming the second', async () => {
     const { core } = await start();
     const before = core.counter.slots.list();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../../../main/core/errors';
-import { PARCEL_STATES, TRANSITIONS, canTransition } from '../../../../main/core/parcels/parcel-states';
+import { PARCEL_STATES, TRANSITIONS, canTransition, pickupItemStatus } from '../../../../main/core/parcels/parcel-states';
 import { scanner, useCounter } from '../../../fixtures/counter';
 
 const { start } = useCounter();
@@ -47,6 +47,33 @@ describe('parcel state machine', () => {
       expect(counter.parcels.byId(parcel.id).state).toBe(from);
       expect(db.prepare('SELECT count(*) AS n FROM custody_events').get()).toEqual(before);
     }
+  });
+  it('refuses a move outside the table with a typed error that names the parcel', async () => {
+    const { core } = await start();
+    const parcel = core.counter.parcels.inState(['expected'], 'demo-fr')[0]!;
+    const attempt = () => core.db.transaction(() => core.counter.ledger.move(parcel, 'picked_up', scanner))();
+    expect(attempt).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', reason: 'parcelMoveRefused', params: { trackingId: parcel.tracking_id } }),
+    );
+  });
+});
+
+describe('a parcel of a pickup, as the pickup screen shows it', () => {
+  const expected: Record<(typeof PARCEL_STATES)[number], [unscanned: string, scanned: string]> = {
+    expected: ['resolved', 'resolved'],
+    received: ['to-scan', 'scanned'],
+    expired: ['to-scan', 'scanned'],
+    return_scanned: ['to-scan', 'scanned'],
+    // Handed over only if staff scanned it; otherwise it left the shop by another way.
+    picked_up: ['resolved', 'handed-over'],
+    refused: ['resolved', 'resolved'],
+    missing: ['resolved', 'resolved'],
+    returned: ['resolved', 'resolved'],
+    damaged_refused: ['resolved', 'resolved'],
+  };
+
+  it.each(PARCEL_STATES)('%s', (state) => {
+    expect([pickupItemStatus(state, false), pickupItemStatus(state, true)]).toEqual(expected[state]);
   });
 });
 
