@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CounterCore } from '../../../../main/core/counter-core';
 import { demoParcel } from '../../../../main/core/networks/demo-network';
-import { DAY, keyboard, scanner, useCounter } from '../../../fixtures/counter';
+import { DAY, keyboard, receiveAll, scanner, useCounter } from '../../../fixtures/counter';
 
 const { start } = useCounter();
-
-function receiveAll(core: CounterCore, networkId: string) {
-  const { deliveries } = core.counter;
-  const delivery = deliveries.handOver(networkId, scanner);
-  for (const p of deliveries.parcelsOf(delivery.id)) if (p.state === 'expected') deliveries.scan(delivery.id, p.tracking_id, scanner);
-  deliveries.complete(delivery.id);
-}
 
 /** Demo parcels 1 and 2 belong to the same customer and share a code. */
 const twoParcelCustomer = () => ({
