@@ -17,7 +17,7 @@ let seed = Number(process.argv[3] ?? 1) >>> 0 || 1;
 const random = () => (seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32;
 
 const say = (line: string) => writeSync(1, `${line}\n`);
-const scanner: ActionContext = { actorId: 'counter', method: 'scanner' };
+const scanner: ActionContext & { method: 'scanner' } = { actorId: 'counter', method: 'scanner' };
 const keyboard: ActionContext & { method: 'keyboard' } = { actorId: 'counter', method: 'keyboard' };
 
 const announcing: NetworkAdapter = {

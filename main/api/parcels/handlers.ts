@@ -72,7 +72,7 @@ export function parcelHandlers(
     },
     'pickup.get': ({ pickupId }) => pickupView(core, pickupId),
     'pickup.scan': ({ pickupId, trackingId, method }) => {
-      const result = counter.pickups.scan(pickupId, trackingId, as(method));
+      const result = counter.pickups.scan(pickupId, trackingId, { ...as(method), method });
       // The scan may have set when the pickup finishes on its own: the scheduler must hear of it.
       return after({
         outcome: result.outcome,

@@ -116,7 +116,6 @@ export class CustodyChain {
 
   /** The receipt of the latest custody row among these parcels: what a hand-over of them printed on screen. */
   receiptFor(parcelIds: readonly number[]): { eventId: number; at: number; receipt: string } | undefined {
-    if (parcelIds.length === 0) return undefined;
     const row = sql<[string], { id: number; at: number; hash: string }>(
       this.db,
       'SELECT id, at, hash FROM custody_events WHERE parcel_id IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1',

@@ -70,9 +70,9 @@ export class CustodyLedger {
   /**
    * A note in a parcel's log that changes no state (the event goes from its
    * state to the same). The network is not told: it is the network's own news.
+   * Like a move it runs in the caller's transaction: the chain link, first, refuses to run outside one.
    */
   note(parcel: ParcelRow, details: MoveDetails): void {
-    if (!this.db.inTransaction) throw new Error('CustodyLedger.note must run inside a transaction');
     this.insertEventRow(parcel, parcel.state, parcel.state, details);
   }
 

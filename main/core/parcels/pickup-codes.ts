@@ -78,11 +78,12 @@ export class PickupThrottle {
     ).get(codeHash, now - this.budget().windowMs)?.outcome;
   }
 
+  /** `codeHash`: only an inventory search passes it, so a search left open is logged once (see lastSearch). */
   record(outcome: AttemptOutcome, actorId: string, method: 'scanner' | 'keyboard', entry: CodeEntry = 'typed', codeHash?: Buffer): void {
     sql(
       this.db,
       'INSERT INTO pickup_attempts (at, counter_id, actor_id, method, outcome, entry, code_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(this.clock.now(), this.counterId, actorId, method, outcome, entry, entry === 'search' ? (codeHash ?? null) : null);
+    ).run(this.clock.now(), this.counterId, actorId, method, outcome, entry, codeHash ?? null);
   }
 
   /** A manager forgives every wrong code so far; the lift itself is logged and the attempts stay. */

@@ -130,7 +130,7 @@ export class Pickups {
    * with the reason. The scan of a one-parcel pickup's parcel also sets when
    * the pickup finishes on its own (see `finishDue`).
    */
-  scan(pickupId: number, rawTrackingId: string, ctx: ActionContext): PickupScan {
+  scan(pickupId: number, rawTrackingId: string, ctx: ActionContext & { method: 'scanner' | 'keyboard' }): PickupScan {
     this.assertOpen(pickupId);
     const trackingId = normaliseTrackingId(rawTrackingId);
     return this.db
@@ -151,7 +151,7 @@ export class Pickups {
         const now = this.clock.now();
         sql(this.db, 'UPDATE pickup_items SET scanned_at = ?, method = ? WHERE pickup_id = ? AND parcel_id = ?').run(
           now,
-          ctx.method === 'system' ? 'manual' : ctx.method,
+          ctx.method,
           pickupId,
           item.parcel.id,
         );

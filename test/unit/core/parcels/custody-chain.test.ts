@@ -69,6 +69,37 @@ describe('the custody hash chain', () => {
     expect(chain.verify().breaks.at(-1)).toMatchObject({ eventId: ids.at(-1), problem: 'tail' });
   });
 
+  it('finds the last row edited with its hash recomputed, by the head the chain recorded', async () => {
+    const { core, chain, ids } = await loggedCore();
+    const last = ids.at(-1)!;
+    tamper(core.db, (db) => {
+      const row = db.prepare('SELECT * FROM custody_events WHERE id = ?').get(last) as Parameters<typeof canonicalForm>[0] & {
+        prev_hash: string;
+      };
+      const edited = { ...row, reason: 'moved' };
+      db.prepare('UPDATE custody_events SET reason = ?, hash = ? WHERE id = ?').run(
+        'moved',
+        linkHash(row.prev_hash, canonicalForm(edited)),
+        last,
+      );
+    });
+    expect(chain.verify().breaks).toEqual([{ eventId: last, at: null, problem: 'tail' }]);
+  });
+
+  it('finds the last row deleted and its hash pasted into the row before: the edit and the missing tail', async () => {
+    const { core, chain, ids } = await loggedCore();
+    const [before, last] = [ids.at(-2)!, ids.at(-1)!];
+    tamper(core.db, (db) => {
+      const hash = db.prepare('SELECT hash FROM custody_events WHERE id = ?').pluck().get(last);
+      db.prepare('DELETE FROM custody_events WHERE id = ?').run(last);
+      db.prepare('UPDATE custody_events SET hash = ? WHERE id = ?').run(hash, before);
+    });
+    expect(chain.verify().breaks).toEqual([
+      { eventId: before, at: expect.any(Number), problem: 'edited' },
+      { eventId: last, at: null, problem: 'tail' },
+    ]);
+  });
+
   it('finds two rows swapped at the first of them', async () => {
     const { core, chain, ids } = await loggedCore();
     const [a, b] = [ids[3]!, ids[4]!];
@@ -93,6 +124,37 @@ describe('the custody hash chain', () => {
     chain.acknowledge(alert.id, 'counter');
     chain.checkAtStart();
     expect(chain.alert()).toBeUndefined();
+  });
+
+  it('acknowledges an alert once: a second acknowledgement or an unknown alert is not found, the first manager stays', async () => {
+    const { core, chain, ids } = await loggedCore();
+    tamper(core.db, (db) => db.prepare("UPDATE custody_events SET reason = 'moved' WHERE id = ?").run(ids[1]));
+    chain.checkAtStart();
+    const alert = chain.alert()!;
+    chain.acknowledge(alert.id, 'counter');
+    const other = (await core.staff.setUp('Giulia', '2468')).id;
+    for (const id of [alert.id, alert.id + 1])
+      expect(() => chain.acknowledge(id, other)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(core.db.prepare('SELECT acknowledged_by FROM custody_chain_alerts').pluck().all()).toEqual(['counter']);
+  });
+
+  it('gives the receipt of the latest custody row among the parcels handed over, and none for no parcels', async () => {
+    const { core, chain } = await loggedCore();
+    const rows = core.db.prepare('SELECT id, parcel_id, at, hash FROM custody_events ORDER BY id').all() as {
+      id: number;
+      parcel_id: number;
+      at: number;
+      hash: string;
+    }[];
+    const [first, second] = [rows[0]!, rows.find((r) => r.parcel_id !== rows[0]!.parcel_id)!];
+    const latestOf = (parcelId: number) => rows.filter((r) => r.parcel_id === parcelId).at(-1)!;
+    const latest = [latestOf(first.parcel_id), latestOf(second.parcel_id)].sort((a, b) => b.id - a.id)[0]!;
+    expect(chain.receiptFor([first.parcel_id, second.parcel_id])).toEqual({
+      eventId: latest.id,
+      at: latest.at,
+      receipt: receiptNumber(latest.hash),
+    });
+    expect(chain.receiptFor([])).toBeUndefined();
   });
 
   it('exports a CSV from which an auditor recomputes every hash, with nothing but SHA-256', async () => {

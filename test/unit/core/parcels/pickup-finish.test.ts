@@ -4,24 +4,17 @@ import type { CounterCore } from '../../../../main/core/counter-core';
 import { demoParcel } from '../../../../main/core/networks/demo-network';
 import { parcelDeadlines } from '../../../../main/core/parcels/parcel-deadlines';
 import { FINISH_UNDO_MS } from '../../../../main/core/parcels/pickups';
-import { keyboard, scanner, useCounter } from '../../../fixtures/counter';
+import { keyboard, receiveAll, scanner, useCounter } from '../../../fixtures/counter';
 
 const { start, restart } = useCounter();
 const NETWORK = 'demo-fr';
 /** Demo parcel 0 is the only parcel of its customer; parcels 1 and 2 share a customer. */
 const lone = demoParcel(NETWORK, 0);
 
-function receiveAll(core: CounterCore) {
-  const { deliveries } = core.counter;
-  const delivery = deliveries.handOver(NETWORK, scanner);
-  for (const p of deliveries.parcelsOf(delivery.id)) if (p.state === 'expected') deliveries.scan(delivery.id, p.tracking_id, scanner);
-  deliveries.complete(delivery.id);
-}
-
 /** The lone customer's pickup, opened and its parcel scanned at the clock's time. */
 async function scannedLonePickup() {
   const started = await start();
-  receiveAll(started.core);
+  receiveAll(started.core, NETWORK);
   const pickup = started.core.counter.pickups.start(lone.pickupCode, keyboard);
   if (pickup.outcome !== 'found') throw new Error('the lone customer has no pickup');
   const scannedAt = started.clock.now();
@@ -99,6 +92,15 @@ describe('a one-parcel pickup finishes on its own after the undo window', () => 
     expect(pickedUpEvents(core)).toHaveLength(1);
   });
 
+  it('refuses the undo after Done, even inside the window: the parcel has left', async () => {
+    const { core, clock, pickupId } = await scannedLonePickup();
+    core.counter.pickups.complete(pickupId, scanner);
+    clock.advance(1_000);
+    expect(() => core.counter.pickups.undoFinish(pickupId)).toThrow(expect.objectContaining({ code: 'PICKUP_UNDO_CLOSED' }));
+    expect(core.counter.pickups.items(pickupId).map((i) => i.scannedAt)).not.toContain(null);
+    expect(state(core)).toBe('picked_up');
+  });
+
   it('stops the window when the customer refuses the parcel in it', async () => {
     const { core, clock, pickupId } = await scannedLonePickup();
     const parcel = core.counter.parcels.byTrackingId(lone.trackingId)!;
@@ -110,7 +112,7 @@ describe('a one-parcel pickup finishes on its own after the undo window', () => 
 
   it('opens no window for a customer with two parcels: Done finishes it', async () => {
     const { core } = await start();
-    receiveAll(core);
+    receiveAll(core, NETWORK);
     const pickup = core.counter.pickups.start(demoParcel(NETWORK, 1).pickupCode, keyboard);
     if (pickup.outcome !== 'found') throw new Error('not found');
     for (const n of [1, 2]) core.counter.pickups.scan(pickup.pickupId, demoParcel(NETWORK, n).trackingId, scanner);

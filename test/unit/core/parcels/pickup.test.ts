@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CounterCore } from '../../../../main/core/counter-core';
 import { demoParcel } from '../../../../main/core/networks/demo-network';
-import { DAY, keyboard, scanner, useCounter } from '../../../fixtures/counter';
+import { DAY, keyboard, receiveAll, scanner, useCounter } from '../../../fixtures/counter';
+import { scriptedNetwork } from '../../../fixtures/manifest-network';
 
 const { start } = useCounter();
-
-function receiveAll(core: CounterCore, networkId: string) {
-  const { deliveries } = core.counter;
-  const delivery = deliveries.handOver(networkId, scanner);
-  for (const p of deliveries.parcelsOf(delivery.id)) if (p.state === 'expected') deliveries.scan(delivery.id, p.tracking_id, scanner);
-  deliveries.complete(delivery.id);
-}
 
 /** Demo parcels 1 and 2 belong to the same customer and share a code. */
 const twoParcelCustomer = () => ({
@@ -148,5 +142,59 @@ describe('a pickup where a scanned parcel is then refused', () => {
     const { handedOver } = pickups.complete(started.pickupId, scanner);
     expect(handedOver.map((p) => p.tracking_id)).toEqual([tracking[0]]);
     expect(parcels.byId(refused.id).state).toBe('refused');
+  });
+});
+
+describe('a customer whose parcels the network recalled', () => {
+  const recall = (core: CounterCore, cursor: string, trackingId: string) =>
+    core.counter.pull('demo-fr', scriptedNetwork([{ items: [], recalls: [{ trackingId, reason: 'Sender asked' }], cursor }]));
+
+  it('opens a pickup with only the parcels not recalled, and refuses the recalled one at the scan', async () => {
+    const { core } = await start();
+    receiveAll(core, 'demo-fr');
+    const { code, tracking } = twoParcelCustomer();
+    await recall(core, 'one', tracking[1]!);
+    const started = core.counter.pickups.start(code, keyboard);
+    if (started.outcome !== 'found') throw new Error(`the customer's other parcel should open, got ${started.outcome}`);
+    expect(core.counter.pickups.items(started.pickupId).map((i) => i.parcel.tracking_id)).toEqual([tracking[0]]);
+    expect(core.counter.pickups.scan(started.pickupId, tracking[1]!, scanner)).toEqual({
+      outcome: 'rejected',
+      rejection: { reason: 'recalled', trackingId: tracking[1], note: 'Sender asked' },
+    });
+  });
+
+  it('says the code is right but everything went back, without spending a wrong code', async () => {
+    const { core } = await start();
+    receiveAll(core, 'demo-fr');
+    const { code, tracking } = twoParcelCustomer();
+    await recall(core, 'one', tracking[0]!);
+    await recall(core, 'two', tracking[1]!);
+    expect(core.counter.pickups.start(code, keyboard)).toEqual({ outcome: 'recalled', trackingIds: [...tracking].sort() });
+    expect(core.db.prepare('SELECT outcome FROM pickup_attempts ORDER BY id DESC LIMIT 1').pluck().get()).toBe('matched');
+  });
+});
+
+describe('a parcel resolved during the pickup', () => {
+  it('cannot be scanned afterwards: not found stays missing', async () => {
+    const { core } = await start();
+    const { started, tracking } = twoParcelPickup(core);
+    const missing = core.counter.parcels.byTrackingId(tracking[0]!)!;
+    core.counter.pickups.resolve(started.pickupId, missing.id, 'not-found', keyboard);
+    expect(core.counter.pickups.scan(started.pickupId, tracking[0]!, scanner)).toMatchObject({
+      outcome: 'rejected',
+      rejection: { reason: 'wrong-state', state: 'missing' },
+    });
+    expect(core.counter.pickups.complete(started.pickupId, scanner).handedOver).toEqual([]);
+  });
+
+  it('refused: waits for return from that moment, so the escalation counts from it', async () => {
+    const { core, clock } = await start();
+    const { started, tracking } = twoParcelPickup(core);
+    clock.advance(90_000);
+    const refused = core.counter.parcels.byTrackingId(tracking[0]!)!;
+    expect(core.counter.pickups.resolve(started.pickupId, refused.id, 'refused', keyboard)).toMatchObject({
+      state: 'refused',
+      return_ready_at: clock.now(),
+    });
   });
 });
