@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR, scanner, useCounter } from '../../../fixtures/counter';
-import { receiveAll } from '../../../fixtures/parcel-flows';
+import { DAY, HOUR, receiveAll, scanner, useCounter } from '../../../fixtures/counter';
 
 const { start } = useCounter();
 

@@ -3,18 +3,9 @@ import type { CounterCore } from '../../../../main/core/counter-core';
 import { demoParcel } from '../../../../main/core/networks/demo-network';
 import { PickupCodeHasher } from '../../../../main/core/parcels/pickup-codes';
 import { Pickups } from '../../../../main/core/parcels/pickups';
-import { DAY, HOUR, keyboard, scanner, useCounter } from '../../../fixtures/counter';
+import { DAY, HOUR, keyboard, receiveAll, scanner, useCounter } from '../../../fixtures/counter';
 
 const { start } = useCounter();
-
-function receiveAll(core: CounterCore, networkId: string) {
-  const { deliveries } = core.counter;
-  // Every announced parcel arrives: the network reports them all (where the driver scans, that report is the intake).
-  const announced = core.counter.parcels.inState(['expected'], networkId).map((p) => p.tracking_id);
-  const delivery = deliveries.handOver(networkId, scanner, announced);
-  for (const p of deliveries.parcelsOf(delivery.id)) if (p.state === 'expected') deliveries.scan(delivery.id, p.tracking_id, scanner);
-  deliveries.complete(delivery.id);
-}
 
 /** Demo parcels 1 and 2 of demo-fr belong to one customer. */
 const customer = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../../../main/core/errors';
 import { DAY, HOUR, MINUTE, scanner, keyboard, useCounter } from '../../../fixtures/counter';
-import { sendingOnce } from '../../../fixtures/parcel-flows';
+import { sendingOnce } from '../../../fixtures/manifest-network';
 
 const { start, restart } = useCounter();
 

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CounterCore } from '../../../../main/core/counter-core';
 import { ExpirySweepError } from '../../../../main/core/parcels/expiry';
-import { DAY, HOUR, MINUTE, scanner, useCounter } from '../../../fixtures/counter';
+import { DAY, HOUR, MINUTE, receiveAll, scanner, useCounter } from '../../../fixtures/counter';
 
 const { start, restart } = useCounter();
-
-/** Receives every announced parcel of a network and returns them. */
-function receiveAll(core: CounterCore, networkId: string) {
-  const { deliveries } = core.counter;
-  // Every announced parcel arrives: the network reports them all (where the driver scans, that report is the intake).
-  const announced = core.counter.parcels.inState(['expected'], networkId).map((p) => p.tracking_id);
-  const delivery = deliveries.handOver(networkId, scanner, announced);
-  for (const p of deliveries.parcelsOf(delivery.id)) if (p.state === 'expected') deliveries.scan(delivery.id, p.tracking_id, scanner);
-  deliveries.complete(delivery.id);
-  return deliveries.parcelsOf(delivery.id);
-}
 
 describe('expiry at the retention boundary', () => {
   it.each([

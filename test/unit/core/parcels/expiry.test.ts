@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ExpirySweepError } from '../../../../main/core/parcels/expiry';
 import { SYSTEM_ACTOR } from '../../../../main/core/parcels/types';
-import { DAY, scanner, useCounter } from '../../../fixtures/counter';
-import { receiveAll, sendingOnce } from '../../../fixtures/parcel-flows';
+import { DAY, receiveAll, scanner, useCounter } from '../../../fixtures/counter';
+import { sendingOnce } from '../../../fixtures/manifest-network';
 
 const { start } = useCounter();
 

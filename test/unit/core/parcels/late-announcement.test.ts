@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ManifestItem } from '../../../../main/core/networks/network-adapter';
 import { keyboard, scanner, useCounter } from '../../../fixtures/counter';
-import { sendingOnce } from '../../../fixtures/parcel-flows';
+import { sendingOnce } from '../../../fixtures/manifest-network';
 
 const { start, restart } = useCounter();
 

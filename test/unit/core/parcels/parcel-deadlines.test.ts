@@ -3,8 +3,7 @@ import type { CounterCore } from '../../../../main/core/counter-core';
 import { demoParcel } from '../../../../main/core/networks/demo-network';
 import { parcelDeadlines } from '../../../../main/core/parcels/parcel-deadlines';
 import { ExpirySweepError } from '../../../../main/core/parcels/expiry';
-import { DAY, keyboard, MINUTE, scanner, useCounter } from '../../../fixtures/counter';
-import { receiveAll } from '../../../fixtures/parcel-flows';
+import { DAY, keyboard, MINUTE, receiveAll, scanner, useCounter } from '../../../fixtures/counter';
 
 const { start } = useCounter();
 

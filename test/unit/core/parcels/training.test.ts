@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { passDemoDays } from '../../../../main/core/parcels/training';
-import { DAY, useCounter } from '../../../fixtures/counter';
-import { receiveAll } from '../../../fixtures/parcel-flows';
+import { DAY, receiveAll, useCounter } from '../../../fixtures/counter';
 
 const { start } = useCounter();
 

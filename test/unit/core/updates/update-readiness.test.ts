@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CounterCore } from '../../../../main/core/counter-core';
 import { ABANDONED_FLOW_MS } from '../../../../main/core/updates/update-readiness';
-import { HOUR, MINUTE, keyboard, scanner, useCounter } from '../../../fixtures/counter';
+import { HOUR, MINUTE, keyboard, receiveAll, scanner, useCounter } from '../../../fixtures/counter';
 
 const { start, restart, demoParcel } = useCounter();
 
@@ -12,13 +12,6 @@ function openDaily(core: CounterCore) {
     { opens: '14:00', closes: '19:00' },
   ];
   expect(core.hours.save({ week: Array.from({ length: 7 }, () => day), exceptions: [] }).issues).toEqual([]);
-}
-
-function receiveAll(core: CounterCore, networkId: string) {
-  const { deliveries } = core.counter;
-  const delivery = deliveries.handOver(networkId, scanner);
-  for (const p of deliveries.parcelsOf(delivery.id)) if (p.state === 'expected') deliveries.scan(delivery.id, p.tracking_id, scanner);
-  deliveries.complete(delivery.id);
 }
 
 describe('update readiness, read from the counter', () => {
