@@ -70,10 +70,9 @@ const MEASURE_AI = /^3[1-6][0-9]{2}$/;
 function specFor(data: string, at: number): { ai: string; spec: AiSpec } | undefined {
   for (const length of [2, 3, 4]) {
     const ai = data.slice(at, at + length);
-    if (ai.length < length || !/^[0-9]+$/.test(ai)) return undefined;
     const spec = AIS.get(ai);
     if (spec) return { ai, spec };
-    if (length === 4 && MEASURE_AI.test(ai)) return { ai, spec: fixedN(6) };
+    if (MEASURE_AI.test(ai)) return { ai, spec: fixedN(6) };
   }
   return undefined;
 }
@@ -114,7 +113,6 @@ function parseBracketed(data: string): Gs1ParseResult {
 
 /** Parses a GS1 element string, transmitted (GS-separated) or bracketed. */
 export function parseGs1(data: string): Gs1ParseResult {
-  if (data.length === 0) return { ok: false, error: 'empty', elements: [] };
   if (data.startsWith('(')) {
     return BRACKETED.test(data) ? parseBracketed(data) : { ok: false, error: 'bad-characters', elements: [] };
   }
@@ -134,7 +132,6 @@ export function parseGs1(data: string): Gs1ParseResult {
       end = start + spec.fixed;
       const separator = data.indexOf(GS, start);
       if (separator !== -1 && separator < end) end = separator; // too short: reported as bad-length
-      if (end > data.length) end = data.length;
     } else {
       const separator = data.indexOf(GS, start);
       end = separator === -1 ? data.length : separator;
