@@ -6,8 +6,6 @@
 /** The check-digit scheme a network declares for its tracking IDs (the ID as a whole is checked). */
 export type CheckDigitScheme = 'none' | 'mod10-gs1' | 'ups-1z' | 'upu-s10' | 'luhn';
 
-export const CHECK_DIGIT_SCHEMES: readonly CheckDigitScheme[] = ['none', 'mod10-gs1', 'ups-1z', 'upu-s10', 'luhn'];
-
 const DIGITS = /^[0-9]+$/;
 
 /**
@@ -27,7 +25,8 @@ export function gs1Mod10CheckDigit(body: string): number | undefined {
 
 /** `digits` ends with a correct GS1 modulo 10 check digit (at least one body digit). */
 export function hasValidGs1Mod10(digits: string): boolean {
-  if (digits.length < 2 || !DIGITS.test(digits)) return false;
+  // A single digit leaves an empty body, whose check digit is undefined.
+  if (!DIGITS.test(digits)) return false;
   return gs1Mod10CheckDigit(digits.slice(0, -1)) === Number(digits.slice(-1));
 }
 
@@ -59,8 +58,7 @@ export function upsCheckDigit(body: string): number | undefined {
 /** `id` is "1Z" + 15 alphanumerics + a correct UPS check digit (uppercase, no spaces). */
 export function isValidUps1z(id: string): boolean {
   if (!UPS_1Z_PATTERN.test(id)) return false;
-  const last = id.charCodeAt(17) - 48;
-  return last >= 0 && last <= 9 && upsCheckDigit(id.slice(2, 17)) === last;
+  return upsCheckDigit(id.slice(2, 17)) === id.charCodeAt(17) - 48;
 }
 
 export const UPU_S10_PATTERN = /^[A-Z]{2}[0-9]{9}[A-Z]{2}$/;

@@ -38,9 +38,9 @@ export function isDuplicateScan(
   scan: DedupeScan,
   windowMs: number = DUPLICATE_SCAN_WINDOW_MS,
 ): { duplicate: boolean; next: LastAcceptedScan } {
-  const elapsed = last ? scan.at - last.at : -1;
-  if (last && last.armed && last.code === scan.code && elapsed >= 0 && elapsed < windowMs) {
-    return { duplicate: true, next: { ...last, armed: false } };
+  if (last?.armed && last.code === scan.code) {
+    const elapsed = scan.at - last.at;
+    if (elapsed >= 0 && elapsed < windowMs) return { duplicate: true, next: { ...last, armed: false } };
   }
   return { duplicate: false, next: { code: scan.code, at: scan.at, armed: true } };
 }

@@ -22,7 +22,6 @@ export {
   type ScanWarning,
 } from './network-patterns';
 export {
-  CHECK_DIGIT_SCHEMES,
   gs1Mod10CheckDigit,
   hasValidGs1Mod10,
   hasValidLuhn,

@@ -83,7 +83,7 @@ export function normalizeScan(raw: string, options: NormalizeOptions = {}): Norm
 }
 
 function outOfBandAim(symbology: string | undefined): AimIdentifier | undefined {
-  if (symbology === undefined || symbology.length !== 3) return undefined;
+  if (symbology === undefined) return undefined;
   const { aim, data } = stripAimIdentifier(symbology);
   return data === '' ? aim : undefined;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   gs1Mod10CheckDigit,
@@ -7,6 +8,7 @@ import {
   isValidUpuS10,
   passesCheckDigit,
   upsCheckDigit,
+  upuS10CheckDigit,
 } from '../../../../main/core/scanning';
 
 describe('GS1 mod 10', () => {
@@ -29,6 +31,20 @@ describe('GS1 mod 10', () => {
     expect(gs1Mod10CheckDigit('12A4')).toBeUndefined();
     expect(hasValidGs1Mod10('7')).toBe(false);
     expect(hasValidGs1Mod10('')).toBe(false);
+    // 00614141123456789 has check digit 0; a blank read in its place must not count as that 0.
+    expect(hasValidGs1Mod10('00614141123456789 ')).toBe(false);
+  });
+
+  it('catches every single-digit misread (GS1 mod 10 promises this)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{7,17}$/), fc.nat(), fc.integer({ min: 1, max: 9 }), (body, at, shift) => {
+        const valid = body + gs1Mod10CheckDigit(body);
+        const i = at % valid.length;
+        const misread = valid.slice(0, i) + ((Number(valid[i]) + shift) % 10) + valid.slice(i + 1);
+        expect(hasValidGs1Mod10(valid)).toBe(true);
+        expect(hasValidGs1Mod10(misread)).toBe(false);
+      }),
+    );
   });
 });
 
@@ -56,8 +72,60 @@ describe('UPS 1Z check digit', () => {
     '1Z999AA1012345678', // too short
     '2Z999AA10123456784', // not 1Z
     '1z999aa10123456784', // not normalised (the classifier upper-cases first)
+    '1Z999AA101234567840', // a digit too many after a valid number
   ])('%s is not valid', (id) => {
     expect(isValidUps1z(id)).toBe(false);
+  });
+});
+
+describe('UPS check digit of a malformed body', () => {
+  it.each(['999AA1012345678x', 'x999AA1012345678', '999AA101234567', '999aa1012345678'])('%s has none', (body) => {
+    expect(upsCheckDigit(body)).toBeUndefined();
+  });
+});
+
+describe('UPU S10', () => {
+  // Weights 8 6 4 2 3 5 9 7: 00004000 sums to 12 (mod 11 = 1, c = 10 → 0); 00000000 sums to 0 (c = 11 → 5).
+  it.each([
+    ['AA473124829GB', true], // example of the UPU standard
+    ['RR000040000IT', true],
+    ['RR000040001IT', false],
+    ['RR000000005IT', true],
+    ['RR000000000IT', false],
+    ['aa473124829gb', false], // not normalised
+    ['AA473124829G', false],
+    ['A473124829GB', false],
+  ])('%s is valid: %s', (id, valid) => {
+    expect(isValidUpuS10(id)).toBe(valid);
+  });
+
+  it.each(['4731248', '473124820', 'x47312482', '4731248x'])('serial %s has no check digit', (serial) => {
+    expect(upuS10CheckDigit(serial)).toBeUndefined();
+  });
+});
+
+describe('Luhn', () => {
+  it.each([
+    ['79927398713', true],
+    ['18', true],
+    ['0', false], // a lone digit is no number with a check digit
+    ['', false],
+    ['7992739871A9', false], // a letter read in the middle; its character code happens to make the sum right
+  ])('%s is valid: %s', (digits, valid) => {
+    expect(hasValidLuhn(digits)).toBe(valid);
+  });
+
+  it('catches every single-digit misread', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{1,18}$/), fc.nat(), fc.integer({ min: 1, max: 9 }), (body, at, shift) => {
+        const checks = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter((d) => hasValidLuhn(body + d));
+        expect(checks).toHaveLength(1);
+        const valid = body + checks[0];
+        const i = at % valid.length;
+        const misread = valid.slice(0, i) + ((Number(valid[i]) + shift) % 10) + valid.slice(i + 1);
+        expect(hasValidLuhn(misread)).toBe(false);
+      }),
+    );
   });
 });
 

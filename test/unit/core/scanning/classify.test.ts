@@ -288,3 +288,33 @@ describe('pickup barcode format', () => {
     expect(() => formatPickupBarcode('', '123456')).toThrow(RangeError);
   });
 });
+
+describe('classifyScan edges of the SSCC and GS1 rules', () => {
+  const anyTracking: ScanNetwork = { id: 'carrier', trackingIdPattern: '^[0-9]{18}$' };
+
+  it('a bare SSCC that a network pattern matches is that network’s parcel', () => {
+    expect(classifyScan(SSCC, [anyTracking])).toMatchObject({ kind: 'parcel', trackingId: SSCC, format: 'sscc', network: 'carrier' });
+  });
+
+  it('AI 00 followed by more element strings without FNC1 still yields the SSCC', () => {
+    // SSCC, then AI 02 with the GTIN 09501101530003 (fixed length, so no separator is needed).
+    expect(classifyScan(`00${SSCC}0209501101530003`, networks)).toMatchObject({ kind: 'parcel', trackingId: SSCC, format: 'sscc' });
+  });
+
+  it('a bad check digit in a GS1 element other than the SSCC is not called an SSCC', () => {
+    const result = classifyScan('(01)09501101530004', networks);
+    expect(result).toMatchObject({ kind: 'unknown', reason: 'bad-check-digit' });
+    expect(result).not.toHaveProperty('format');
+  });
+
+  it.each([
+    `1${SSCC}`, // 19 digits: no SSCC
+    `${SSCC}1`,
+    `A00${SSCC}`, // "00" and an SSCC inside other text is no GS1 string
+    `00${SSCC}X`,
+    `100${SSCC}`,
+    `ABC(01)09501101530003`, // an AI in brackets counts only at the start
+  ])('%s matches nothing', (raw) => {
+    expect(classifyScan(raw, networks)).toMatchObject({ kind: 'unknown', reason: 'no-match' });
+  });
+});

@@ -107,3 +107,14 @@ describe('isDuplicateScan (the pure step)', () => {
     expect(third).toEqual({ duplicate: false, next: { code: 'X', at: T + 2, armed: true } });
   });
 });
+
+describe('ScanDeduper at the same millisecond', () => {
+  it('ignores a repeat that arrives with the same timestamp (a burst of two reads)', () => {
+    expect(
+      run([
+        ['QC0000012345', 'hid:0c2e:0b8f', T],
+        ['QC0000012345', 'hid:0c2e:0b8f', T],
+      ]),
+    ).toEqual([false, true]);
+  });
+});

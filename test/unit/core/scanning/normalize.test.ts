@@ -102,3 +102,35 @@ describe('normalizeScan', () => {
     expect(visibleText(`10ABC${GS}21X\x00\x7F`)).toBe('10ABC\u241D21X\u2400\u2421');
   });
 });
+
+describe('normalizeScan edges', () => {
+  it.each(['<GS>', '{GS}', '[GS]', '<FNC1>', '{FNC1}', '[FNC1]', '^]', '\u241D', '<fnc1>'])('the alias %s becomes GS', (alias) => {
+    expect(normalizeScan(`0109501101530003${alias}10ABC`)).toEqual({ ok: true, text: `0109501101530003${GS}10ABC` });
+  });
+
+  it('an empty alias from settings changes nothing', () => {
+    expect(normalizeScan('IT1234567890', { groupSeparatorAliases: ['', '<GS>'] })).toEqual({ ok: true, text: 'IT1234567890' });
+  });
+
+  it.each([[['<F', '<FNC1>']], [['<FNC1>', '<F']]])('the longer of overlapping aliases %j wins', (aliases) => {
+    expect(normalizeScan('A<FNC1>B', { groupSeparatorAliases: aliases }).text).toBe(`A${GS}B`);
+  });
+
+  it('drops every GS at the start and end', () => {
+    expect(normalizeScan(`${GS}${GS}0109501101530003${GS}${GS}`).text).toBe('0109501101530003');
+  });
+
+  it('a too-long scan shows its first maxLength characters', () => {
+    expect(normalizeScan('A'.repeat(30), { maxLength: 20 })).toEqual({ ok: false, reason: 'too-long', text: 'A'.repeat(20) });
+  });
+
+  it('an out-of-band symbology counts only when it is an AIM identifier and nothing more', () => {
+    expect(normalizeScan('0109501101530003', { symbology: ']C1' }).aim?.id).toBe(']C1');
+    expect(normalizeScan('0109501101530003', { symbology: ']C10' }).aim).toBeUndefined();
+    expect(normalizeScan('0109501101530003', { symbology: ']C' }).aim).toBeUndefined();
+  });
+
+  it('shows C1 control characters as the replacement character, DEL as its picture', () => {
+    expect(visibleText('A\x85B\x7F')).toBe('A\uFFFDB\u2421');
+  });
+});
