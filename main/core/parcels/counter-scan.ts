@@ -5,7 +5,8 @@ import type { ParcelRepository } from './parcel-repository';
 /**
  * A scan as the counter reads it. The enabled networks' patterns judge codes
  * nobody announced; a code a network announced is that network's parcel
- * whatever its pattern says, so an announced parcel can always be received.
+ * whatever its pattern or a format's check digit says, so an announced parcel
+ * can always be received.
  */
 export function classifyCounterScan(
   code: string,
@@ -15,7 +16,7 @@ export function classifyCounterScan(
 ): ScanClassification {
   const enabled = networks.filter((n) => n.enabled);
   const result = classifyScan(code, scanNetworksOf(enabled), symbology ? { symbology } : {});
-  if (result.kind !== 'unknown' || result.reason !== 'no-match') return result;
+  if (result.kind !== 'unknown') return result;
   const announced = parcels.byTrackingId(result.normalized);
   if (!announced || !enabled.some((n) => n.id === announced.network_id)) return result;
   const { normalized, warnings } = result;

@@ -65,4 +65,21 @@ describe('a scan at the counter', () => {
       reason: 'no-match',
     });
   });
+
+  it('is the announcing network’s parcel even when the check digit of a known format says the code is wrong', async () => {
+    // A UPS number whose last digit fails the 1Z check: read cold it is a misread, but the network announced it.
+    const announcedWrongly = '1Z999AA10123456785';
+    const { core } = await start();
+    const networks = core.networks.list();
+    expect(classifyCounterScan(announcedWrongly, networks, core.counter.parcels)).toMatchObject({
+      kind: 'unknown',
+      reason: 'bad-check-digit',
+    });
+    await core.counter.pullManifest('demo-fr', scriptedNetwork([{ items: [announced(announcedWrongly)], cursor: 'announced' }]));
+    expect(classifyCounterScan(announcedWrongly, networks, core.counter.parcels)).toMatchObject({
+      kind: 'parcel',
+      trackingId: announcedWrongly,
+      network: 'demo-fr',
+    });
+  });
 });
