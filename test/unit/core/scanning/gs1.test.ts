@@ -113,7 +113,28 @@ const KNOWN_AIS: readonly (readonly [string, string])[] = [
   ['3601', '000125'],
 ];
 
-const VARIABLE_LENGTH_AIS = new Set(['10', '21', '22', '30', '37', '400', '401', '403', '420', '421', '90', '91', '92', '93', '94', '95', '96', '97', '98', '99']);
+const VARIABLE_LENGTH_AIS = new Set([
+  '10',
+  '21',
+  '22',
+  '30',
+  '37',
+  '400',
+  '401',
+  '403',
+  '420',
+  '421',
+  '90',
+  '91',
+  '92',
+  '93',
+  '94',
+  '95',
+  '96',
+  '97',
+  '98',
+  '99',
+]);
 
 describe('parseGs1: the application identifiers it knows', () => {
   it.each(KNOWN_AIS)('(%s) %s reads in the transmitted and in the bracketed form', (ai, value) => {
