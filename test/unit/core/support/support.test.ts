@@ -2,7 +2,7 @@ import type { DemoNetwork } from '../../../../main/core/networks/demo-network';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ATTACHMENTS_DIR_NAME } from '../../../../main/core/counter-core';
 import type { NetworkAdapter } from '../../../../main/core/networks/network-adapter';
 import {
@@ -15,6 +15,7 @@ import { AttachmentError } from '../../../../main/core/support/attachments';
 import { CASE_STATES, CASE_TRANSITIONS, CASE_ACTORS, CaseTransitionError, type CaseState } from '../../../../main/core/support/case-states';
 import { DAY_MS } from '../../../../main/core/durations';
 import { AUTO_CLOSE_AFTER_MS, type NewCase } from '../../../../main/core/support/support-desk';
+import { supportAutoClose } from '../../../../main/core/support/support-deadlines';
 import { openTestCore } from '../../../fixtures/core';
 import { useTempDir } from '../../../fixtures/temp-dir';
 
@@ -117,6 +118,22 @@ describe('the 7-day auto-close', () => {
     clock.set(answeredAt + sevenDays);
     expect(core.support.sweepAutoClose()).toBe(1);
     expect(core.support.get(c.id)).toMatchObject({ state: 'closed', closedAt: answeredAt + sevenDays });
+    core.close();
+  });
+
+  it('as a deadline of the scheduler, tells the screens only when a sweep closed a case', () => {
+    const { core, clock } = openTestCore(tempDir());
+    const changed = vi.fn();
+    const deadline = supportAutoClose(core.support, changed);
+    const c = core.support.open(ticket());
+    core.support.transition(c.id, 'answered', 'operator');
+    const closesAt = core.support.get(c.id).autoCloseAt!;
+    expect(deadline.nextAt(clock.now())).toBe(closesAt);
+    deadline.run(closesAt - 1);
+    expect(changed).not.toHaveBeenCalled();
+    deadline.run(closesAt);
+    expect(changed).toHaveBeenCalledOnce();
+    expect(core.support.get(c.id).state).toBe('closed');
     core.close();
   });
 
