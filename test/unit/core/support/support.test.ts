@@ -56,6 +56,19 @@ const PATHS: Record<CaseState, [CaseState, 'shop' | 'operator' | 'system'][]> = 
 };
 
 describe('support case states', () => {
+  it('follow the table of the rules, written out here rather than read from the code', () => {
+    const operatorOrShop = ['operator', 'shop'];
+    expect(CASE_TRANSITIONS).toEqual({
+      open: { in_progress: ['operator'], answered: ['operator'], transferred: ['operator'], closed: operatorOrShop },
+      in_progress: { answered: ['operator'], transferred: ['operator'], closed: operatorOrShop },
+      answered: { awaiting_operator: ['shop'], in_progress: ['operator'], closed: ['operator', 'shop', 'system'] },
+      awaiting_operator: { in_progress: ['operator'], answered: ['operator'], transferred: ['operator'], closed: operatorOrShop },
+      transferred: { in_progress: ['operator'], answered: ['operator'], closed: operatorOrShop },
+      reopened: { in_progress: ['operator'], answered: ['operator'], transferred: ['operator'], closed: operatorOrShop },
+      closed: { reopened: ['operator'] },
+    });
+  });
+
   it('allow exactly the moves of the one table, for exactly the actors it names, and refuse every other with a typed error', () => {
     const { core } = openTestCore(tempDir());
     let checked = 0;
