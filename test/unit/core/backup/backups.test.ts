@@ -122,7 +122,10 @@ describe('backups are private', () => {
     try {
       const core = app.core!;
       const folder = join(dir, BACKUPS_DIR_NAME);
-      const daily = await createBackup(core.db, dir, folder, clock, 'daily');
+      // The app takes its daily backup at start without awaiting it: wait for that one rather than write a second daily
+      // backup of the same time into the same target while it runs (that raced as a "disk I/O error" in the backup step).
+      await expect.poll(() => listBackups(folder).filter((b) => b.kind === 'daily')).toHaveLength(1);
+      const daily = listBackups(folder).find((b) => b.kind === 'daily')!;
       clock.advance(1000);
       const before = createPreMigrationBackup(core.db, dir, folder, clock.now());
       expect(mode(folder)).toBe(0o700);
