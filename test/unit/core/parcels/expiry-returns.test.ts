@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExpirySweepError } from '../../../../main/core/parcels/expiry';
-import { DAY, HOUR, MINUTE, receiveAll, scanner, useCounter } from '../../../fixtures/counter';
+import { DAY, expireOnShelf, HOUR, MINUTE, receiveAll, scanner, storeUnraisablePolicy, useCounter } from '../../../fixtures/counter';
 
 const { start, restart } = useCounter();
 
@@ -30,11 +30,7 @@ describe('expiry of one network never waits for another', () => {
     const italian = receiveAll(core, 'demo-it');
     const french = receiveAll(core, 'demo-fr');
     // Stored by a version that took any number: this network's notice cannot be raised.
-    core.db
-      .prepare(
-        "UPDATE networks SET policy_json = json_set(policy_json, '$.expiredScanWindowMinutes', 9007199254740991) WHERE id = 'demo-it'",
-      )
-      .run();
+    storeUnraisablePolicy(core, 'demo-it');
     clock.advance(14 * DAY);
     expect(() => core.counter.expiry.sweep()).toThrow(ExpirySweepError);
     expect(french.map((p) => core.counter.parcels.byId(p.id).state)).toEqual(french.map(() => 'expired'));
@@ -46,11 +42,7 @@ describe('expiry of one network never waits for another', () => {
 describe('expired-parcel scan', () => {
   async function expiredSetup() {
     const started = await start();
-    const parcels = receiveAll(started.core, 'demo-fr');
-    started.clock.advance(14 * DAY);
-    started.core.counter.expiry.sweep();
-    const notice = started.core.counter.expiry.openNotices()[0]!;
-    return { ...started, parcels, notice };
+    return { ...started, ...expireOnShelf(started.core, started.clock) };
   }
 
   it('blocks the counter 2 hours after the notice, and unblocks when every parcel is scanned or missing', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExpirySweepError } from '../../../../main/core/parcels/expiry';
 import { SYSTEM_ACTOR } from '../../../../main/core/parcels/types';
-import { DAY, receiveAll, scanner, useCounter } from '../../../fixtures/counter';
+import { DAY, expireOnShelf, receiveAll, scanner, storeUnraisablePolicy, useCounter } from '../../../fixtures/counter';
 import { sendingOnce } from '../../../fixtures/manifest-network';
 
 const { start } = useCounter();
@@ -9,11 +9,7 @@ const { start } = useCounter();
 /** The French parcels on the shelf, expired 14 days on, and the notice they raised. */
 async function expired() {
   const started = await start();
-  const parcels = receiveAll(started.core, 'demo-fr');
-  started.clock.advance(14 * DAY);
-  started.core.counter.expiry.sweep();
-  const notice = started.core.counter.expiry.openNotices()[0]!;
-  return { ...started, parcels, notice };
+  return { ...started, ...expireOnShelf(started.core, started.clock) };
 }
 
 describe('expired parcels in the custody log', () => {
@@ -83,11 +79,7 @@ describe('a sweep that fails for one network', () => {
   it('says in the log which network failed and why', async () => {
     const { core, clock } = await start();
     receiveAll(core, 'demo-it');
-    core.db
-      .prepare(
-        "UPDATE networks SET policy_json = json_set(policy_json, '$.expiredScanWindowMinutes', 9007199254740991) WHERE id = 'demo-it'",
-      )
-      .run();
+    storeUnraisablePolicy(core, 'demo-it');
     clock.advance(7 * DAY);
     let error: unknown;
     try {

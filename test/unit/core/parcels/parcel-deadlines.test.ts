@@ -3,7 +3,7 @@ import type { CounterCore } from '../../../../main/core/counter-core';
 import { demoParcel } from '../../../../main/core/networks/demo-network';
 import { parcelDeadlines } from '../../../../main/core/parcels/parcel-deadlines';
 import { ExpirySweepError } from '../../../../main/core/parcels/expiry';
-import { DAY, keyboard, MINUTE, receiveAll, scanner, useCounter } from '../../../fixtures/counter';
+import { DAY, keyboard, MINUTE, receiveAll, scanner, storeUnraisablePolicy, useCounter } from '../../../fixtures/counter';
 
 const { start } = useCounter();
 
@@ -48,11 +48,7 @@ describe('the parcel counter’s deadlines', () => {
     receiveAll(core, 'demo-it');
     const french = receiveAll(core, 'demo-fr');
     // A stored policy whose notice cannot be raised: every sweep of the Italian network fails.
-    core.db
-      .prepare(
-        "UPDATE networks SET policy_json = json_set(policy_json, '$.expiredScanWindowMinutes', 9007199254740991) WHERE id = 'demo-it'",
-      )
-      .run();
+    storeUnraisablePolicy(core, 'demo-it');
     clock.advance(7 * DAY);
     expect(() => expiry.run(clock.now())).toThrow(ExpirySweepError);
     expect(s.changed()).toBe(0);
