@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CounterCore } from '../../../../main/core/counter-core';
-import { CoreError } from '../../../../main/core/errors';
+import { refusal } from '../../../fixtures/refusal';
 import { useCounter } from '../../../fixtures/counter';
 
 const { start } = useCounter();
@@ -10,16 +10,6 @@ function fill(core: CounterCore, slot: string, n: number): void {
   const ids = core.db.prepare("SELECT id FROM parcels WHERE state = 'expected' AND slot_id IS NULL LIMIT ?").all(n) as { id: number }[];
   expect(ids).toHaveLength(n);
   for (const { id } of ids) core.db.prepare("UPDATE parcels SET state = 'received', slot_id = ? WHERE id = ?").run(slot, id);
-}
-
-function refusal(act: () => unknown): CoreError {
-  try {
-    act();
-  } catch (e) {
-    if (e instanceof CoreError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
 }
 
 describe('shelf slots', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CounterCore } from '../../../../main/core/counter-core';
-import { CoreError } from '../../../../main/core/errors';
 import { looksLikeSerialDevice } from '../../../../main/core/scanning/scanner-config';
+import { refusal } from '../../../fixtures/refusal';
 import { openTestCore } from '../../../fixtures/core';
 import { useTempDir } from '../../../fixtures/temp-dir';
 
@@ -13,16 +13,6 @@ function core(): CounterCore {
   const { core: c } = openTestCore(tempDir());
   opened.push(c);
   return c;
-}
-
-function thrown(action: () => unknown): CoreError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CoreError) return error;
-    throw error;
-  }
-  throw new Error('expected a CoreError');
 }
 
 describe('which paths count as a serial device', () => {
@@ -65,7 +55,7 @@ describe('scanner settings', () => {
 
   it('refuses a path that is no serial device, next to the path field, and stores nothing', () => {
     const c = core();
-    const error = thrown(() => c.scanners.add(serial('/etc/passwd')));
+    const error = refusal(() => c.scanners.add(serial('/etc/passwd')));
     expect(error.code).toBe('BAD_INPUT');
     expect(error.issues).toEqual([{ field: 'config.path', reason: 'notSerialPort' }]);
     expect(c.scanners.list()).toEqual([]);
@@ -79,7 +69,7 @@ describe('scanner settings', () => {
   it('a scanner added twice is refused with a code the screen translates, naming the scanner', () => {
     const c = core();
     c.scanners.add({ kind: 'hid', vendorId: 0x0c2e, productId: 0x0b8f, format: 'pos' });
-    const error = thrown(() => c.scanners.add({ kind: 'hid', vendorId: 0x0c2e, productId: 0x0b8f, format: 'keyboard' }));
+    const error = refusal(() => c.scanners.add({ kind: 'hid', vendorId: 0x0c2e, productId: 0x0b8f, format: 'keyboard' }));
     expect(error.code).toBe('CONFLICT');
     expect(error.reason).toBe('scannerExists');
     expect(error.params).toEqual({ id: 'hid:0c2e:0b8f' });
@@ -87,7 +77,7 @@ describe('scanner settings', () => {
 
   it('removing an unknown scanner is NOT_FOUND; removing a known one forgets it', () => {
     const c = core();
-    expect(thrown(() => c.scanners.remove('serial:/dev/ttyUSB9')).code).toBe('NOT_FOUND');
+    expect(refusal(() => c.scanners.remove('serial:/dev/ttyUSB9')).code).toBe('NOT_FOUND');
     const id = c.scanners.add(serial('/dev/ttyUSB0'));
     c.scanners.remove(id);
     expect(c.scanners.list()).toEqual([]);

@@ -3,22 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../../main/core/db/migrate';
 import { migrations } from '../../../../main/core/db/migrations';
-import { CoreError } from '../../../../main/core/errors';
+import { refusal } from '../../../fixtures/refusal';
 import { useTempDir } from '../../../fixtures/temp-dir';
 import { useServiceDesk, WEEK } from './service-fixture';
 
 const { start } = useServiceDesk();
 const tempDir = useTempDir();
-
-function refusal(run: () => unknown): CoreError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CoreError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('skills and service zones', () => {
   it('a technician naming an unknown skill or zone is refused on that very entry and nothing changes', async () => {
