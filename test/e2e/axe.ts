@@ -2,11 +2,19 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 
-/** axe-core on the page as it is now: no critical or serious violation may remain. */
+type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+const describe = (v: Violation) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`;
+
+/** axe-core on the page as it is now, every rule: no critical or serious violation may remain. */
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const serious = violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map(describe);
   expect(serious, serious.join('\n')).toEqual([]);
+}
+
+/** axe-core's WCAG 2 A and AA rules on the page as it is now: no violation of any impact may remain. */
+export async function expectNoWcagViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const found = violations.map(describe);
+  expect(found, found.join('\n')).toEqual([]);
 }

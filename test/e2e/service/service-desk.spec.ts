@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import { expectNoSeriousAxeViolations } from '../axe';
+import { expectNoWcagViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import type { RunningHost } from '../host';
 import { callSaver, customer, heatingDesk, seedDesk } from '../../fixtures/service-seed';
@@ -59,7 +59,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await page.getByRole('link', { name: startsWith(m('service.title')) }).click();
     await expect(page.getByRole('heading', { level: 1, name: m('service.title') })).toBeVisible();
     await expect(page.getByTestId('unallocated')).toHaveText(m('service.home.unallocated', { count: 0 }, 0));
-    await expectNoSeriousAxeViolations(page);
+    await expectNoWcagViolations(page);
     await page.getByRole('link', { name: m('service.nav.intake') }).click();
     await expect(page.getByRole('heading', { level: 1, name: m('service.intake.title') })).toBeVisible();
 
@@ -79,7 +79,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await page.getByLabel(m('service.intake.priority')).selectOption('high');
     await page.getByLabel(m('service.intake.hours')).fill('2');
     await expect(page.getByTestId('promised')).not.toContainText(m('service.none'));
-    await expectNoSeriousAxeViolations(page);
+    await expectNoWcagViolations(page);
     await page.getByRole('button', { name: m('service.intake.take') }).click();
     await expect(page.getByTestId('order-status')).toHaveText(m('service.orderStatus.pending'));
     const orderId = Number(page.url().split('/').at(-1));
@@ -89,7 +89,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await page.getByRole('link', { name: m('service.nav.board') }).click();
     await expect(page.getByRole('heading', { level: 1, name: m('service.board.title') })).toBeVisible();
     const lineTestId = (await page.locator('[data-testid^="line-"]').first().getAttribute('data-testid'))!;
-    await expectNoSeriousAxeViolations(page);
+    await expectNoWcagViolations(page);
     // Under the pointer the line's verdicts are laid out ahead, but neither seen nor in the accessibility tree until it is pressed.
     await page.getByTestId(lineTestId).hover();
     const brunoToday = page.getByTestId(`cell-${ids.bruno}-${today}`);
@@ -119,7 +119,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await expect(page.getByTestId('stop')).toHaveCount(1);
     await expect(page.getByTestId('stop')).toContainText('07:');
     await expect(page.getByRole('img', { name: m('service.day.sketch', { count: 1 }) })).toBeVisible();
-    await expectNoSeriousAxeViolations(page);
+    await expectNoWcagViolations(page);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('button', { name: m('service.day.print') })).toBeHidden();
     await page.emulateMedia({ media: 'screen' });
@@ -133,7 +133,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await expect(page.getByTestId('allocation-row')).toContainText(m('service.states.finished'));
     await expect(page.getByText(m('service.order.readOnly'))).toBeVisible();
     await expect(line.getByLabel(m('service.order.repairStatus'))).toBeDisabled();
-    await expectNoSeriousAxeViolations(page);
+    await expectNoWcagViolations(page);
   });
 }
 
@@ -241,7 +241,7 @@ test('a board of 300 waiting lines renders those in view, Tab walks past them, a
   await expect(lines.first()).toHaveAttribute('aria-posinset', '1');
   await expect(lines.first()).toHaveAttribute('aria-setsize', '300');
   expect(await lines.count()).toBeLessThan(60);
-  await expectNoSeriousAxeViolations(page);
+  await expectNoWcagViolations(page);
 
   // The keyboard reaches line 40 one Tab at a time: each focused line scrolls into view and brings the next ones in.
   await lines.first().getByRole('button').focus();

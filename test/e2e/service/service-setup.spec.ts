@@ -1,4 +1,4 @@
-import { expectNoSeriousAxeViolations } from '../axe';
+import { expectNoWcagViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import { msg, type Language } from '../locales';
 
@@ -18,7 +18,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await page.getByRole('link', { name: m('service.nav.setup') }).click();
     await page.getByRole('link', { name: m('service.setup.nav.service-skills') }).click();
     await expect(heading('service.setup.skills.title')).toBeVisible();
-    await expectNoSeriousAxeViolations(page);
+    await expectNoWcagViolations(page);
     const code = page.getByLabel(m('service.setup.code'), { exact: true });
     const name = page.getByLabel(m('service.setup.name'), { exact: true });
     await name.fill('Gas appliances');
@@ -27,7 +27,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await expect(page.locator(`#${await code.getAttribute('aria-describedby')}`)).toHaveText(m('service.setup.rules.code'));
     await expect(name).not.toHaveAttribute('aria-invalid', 'true');
     expect(await host.call('service.skills.list')).toEqual([]);
-    await expectNoSeriousAxeViolations(page);
+    await expectNoWcagViolations(page);
     for (const [c, n] of [
       ['gas', 'Gas appliances'],
       ['boiler', 'Boilers'],
@@ -45,19 +45,19 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await name.fill('Milano nord');
     await page.getByRole('button', { name: m('service.setup.save'), exact: true }).click();
     await expect(page.getByRole('cell', { name: 'Milano nord', exact: true })).toBeVisible();
-    await expectNoSeriousAxeViolations(page);
+    await expectNoWcagViolations(page);
     await page.getByRole('link', { name: m('service.setup.nav.service-teams') }).click();
     await expect(heading('service.setup.teams.title')).toBeVisible();
     await code.fill('HEAT');
     await name.fill('Heating team');
     await page.getByRole('button', { name: m('service.setup.save'), exact: true }).click();
     await expect(page.getByRole('cell', { name: 'Heating team', exact: true })).toBeVisible();
-    await expectNoSeriousAxeViolations(page);
+    await expectNoWcagViolations(page);
 
     // The technician: skills, a zone from a date, a start with only a latitude (refused next to the longitude), then fixed.
     await page.getByRole('link', { name: m('service.setup.nav.service-technicians') }).click();
     await expect(heading('service.setup.technicians.title')).toBeVisible();
-    await expectNoSeriousAxeViolations(page);
+    await expectNoWcagViolations(page);
     await page.getByRole('button', { name: m('service.setup.technicians.new') }).click();
     await page.getByLabel(m('service.setup.name'), { exact: true }).fill('Carla Neri');
     await page.getByRole('checkbox', { name: 'Gas appliances' }).check();
@@ -77,7 +77,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await expect(page.locator(`#${await longitude.getAttribute('aria-describedby')}`)).toHaveText(m('errors.reasons.coordinatesTogether'));
     await expect(longitude).toBeFocused();
     expect(await host.call('service.technicians.list')).toEqual([]);
-    await expectNoSeriousAxeViolations(page);
+    await expectNoWcagViolations(page);
     await longitude.fill('9.2');
     await page.getByRole('button', { name: m('service.setup.technicians.save') }).click();
     await expect(
@@ -101,7 +101,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await page.getByLabel(m('service.setup.absences.reason'), { exact: true }).fill('Training');
     await page.getByRole('button', { name: m('service.setup.absences.add'), exact: true }).click();
     await expect(page.getByText('Training')).toBeVisible();
-    await expectNoSeriousAxeViolations(page);
+    await expectNoWcagViolations(page);
 
     await page.getByRole('link', { name: m('service.setup.nav.service-item-groups') }).click();
     await expect(heading('service.setup.itemGroups.title')).toBeVisible();
@@ -121,7 +121,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await expect(hours).toHaveAttribute('aria-invalid', 'true');
     await expect(page.locator(`#${await hours.getAttribute('aria-describedby')}`)).toHaveText(m('service.setup.rules.responseHours'));
     expect(await host.call('service.groups.list')).toEqual([]);
-    await expectNoSeriousAxeViolations(page);
+    await expectNoWcagViolations(page);
     await hours.fill('8');
     await page.getByRole('button', { name: m('service.setup.save'), exact: true }).click();
     await expect(page.getByRole('cell', { name: 'Boilers (BOIL)' })).toBeVisible();
@@ -139,7 +139,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await expect(closes).toHaveAttribute('aria-invalid', 'true');
     await expect(page.locator(`#${await closes.getAttribute('aria-describedby')}`)).toHaveText(m('errors.reasons.closeBeforeOpen'));
     expect(await host.call('service.calendar.get')).toBeNull();
-    await expectNoSeriousAxeViolations(page);
+    await expectNoWcagViolations(page);
     await closes.fill('18:00');
     await page.getByRole('button', { name: m('service.setup.calendar.save') }).click();
     await expect.poll(() => host.call('service.calendar.get')).not.toBeNull();
