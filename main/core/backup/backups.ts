@@ -66,14 +66,28 @@ export function rotate(folder: string): void {
  * attachments, then the rotation. Written to a temporary name first, so a
  * backup cut short is never listed.
  */
-export async function createBackup(
-  db: Database,
-  dataDir: string,
-  folder: string,
-  clock: Clock,
-  kind: BackupEntry['kind'],
-): Promise<BackupEntry> {
+export function createBackup(db: Database, dataDir: string, folder: string, clock: Clock, kind: BackupEntry['kind']): Promise<BackupEntry> {
   const name = backupName(clock.now(), kind);
+  const next = (backupsWriting.get(folder) ?? Promise.resolve()).catch(() => undefined).then(() => writeBackup(db, dataDir, folder, name));
+  backupsWriting.set(folder, next);
+  const forget = () => {
+    if (backupsWriting.get(folder) === next) backupsWriting.delete(folder);
+  };
+  next.then(forget, forget);
+  return next;
+}
+
+/**
+ * The backups being written, by folder. The daily backup runs at start-up
+ * while staff may already press "back up now": two backups writing the same
+ * folder at once would share a temporary name when they are of the same kind
+ * and instant (SQLite then fails with a disk I/O error), so each waits for
+ * the one before it.
+ */
+const backupsWriting = new Map<string, Promise<BackupEntry>>();
+
+async function writeBackup(db: Database, dataDir: string, folder: string, name: string): Promise<BackupEntry> {
+  if (existsSync(join(folder, name, DATABASE_FILE_NAME))) return parseName(name)!;
   const partial = startBackup(folder, name);
   await db.backup(join(partial, DATABASE_FILE_NAME));
   return finishBackup(dataDir, folder, name);

@@ -73,6 +73,21 @@ describe('backups and restore', () => {
     expect(checkBackup(folder, entry.name)).toEqual({ ok: true });
   });
 
+  it('a second backup asked for while the first is being written (the same instant, or another kind) waits for it: both succeed, each listed once, and both pass their checks', async () => {
+    const { core, clock, dir } = await counterKit.start();
+    const folder = join(dir, BACKUPS_DIR_NAME);
+    const [first, again, manual] = await Promise.all([
+      createBackup(core.db, dir, folder, clock, 'daily'),
+      createBackup(core.db, dir, folder, clock, 'daily'),
+      createBackup(core.db, dir, folder, clock, 'manual'),
+    ]);
+    expect(again).toEqual(first);
+    expect(listBackups(folder).map((b) => b.name).sort()).toEqual([first.name, manual.name].sort());
+    for (const b of [first, manual]) expect(checkBackup(folder, b.name)).toEqual({ ok: true });
+    // Asked for again later at the same instant: the backup of that instant already exists.
+    expect(await createBackup(core.db, dir, folder, clock, 'daily')).toEqual(first);
+  });
+
   it('refuses a corrupt backup or one whose custody chain was edited, and replaces nothing', async () => {
     const dir = tempDir();
     const clock = new ManualClock(TEST_START);
