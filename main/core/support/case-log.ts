@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { DAY_MS } from '../durations';
 import { CoreError } from '../errors';
+import { localDay } from '../hours/opening-hours';
 import { writeCsv, type CsvColumn, type CsvOptions, RAW_CSV } from '../spreadsheet-csv';
 import { caseView, type CaseRow, type SupportCase } from './case-records';
 import { CASE_GROUPS, type CaseGroup, type CaseState } from './case-states';
@@ -92,8 +93,8 @@ export class CaseLog {
     if (cases.length === 0) throw new CoreError('CONFLICT', 'No case is shown: there is nothing to export', { reason: 'nothingToExport' });
     // A description such as "=HYPERLINK(…)" stays text when the file is opened in a spreadsheet.
     const csv = writeCsv(cases, CASE_CSV_COLUMNS, 'support.csv', options);
-    const day = new Date(this.clock.now()).toISOString().slice(0, 10);
-    return { csv, count: cases.length, fileName: `support-cases-${day}.csv` };
+    const { date } = localDay(this.clock.now(), options.timeZone);
+    return { csv, count: cases.length, fileName: `support-cases-${date}.csv` };
   }
 
   /**

@@ -80,9 +80,13 @@ describe('the case log as staff type into its filters', () => {
     core.close();
   });
 
-  it('names the export after the day, and refuses with a reason when nothing is shown', () => {
-    const { core } = twoCases();
+  it("names the export after the store's day, and refuses with a reason when nothing is shown", () => {
+    const { core, clock } = twoCases();
     expect(core.support.exportCsv().fileName).toBe('support-cases-2026-11-25.csv');
+    // 23:30 UTC is already the next day in Rome: the file is named after the store's day.
+    clock.advance(14.5 * 3600_000);
+    const rome = { form: 'raw', language: 'en', timeZone: 'Europe/Rome' } as const;
+    expect(core.support.exportCsv({}, undefined, rome).fileName).toBe('support-cases-2026-11-26.csv');
     expect(() => core.support.exportCsv({ email: 'nobody' })).toThrow(
       expect.objectContaining({ code: 'CONFLICT', reason: 'nothingToExport' }),
     );
