@@ -11,6 +11,8 @@ import { ms, percentile } from './stats';
 const TECHNICIANS = 20;
 const LINES = 300;
 const RUNS = 5;
+/** Presses and drops: each drop is one fsynced commit, whose time varies most on a shared disk. */
+const DROPS = 9;
 
 /** 20 technicians (half of them without the gas skill) and 300 waiting lines, written straight into the data folder. */
 export function seedBoard(dataDir: string): string {
@@ -92,7 +94,9 @@ export function seedBoard(dataDir: string): string {
  * The dispatch board with 20 technicians × 7 days and 300 waiting lines in
  * Chromium: time to show a week (the call, main building the board, Vue
  * rendering it), the time from picking up a line until every cell shows its
- * verdict, and the time from a drop until the cell shows the allocation.
+ * verdict, and from a drop until the cell shows the line as saving (before
+ * main has answered) and until it shows the allocation main committed, with
+ * the stages of the latter and Chromium's layout and script counters.
  */
 export async function benchDispatchBoard(): Promise<{ rows: [string, string][] }> {
   const dir = mkdtempSync(join(tmpdir(), 'opencounter-bench-'));
@@ -154,6 +158,67 @@ export async function benchDispatchBoard(): Promise<{ rows: [string, string][] }
       }); undefined`);
     const pressTime = () => page.evaluate(() => (window as unknown as { pressed: Promise<number> }).pressed);
 
+    // In the page, the stages of one drop, each from the release's own time stamp: the allocate frame handed to the
+    // WebSocket; the first painted frame showing the line as saving in the cell (none when the first frame after the
+    // drop already shows main's answer); main's answer arriving (main validates, commits with fsync, builds the answer);
+    // its handlers done (the store patch and Vue's render run in that task); the frame showing the cell's new load, with
+    // nothing saving, painted. A message posted during a frame's callbacks arrives after that frame is painted.
+    const armDropTrace = (testId: string) =>
+      page.evaluate(`window.dropTrace = new Promise((resolve) => {
+        const marks = {};
+        document.addEventListener('pointerup', (event) => { marks.up = event.timeStamp; }, { once: true, capture: true });
+        const send = WebSocket.prototype.send;
+        WebSocket.prototype.send = function (data) {
+          if (typeof data === 'string' && data.includes('"service.board.allocate"')) {
+            WebSocket.prototype.send = send;
+            marks.sent = performance.now();
+            const id = '{"id":' + JSON.parse(data).id + ',';
+            const answer = (message) => {
+              if (!String(message.data).startsWith(id)) return;
+              this.removeEventListener('message', answer);
+              marks.received = message.timeStamp;
+              marks.bytesReceived = String(message.data).length;
+              marks.handled = performance.now();
+            };
+            this.addEventListener('message', answer);
+          }
+          return send.call(this, data);
+        };
+        const cellSelector = ${JSON.stringify(`[data-testid="${testId}"]`)};
+        const before = document.querySelector(cellSelector + ' [role="meter"]').getAttribute('aria-valuenow');
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (message) => {
+          if (message.data === 'saving') marks.savingPainted = performance.now();
+          else resolve({ savingPainted: performance.now(), ...marks, painted: performance.now() });
+        };
+        const check = () => {
+          const cell = document.querySelector(cellSelector);
+          const saving = cell.querySelector('[data-testid="saving"]') !== null;
+          if (saving && marks.saving === undefined) {
+            marks.saving = performance.now();
+            channel.port2.postMessage('saving');
+          }
+          if (saving || cell.querySelector('[role="meter"]').getAttribute('aria-valuenow') === before) return requestAnimationFrame(check);
+          marks.patched = performance.now();
+          channel.port2.postMessage('confirmed');
+        };
+        requestAnimationFrame(check);
+      }); undefined`);
+    // Chromium's own counters for the page (layouts, and the time in layout and in scripts), read over the DevTools protocol.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const rendererMetrics = async () =>
+      Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value])) as Record<string, number>;
+    const dropTrace = () =>
+      page.evaluate(
+        () =>
+          (
+            window as unknown as {
+              dropTrace: Promise<Record<'up' | 'sent' | 'savingPainted' | 'received' | 'handled' | 'painted' | 'bytesReceived', number>>;
+            }
+          ).dropTrace,
+      );
+
     // Baseline: a press on the page's title, which changes nothing: one frame of this page on this machine.
     const emptyPresses: number[] = [];
     const title = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
@@ -167,13 +232,11 @@ export async function benchDispatchBoard(): Promise<{ rows: [string, string][] }
 
     const verdicts: number[] = [];
     const pressToVerdict: number[] = [];
-    const drops: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
+    const traces: (Awaited<ReturnType<typeof dropTrace>> & Record<'layouts' | 'layoutMs' | 'scriptMs', number>)[] = [];
+    for (let i = 0; i < DROPS; i++) {
       const line = page.locator('[data-testid^="line-"]').first();
       const source = (await line.boundingBox())!;
       const cell = page.getByTestId(`cell-1-${today}`);
-      const meter = cell.getByRole('meter');
-      const before = await meter.getAttribute('aria-valuenow');
       await page.mouse.move(source.x + 20, source.y + 12);
       await armPressTimer('[data-testid="verdict"]', 140);
       await page.mouse.down();
@@ -193,16 +256,17 @@ export async function benchDispatchBoard(): Promise<{ rows: [string, string][] }
       await drop.scrollIntoViewIfNeeded();
       const box = (await drop.boundingBox())!;
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
-      const t1 = await page.evaluate(() => performance.now());
+      await armDropTrace(`cell-1-${today}`);
+      const metricsBefore = await rendererMetrics();
       await page.mouse.up();
-      const done = await page.waitForFunction(
-        ([b]) =>
-          document.querySelector('[data-testid="cell-1-' + b[1] + '"] [role="meter"]')?.getAttribute('aria-valuenow') !== b[0] &&
-          performance.now(),
-        [[before, today]] as const,
-        { polling: 'raf' },
-      );
-      drops.push(Number(await done.jsonValue()) - t1);
+      const trace = await dropTrace();
+      const metricsAfter = await rendererMetrics();
+      traces.push({
+        ...trace,
+        layouts: metricsAfter.LayoutCount! - metricsBefore.LayoutCount!,
+        layoutMs: (metricsAfter.LayoutDuration! - metricsBefore.LayoutDuration!) * 1000,
+        scriptMs: (metricsAfter.ScriptDuration! - metricsBefore.ScriptDuration!) * 1000,
+      });
     }
     // What each drop cost on top before it patched the changed rows: reading the whole week again over the WebSocket.
     const reread: number[] = [];
@@ -214,6 +278,11 @@ export async function benchDispatchBoard(): Promise<{ rows: [string, string][] }
       await host.call('service.board', { weekStart });
       reread.push(performance.now() - t0);
     }
+    const p50 = (values: number[]) => percentile(values, 50);
+    const frame = p50(emptyPresses);
+    const saving = traces.map((t) => t.savingPainted - t.up);
+    const confirmed = traces.map((t) => t.painted - t.up);
+    const stage = (from: keyof (typeof traces)[number], to: keyof (typeof traces)[number]) => p50(traces.map((t) => t[to] - t[from]));
     return {
       rows: [
         ['board of 20 technicians × 7 days, 300 waiting lines: built in main p50 (baseline)', buildInMain],
@@ -231,8 +300,21 @@ export async function benchDispatchBoard(): Promise<{ rows: [string, string][] }
           `${ms(percentile(verdicts, 50))} / ${ms(Math.max(...verdicts))}`,
         ],
         [
-          'drop until the cell shows the allocation (allocate, answer with the changed rows, patch, render) p50 / worst',
-          `${ms(percentile(drops, 50))} / ${ms(Math.max(...drops))}`,
+          'drop until the frame showing the line as saving in the cell is painted p50 / worst (aim: one frame)',
+          `${ms(p50(saving))} / ${ms(Math.max(...saving))} (${(p50(saving) / frame).toFixed(1)} × baseline)`,
+        ],
+        [
+          'drop until the frame showing the confirmed allocation (committed in main) is painted p50 / worst',
+          `${ms(p50(confirmed))} / ${ms(Math.max(...confirmed))} (${(p50(confirmed) / frame).toFixed(1)} × baseline)`,
+        ],
+        [
+          'a drop until it is confirmed, in the page: layouts / time in layout / time in scripts p50',
+          `${p50(traces.map((t) => t.layouts))} / ${ms(p50(traces.map((t) => t.layoutMs)))} / ${ms(p50(traces.map((t) => t.scriptMs)))}`,
+        ],
+        [
+          "the confirmed drop's stages p50: until the request is sent / main's answer arrives / its patch and render are done / painted",
+          [stage('up', 'sent'), stage('sent', 'received'), stage('received', 'handled'), stage('handled', 'painted')].map(ms).join(' / ') +
+            ` (answer ${p50(traces.map((t) => t.bytesReceived)).toLocaleString('en')} bytes)`,
         ],
         ['reading the whole week again from the host (what a drop added before it patched) p50', ms(percentile(reread, 50))],
       ],

@@ -36,6 +36,30 @@ async function drag(page: Page, from: string, to: string, beforeDrop: () => Prom
   await page.mouse.up();
 }
 
+/**
+ * Holds the page's allocations on their way to main until released: what the board shows meanwhile is all it can
+ * show before main has committed. Routed before the page opens its WebSocket.
+ */
+async function holdAllocations(page: Page): Promise<{ hold(): void; release(): void }> {
+  let holding = false;
+  let held: (() => void)[] = [];
+  await page.routeWebSocket(/\/api$/, (socket) => {
+    const server = socket.connectToServer();
+    socket.onMessage((frame) => {
+      if (holding && typeof frame === 'string' && frame.includes('"service.board.allocate"')) held.push(() => server.send(frame));
+      else server.send(frame);
+    });
+  });
+  return {
+    hold: () => void (holding = true),
+    release: () => {
+      holding = false;
+      for (const send of held) send();
+      held = [];
+    },
+  };
+}
+
 for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
   test(`service desk in ${language}: take an order, refuse an unqualified technician, allocate by drag and drop, plan the day, finish`, async ({
     page,
@@ -53,6 +77,8 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
       month: 'short',
       timeZone: 'UTC',
     }).format(Date.parse(`${today}T00:00:00Z`));
+
+    const allocations = await holdAllocations(page);
 
     // Home tile → service home → new request.
     await page.goto(host.url);
@@ -96,20 +122,51 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await expect(brunoToday.getByTestId('verdict')).toHaveText(m('service.board.missing', { skills: 'gas' }));
     await expect(brunoToday.getByTestId('verdict')).toBeHidden();
     await expect(brunoToday.getByRole('paragraph')).toHaveCount(0);
+    // Until main answers, a dropped line shows in the cell as saving and busy, never as allocated: no load, no day to
+    // plan, no success message; the line still waits in the list.
+    const saving = m('service.board.saving', { line: 'Maria Rossi · Wall boiler' });
+    const allocated = (technician: string) => m('service.board.allocated', { line: 'Wall boiler', technician, day: dayName });
+    const expectSavingOnly = async (cell: typeof brunoToday, technician: string) => {
+      await expect(cell.getByTestId('saving')).toHaveText(saving);
+      await expect(cell).toHaveAttribute('aria-busy', 'true');
+      await expect(cell.getByRole('meter')).toHaveAttribute('aria-valuenow', '0');
+      await expect(cell.getByRole('listitem')).toHaveCount(0);
+      await expect(cell.getByRole('link')).toHaveCount(0);
+      await expect(page.getByText(allocated(technician))).toHaveCount(0);
+      await expect(page.getByTestId('refusal')).toHaveCount(0);
+      await expect(page.getByTestId(lineTestId)).toBeVisible();
+    };
+    allocations.hold();
     await drag(page, lineTestId, `cell-${ids.bruno}-${today}`, async () => {
       await expect(brunoToday.getByRole('paragraph')).toHaveText(m('service.board.missing', { skills: 'gas' }));
       await expect(brunoToday.getByTestId('verdict')).toBeVisible();
       await expect(page.getByTestId(`cell-${ids.anna}-${today}`).getByRole('paragraph')).toHaveText(m('service.board.inZone'));
     });
+    await expectSavingOnly(brunoToday, 'Bruno Verdi');
+    await expectNoWcagViolations(page);
+    // Main refuses: the line is back to waiting only, and the refusal says why.
+    allocations.release();
     await expect(page.getByTestId('refusal')).toContainText(m('service.board.refused', { technician: 'Bruno Verdi', reason: '' }).trim());
     await expect(page.getByTestId('refusal')).toContainText(m('errors.SERVICE_NOT_QUALIFIED'));
     await expect(page.getByTestId('refusal')).toContainText('gas');
     await expect(page.getByTestId(lineTestId)).toBeVisible();
+    await expect(brunoToday.getByTestId('saving')).toHaveCount(0);
+    await expect(brunoToday).not.toHaveAttribute('aria-busy');
+    await expect(brunoToday.getByRole('meter')).toHaveAttribute('aria-valuenow', '0');
 
+    const annaToday = page.getByTestId(`cell-${ids.anna}-${today}`);
+    allocations.hold();
     await drag(page, lineTestId, `cell-${ids.anna}-${today}`, async () => {});
+    await expect(page.getByTestId('refusal')).toHaveCount(0);
+    await expectSavingOnly(annaToday, 'Anna Bianchi');
+    allocations.release();
     await expect(page.getByTestId(lineTestId)).toHaveCount(0);
-    await expect(page.getByTestId(`cell-${ids.anna}-${today}`)).toContainText('Maria Rossi');
-    await expect(page.getByTestId(`cell-${ids.anna}-${today}`).getByRole('meter')).toHaveAttribute('aria-valuenow', '2');
+    await expect(annaToday).toContainText('Maria Rossi');
+    await expect(annaToday.getByRole('meter')).toHaveAttribute('aria-valuenow', '2');
+    await expect(annaToday.getByTestId('saving')).toHaveCount(0);
+    await expect(annaToday).not.toHaveAttribute('aria-busy');
+    await expect(page.getByTestId('scan-feedback')).toHaveText(allocated('Anna Bianchi'));
+    await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-tone', 'success');
 
     // Anna's day: one stop with its arrival time, and a route sheet to print.
     await page.getByRole('link', { name: m('service.board.planDay', { technician: 'Anna Bianchi', day: dayName }) }).click();
