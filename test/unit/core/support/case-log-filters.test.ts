@@ -27,6 +27,13 @@ describe('the case log as staff type into its filters', () => {
     core.close();
   });
 
+  it('reads "CS" as the prefix of a case number only in front: typed after the digits it matches nothing', () => {
+    const { core, a, ids } = twoCases();
+    expect(ids({ filter: { caseNumber: '000001' } })).toEqual([a.id]);
+    expect(ids({ filter: { caseNumber: '000001CS' } })).toEqual([]);
+    core.close();
+  });
+
   it('takes % and _ as the characters they are, not as wildcards', () => {
     const { core, ids } = twoCases();
     for (const typed of ['%', '_', '\\']) {
