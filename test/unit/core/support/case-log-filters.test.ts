@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../../main/core/durations';
-import type { NewCase } from '../../../../main/core/support/support-desk';
 import { openTestCore } from '../../../fixtures/core';
+import { supportTicket as ticket } from '../../../fixtures/support-ticket';
 import { useTempDir } from '../../../fixtures/temp-dir';
 
 const tempDir = useTempDir();
-
-const ticket = (over: Partial<NewCase>): NewCase => ({
-  networkId: 'demo-it',
-  subject: 'Scanner',
-  email: 'negozio@example.com',
-  product: 'scanner',
-  requestType: 'technical',
-  impact: 'blocked',
-  description: 'Lo scanner non legge. Mario Rossi, mario@example.com',
-  ...over,
-});
 
 /** Anna's case opened a day before Bruno's, which the operator answered. */
 function twoCases() {
@@ -35,6 +24,13 @@ describe('the case log as staff type into its filters', () => {
     expect(ids({ filter: { description: ' alf  ' } })).toEqual([a.id]);
     expect(ids({ filter: { caseNumber: ` ${a.number.toLowerCase()} ` } })).toEqual([a.id]);
     expect(ids({ filter: { caseNumber: a.number.replace('-', '') } })).toEqual([a.id]);
+    core.close();
+  });
+
+  it('reads "CS" as the prefix of a case number only in front: typed after the digits it matches nothing', () => {
+    const { core, a, ids } = twoCases();
+    expect(ids({ filter: { caseNumber: '000001' } })).toEqual([a.id]);
+    expect(ids({ filter: { caseNumber: '000001CS' } })).toEqual([]);
     core.close();
   });
 
