@@ -6,6 +6,7 @@ import { LOG_FILE, logDirOf, openCounterLog, type CounterLog } from '../../../ma
 import { startCounterApp, type CounterApp } from '../../../main/app/start';
 import { ManualClock } from '../../../main/core/clock';
 import { TEST_START } from '../../fixtures/core';
+import { supportTicket } from '../../fixtures/support-ticket';
 import { useTempDir } from '../../fixtures/temp-dir';
 
 const tempDir = useTempDir();
@@ -18,15 +19,7 @@ afterEach(async () => {
 
 const TOKEN = 'tok_live_carrier_7f3a9c2e';
 const PIN_HASH = 'scrypt$16384$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo';
-const ticket = {
-  networkId: 'demo-it',
-  subject: 'Scanner',
-  email: 'shop@example.com',
-  product: 'scanner',
-  requestType: 'technical',
-  impact: 'blocked',
-  description: 'It beeps but does not read',
-};
+const ticket = supportTicket();
 
 async function call<T>(app: CounterApp, name: string, input?: unknown): Promise<T> {
   const answer = await app.router.dispatch(name, input);

@@ -8,6 +8,7 @@ import type { NetworkAdapter } from '../../../main/core/networks/network-adapter
 import { DEMO_ANSWER_AFTER_MS, DEMO_TAKE_AFTER_MS } from '../../../main/core/networks/demo-operator';
 import { AUTO_CLOSE_AFTER_MS } from '../../../main/core/support/support-desk';
 import { TEST_START } from '../../fixtures/core';
+import { supportTicket } from '../../fixtures/support-ticket';
 import { useTempDir } from '../../fixtures/temp-dir';
 
 const tempDir = useTempDir();
@@ -20,15 +21,7 @@ function start(dataDir: string, clock: ManualClock): CounterApp {
   return app;
 }
 
-const ticket = {
-  networkId: 'demo-it',
-  subject: 'Scanner',
-  email: 'shop@example.com',
-  product: 'scanner',
-  requestType: 'technical',
-  impact: 'blocked',
-  description: 'It beeps but does not read',
-};
+const ticket = supportTicket();
 
 describe('support through the app scheduler', () => {
   it('queues a case while the network is down, sends it on the retry, and lets the demo operator answer on the clock', async () => {

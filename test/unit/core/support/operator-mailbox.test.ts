@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CounterCore } from '../../../../main/core/counter-core';
 import type { NetworkAdapter, OutboundSupportItem, SupportUpdate } from '../../../../main/core/networks/network-adapter';
-import type { NewCase } from '../../../../main/core/support/support-desk';
 import { HOUR } from '../../../fixtures/counter';
 import { openTestCore, TEST_START } from '../../../fixtures/core';
+import { supportTicket } from '../../../fixtures/support-ticket';
 import { useTempDir } from '../../../fixtures/temp-dir';
 
 const tempDir = useTempDir();
-
-const ticket = (over: Partial<NewCase> = {}): NewCase => ({
-  networkId: 'demo-it',
-  subject: 'Scanner',
-  email: 'shop@example.com',
-  product: 'scanner',
-  requestType: 'technical',
-  impact: 'blocked',
-  description: 'It beeps but does not read',
-  ...over,
-});
 
 /** A network's support desk that takes everything pushed to it and hands out the updates given to `updates`, once. */
 function recordingDesk(): { adapter: NetworkAdapter; pushed: OutboundSupportItem[][]; pulls: number[]; updates: SupportUpdate[] } {
@@ -42,7 +31,7 @@ describe('what waits for the network', () => {
   it('counts the unsent cases, replies, closings and call-back requests of that network only, not the text a case was opened with', () => {
     const { core } = openTestCore(tempDir());
     expect(core.support.pending('demo-it')).toBe(0);
-    const c = core.support.open(ticket());
+    const c = core.support.open(supportTicket());
     expect(core.support.pending('demo-it')).toBe(1);
     core.support.reply(c.id, 'One more thing');
     expect(core.support.pending('demo-it')).toBe(2);
@@ -50,7 +39,7 @@ describe('what waits for the network', () => {
     expect(core.support.pending('demo-it')).toBe(3);
     core.support.requestCallback('02 1234 5678', 'IT', 'demo-it');
     expect(core.support.pending('demo-it')).toBe(4);
-    core.support.open(ticket({ networkId: 'demo-fr' }));
+    core.support.open(supportTicket({ networkId: 'demo-fr' }));
     core.support.requestCallback('02 1234 5678', 'IT', 'demo-fr');
     expect(core.support.pending('demo-it')).toBe(4);
     expect(core.support.pending('demo-fr')).toBe(2);
@@ -59,7 +48,7 @@ describe('what waits for the network', () => {
 
   it('does not count what the operator wrote', () => {
     const { core } = openTestCore(tempDir());
-    const c = core.support.open(ticket());
+    const c = core.support.open(supportTicket());
     core.db.prepare('UPDATE support_cases SET sent_at = 1').run();
     core.db.prepare('UPDATE support_messages SET sent_at = 1').run();
     core.db
@@ -74,10 +63,10 @@ describe('sending to the network', () => {
   it('sends the cases, then the replies with their files, the closings, then the call-back requests, each as the network reads it', async () => {
     const { core, clock } = openTestCore(tempDir());
     const desk = recordingDesk();
-    const first = core.support.open(ticket());
+    const first = core.support.open(supportTicket());
     core.support.close(first.id);
     clock.advance(HOUR);
-    const followUp = core.support.open(ticket({ followUpOf: first.id, subject: 'Scanner again' }));
+    const followUp = core.support.open(supportTicket({ followUpOf: first.id, subject: 'Scanner again' }));
     core.support.replyWithGeneratedFile(followUp.id, 'Diagnostics attached', {
       fileName: 'diagnostics.zip',
       mimeType: 'application/zip',
@@ -89,14 +78,14 @@ describe('sending to the network', () => {
     clock.advance(HOUR);
 
     expect(await core.support.sync('demo-it', desk.adapter)).toEqual({ sent: 5, applied: 0 });
-    const description = 'It beeps but does not read';
+    const description = 'Lo scanner non legge. Mario Rossi, mario@example.com';
     const caseItem = {
       kind: 'case',
       requestType: 'technical',
       impact: 'blocked',
       product: 'scanner',
       description,
-      primaryEmail: 'shop@example.com',
+      primaryEmail: 'negozio@example.com',
     };
     expect(desk.pushed).toEqual([
       [
@@ -131,7 +120,7 @@ describe('sending to the network', () => {
   it("tells the network a case closed for want of a reply as 'no-reply'", async () => {
     const { core, clock } = openTestCore(tempDir());
     const desk = recordingDesk();
-    const c = core.support.open(ticket());
+    const c = core.support.open(supportTicket());
     await core.support.sync('demo-it', desk.adapter);
     core.support.apply({ id: 'u-1', caseRef: c.number, kind: 'answered', body: 'Restart it', at: 0 });
     clock.advance(7 * 24 * HOUR);
@@ -144,7 +133,7 @@ describe('sending to the network', () => {
   it("sends only that network's mail, and asks the network for its updates at the clock time", async () => {
     const { core, clock } = openTestCore(tempDir());
     const desk = recordingDesk();
-    core.support.open(ticket({ networkId: 'demo-fr' }));
+    core.support.open(supportTicket({ networkId: 'demo-fr' }));
     core.support.requestCallback('02 1234 5678', 'IT', 'demo-fr');
     clock.advance(HOUR);
     expect(await core.support.sync('demo-it', desk.adapter)).toEqual({ sent: 0, applied: 0 });
@@ -156,7 +145,7 @@ describe('sending to the network', () => {
 
   it('leaves everything queued, and asks nothing, with a network that cannot both send and receive support mail', async () => {
     const { core } = openTestCore(tempDir());
-    core.support.open(ticket());
+    core.support.open(supportTicket());
     const desk = recordingDesk();
     const { pushSupport, pullSupport, ...withoutSupport } = desk.adapter;
     for (const adapter of [withoutSupport, { ...withoutSupport, pushSupport }, { ...withoutSupport, pullSupport }]) {
@@ -170,7 +159,7 @@ describe('sending to the network', () => {
   it("applies the operator's updates after sending and counts those that changed a case", async () => {
     const { core } = openTestCore(tempDir());
     const desk = recordingDesk();
-    const c = core.support.open(ticket());
+    const c = core.support.open(supportTicket());
     desk.updates.push(
       { id: 'u-1', caseRef: c.number, kind: 'taken', at: 0 },
       { id: 'u-1', caseRef: c.number, kind: 'taken', at: 0 },
@@ -185,7 +174,7 @@ describe('sending to the network', () => {
 describe("an operator's update", () => {
   it('moves the case as the table allows and is kept as a message or an event of the case, sent, at the clock time', () => {
     const { core, clock } = openTestCore(tempDir());
-    const c = core.support.open(ticket());
+    const c = core.support.open(supportTicket());
     clock.advance(HOUR);
     const at = TEST_START + HOUR;
     const steps: [SupportUpdate, string][] = [
@@ -213,7 +202,7 @@ describe("an operator's update", () => {
 
   it('changes nothing when it names no case of this shop, is a replay, or is a move the table refuses', () => {
     const { core } = openTestCore(tempDir());
-    const c = core.support.open(ticket());
+    const c = core.support.open(supportTicket());
     const before = () => [core.support.get(c.id), core.support.messages(c.id)];
     const untouched = before();
     for (const update of [
