@@ -140,11 +140,11 @@ function pdfHasActions(bytes: Buffer): boolean {
   const text = bytes.toString('latin1');
   if (PDF_ACTIONS.test(decode(text))) return true;
   for (const match of text.matchAll(/stream\r?\n/g)) {
+    // Inflating stops where the deflate data ends, so what follows (an "endstream", or nothing if the file leaves
+    // it out, which a reader repairs) needs no finding.
     const start = match.index + match[0].length;
-    const end = text.indexOf('endstream', start);
-    if (end < 0) break;
     try {
-      const inflated = inflateSync(bytes.subarray(start, end), { maxOutputLength: MAX_INFLATED_BYTES }).toString('latin1');
+      const inflated = inflateSync(bytes.subarray(start), { maxOutputLength: MAX_INFLATED_BYTES }).toString('latin1');
       if (PDF_ACTIONS.test(decode(inflated))) return true;
     } catch {
       // Not a deflate stream (an image, or plain): searched as it is above.

@@ -194,6 +194,10 @@ describe('a PDF must not carry actions', () => {
     expect(refusedPdf(pdfWithCompressed(`${' '.repeat(5 * MIB)}/S /JavaScript`))).toMatch(/scripts or actions/);
   });
 
+  it('refuses an action in a compressed stream whose "endstream" is missing, as a reader repairs it', () => {
+    expect(refusedPdf(pdfWithCompressed('/S /JavaScript', { endstream: false }))).toMatch(/scripts or actions/);
+  });
+
   it.each([
     ['names that only begin like an action', '/Resources << /Font << /JSans 3 0 R /Launchpad 4 0 R >> >> /GoTo 5 0 R'],
     ['an escape that is not one', '/Title (#zz)'],
