@@ -198,6 +198,12 @@ describe('a PDF must not carry actions', () => {
     expect(refusedPdf(pdfWithCompressed('/S /JavaScript', { endstream: false }))).toMatch(/scripts or actions/);
   });
 
+  it('refuses a PDF with a stream that inflates past what can be searched (8 MB), rather than let its end through unread', () => {
+    expect(refusedPdf(pdfWithCompressed(`${' '.repeat(9 * MIB)}/S /JavaScript`))).toBe(
+      'label.pdf cannot be attached: a compressed part of the PDF is too large to check',
+    );
+  });
+
   it.each([
     ['names that only begin like an action', '/Resources << /Font << /JSans 3 0 R /Launchpad 4 0 R >> >> /GoTo 5 0 R'],
     ['an escape that is not one', '/Title (#zz)'],
