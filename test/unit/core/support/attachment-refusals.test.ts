@@ -135,6 +135,7 @@ describe('an image or PDF must be that and nothing more', () => {
       'it also contains HTML or a script',
     ],
     ['a PNG without its end', file('photo.png', 'image/png', PNG.subarray(0, 40)), 'it carries data after the image'],
+    ['a PNG that is only its first four bytes', file('photo.png', 'image/png', PNG.subarray(0, 4)), 'it carries data after the image'],
     [
       'a PNG with one byte after its end',
       file('photo.png', 'image/png', Buffer.concat([PNG, Buffer.from([0])])),
@@ -149,6 +150,10 @@ describe('an image or PDF must be that and nothing more', () => {
     const error = refusedAs([f]);
     expect(error.problem).toBe('unsafe');
     expect(error.message).toBe(`${f.fileName} cannot be attached: ${why}`);
+  });
+
+  it('takes a JPEG whose image data happens to spell a PDF action name', () => {
+    expect(checkAttachments([file('photo.jpg', 'image/jpeg', Buffer.concat([JPEG, Buffer.from('/JS /Launch')]))])).toHaveLength(1);
   });
 
   it('takes a PNG that ends at its end and a JPEG with "PK" but no archive header', () => {
