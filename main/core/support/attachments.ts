@@ -111,7 +111,7 @@ const PDF_ACTIONS = /\/(?:JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA|Subm
 /** A ZIP (and so JAR, DOCX, APK) local file header inside another format. */
 const ZIP_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const PNG_END = Buffer.from('IEND');
-/** Cap on what one PDF stream may inflate to while it is searched (a deflate bomb stops here). */
+/** Cap on what one PDF stream may inflate to while it is searched (a deflate bomb stops here, and is refused). */
 const MAX_INFLATED_BYTES = 8 * 1024 * 1024;
 
 /** Why the file's content is unsafe whatever its name, or undefined. */
@@ -130,27 +130,33 @@ function unsafeContentOf(file: AttachmentInput): string | undefined {
     const end = file.bytes.lastIndexOf(PNG_END);
     if (end < 0 || file.bytes.length > end + 8) return 'it carries data after the image';
   }
-  if (file.mimeType === 'application/pdf' && pdfHasActions(file.bytes)) return 'the PDF contains scripts or actions';
+  if (file.mimeType === 'application/pdf') return pdfProblemOf(file.bytes);
   return undefined;
 }
 
-/** Searches the PDF's names, and the names inside its compressed streams, with `#xx` escapes decoded. */
-function pdfHasActions(bytes: Buffer): boolean {
+/**
+ * Why the PDF is unsafe, or undefined: its names, and the names inside its
+ * compressed streams, are searched for actions with `#xx` escapes decoded.
+ */
+function pdfProblemOf(bytes: Buffer): string | undefined {
   const decode = (s: string) => s.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   const text = bytes.toString('latin1');
-  if (PDF_ACTIONS.test(decode(text))) return true;
+  if (PDF_ACTIONS.test(decode(text))) return 'the PDF contains scripts or actions';
   for (const match of text.matchAll(/stream\r?\n/g)) {
+    // Inflating stops where the deflate data ends, so what follows (an "endstream", or nothing if the file leaves
+    // it out, which a reader repairs) needs no finding.
     const start = match.index + match[0].length;
-    const end = text.indexOf('endstream', start);
-    if (end < 0) break;
+    let inflated: string;
     try {
-      const inflated = inflateSync(bytes.subarray(start, end), { maxOutputLength: MAX_INFLATED_BYTES }).toString('latin1');
-      if (PDF_ACTIONS.test(decode(inflated))) return true;
-    } catch {
-      // Not a deflate stream (an image, or plain): searched as it is above.
+      inflated = inflateSync(bytes.subarray(start), { maxOutputLength: MAX_INFLATED_BYTES }).toString('latin1');
+    } catch (error) {
+      // What inflates past the cap cannot be searched whole, and what is not searched is not let through.
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return 'a compressed part of the PDF is too large to check';
+      continue; // Not a deflate stream (an image, or plain): searched as it is above.
     }
+    if (PDF_ACTIONS.test(decode(inflated))) return 'the PDF contains scripts or actions';
   }
-  return false;
+  return undefined;
 }
 
 function isUtf8(bytes: Buffer): boolean {

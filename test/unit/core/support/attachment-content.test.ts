@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createRouter } from '../../../../main/api/router';
 import { ATTACHMENTS_DIR_NAME, type CounterCore } from '../../../../main/core/counter-core';
 import { openTestCore } from '../../../fixtures/core';
+import { AttachmentError, checkAttachmentContent } from '../../../../main/core/support/attachments';
+import { file, JPEG } from '../../../fixtures/attachment-files';
 import { testHandlers } from '../../../fixtures/handlers';
 import { useTempDir } from '../../../fixtures/temp-dir';
 
@@ -170,5 +172,57 @@ describe('attachment names', () => {
       ok: false,
       error: { code: 'BAD_INPUT' },
     });
+  });
+});
+
+describe('what the bytes are, read before anything is written', () => {
+  const refusedByContent = async (files: ReturnType<typeof file>[]) => {
+    const error = await checkAttachmentContent(files).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AttachmentError);
+    return error as AttachmentError;
+  };
+
+  it('refuses a "text" file that is a picture in text clothing, saying what it is', async () => {
+    const error = await refusedByContent([file('notes.txt', 'text/plain', 'GIF89a looks like text')]);
+    expect(error).toMatchObject({
+      problem: 'unsafe',
+      reason: 'attachmentUnsafe',
+      params: { file: 'notes.txt' },
+      message: 'notes.txt is not really a text/plain file (it is image/gif)',
+    });
+  });
+
+  it('refuses a PNG that is a JPEG, with its clean name', async () => {
+    const error = await refusedByContent([file('ph\u202eoto.png', 'image/png', JPEG)]);
+    expect(error).toMatchObject({
+      problem: 'type',
+      reason: 'attachmentType',
+      params: { file: 'photo.png' },
+      message: 'photo.png is not really a image/png file (it is image/jpeg)',
+    });
+  });
+
+  it('refuses a PNG whose bytes are no known format', async () => {
+    const error = await refusedByContent([file('photo.png', 'image/png', Buffer.from('\x89PNG and no more', 'latin1'))]);
+    expect(error.message).toBe('photo.png is not really a image/png file');
+  });
+
+  it('looks at every file, not only the first', async () => {
+    expect((await refusedByContent([file('ok.png', 'image/png', PNG), file('notes.txt', 'text/plain', 'GIF89a')])).params).toEqual({
+      file: 'notes.txt',
+    });
+  });
+
+  it('takes a real PNG, a JPEG and plain text', async () => {
+    await expect(
+      checkAttachmentContent([
+        file('photo.png', 'image/png', PNG),
+        file('photo.jpg', 'image/jpeg', JPEG),
+        file('notes.txt', 'text/plain', 'ok'),
+      ]),
+    ).resolves.toBeUndefined();
   });
 });
