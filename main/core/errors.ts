@@ -74,6 +74,7 @@ export const ERROR_REASONS = [
   'attachmentType',
   'attachmentName',
   'attachmentUnsafe',
+  'attachmentUnchecked',
   'outOfRange',
   'closeBeforeOpen',
   'overlap',

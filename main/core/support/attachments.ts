@@ -12,8 +12,11 @@ export interface AttachmentInput {
   bytes: Buffer;
 }
 
-/** `unsafe`: an executable, a script, a PDF with actions, or a file that is two formats at once. */
-export type AttachmentProblem = 'too-many' | 'too-large' | 'empty' | 'type' | 'name' | 'unsafe';
+/**
+ * `unsafe`: an executable, a script, a PDF with actions, or a file that is two formats at once. `unchecked`: a part
+ * too large to search for those, refused without claiming it holds one.
+ */
+export type AttachmentProblem = 'too-many' | 'too-large' | 'empty' | 'type' | 'name' | 'unsafe' | 'unchecked';
 
 const REASONS = {
   'too-many': 'attachmentsTooMany',
@@ -22,6 +25,7 @@ const REASONS = {
   type: 'attachmentType',
   name: 'attachmentName',
   unsafe: 'attachmentUnsafe',
+  unchecked: 'attachmentUnchecked',
 } as const;
 
 /** A refused attachment: nothing of the message it came with was written. The field is the attachments of the message. */
@@ -98,8 +102,8 @@ export function checkAttachments(files: readonly AttachmentInput[]): AttachmentI
     if (type.signature && !type.signature.every((byte, i) => file.bytes[i] === byte)) {
       throw new AttachmentError('type', `${file.fileName} is not really of type ${file.mimeType}`, { file: file.fileName });
     }
-    const unsafe = unsafeContentOf(file);
-    if (unsafe) throw new AttachmentError('unsafe', `${file.fileName} cannot be attached: ${unsafe}`, { file: file.fileName });
+    const content = contentProblemOf(file);
+    if (content) throw new AttachmentError(content.problem, `${file.fileName} cannot be attached: ${content.why}`, { file: file.fileName });
     return file;
   });
 }
@@ -114,21 +118,28 @@ const PNG_END = Buffer.from('IEND');
 /** Cap on what one PDF stream may inflate to while it is searched (a deflate bomb stops here, and is refused). */
 const MAX_INFLATED_BYTES = 8 * 1024 * 1024;
 
-/** Why the file's content is unsafe whatever its name, or undefined. */
-function unsafeContentOf(file: AttachmentInput): string | undefined {
+interface ContentProblem {
+  problem: 'unsafe' | 'unchecked';
+  why: string;
+}
+
+const unsafe = (why: string): ContentProblem => ({ problem: 'unsafe', why });
+
+/** Why the file's content cannot be taken whatever its name, or undefined. */
+function contentProblemOf(file: AttachmentInput): ContentProblem | undefined {
   const text = file.bytes.toString('latin1');
   if (!ATTACHMENT_TYPES[file.mimeType]?.signature) {
-    if (file.bytes.includes(0) || !isUtf8(file.bytes)) return 'it is not a text file';
-    if (text.startsWith('#!') || text.startsWith('MZ')) return 'it is a program or a script';
-    if (ACTIVE_MARKUP.test(text)) return 'it contains HTML or a script';
+    if (file.bytes.includes(0) || !isUtf8(file.bytes)) return unsafe('it is not a text file');
+    if (text.startsWith('#!') || text.startsWith('MZ')) return unsafe('it is a program or a script');
+    if (ACTIVE_MARKUP.test(text)) return unsafe('it contains HTML or a script');
     return undefined;
   }
-  if (ACTIVE_MARKUP.test(text)) return 'it also contains HTML or a script';
-  if (file.bytes.includes(ZIP_HEADER)) return 'it also contains an archive';
+  if (ACTIVE_MARKUP.test(text)) return unsafe('it also contains HTML or a script');
+  if (file.bytes.includes(ZIP_HEADER)) return unsafe('it also contains an archive');
   if (file.mimeType === 'image/png') {
     // Eight bytes after "IEND" (its CRC) is where a PNG ends; anything after it is another file riding along.
     const end = file.bytes.lastIndexOf(PNG_END);
-    if (end < 0 || file.bytes.length > end + 8) return 'it carries data after the image';
+    if (end < 0 || file.bytes.length > end + 8) return unsafe('it carries data after the image');
   }
   if (file.mimeType === 'application/pdf') return pdfProblemOf(file.bytes);
   return undefined;
@@ -138,10 +149,10 @@ function unsafeContentOf(file: AttachmentInput): string | undefined {
  * Why the PDF is unsafe, or undefined: its names, and the names inside its
  * compressed streams, are searched for actions with `#xx` escapes decoded.
  */
-function pdfProblemOf(bytes: Buffer): string | undefined {
+function pdfProblemOf(bytes: Buffer): ContentProblem | undefined {
   const decode = (s: string) => s.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   const text = bytes.toString('latin1');
-  if (PDF_ACTIONS.test(decode(text))) return 'the PDF contains scripts or actions';
+  if (PDF_ACTIONS.test(decode(text))) return unsafe('the PDF contains scripts or actions');
   for (const match of text.matchAll(/stream\r?\n/g)) {
     // Inflating stops where the deflate data ends, so what follows (an "endstream", or nothing if the file leaves
     // it out, which a reader repairs) needs no finding.
@@ -151,10 +162,11 @@ function pdfProblemOf(bytes: Buffer): string | undefined {
       inflated = inflateSync(bytes.subarray(start), { maxOutputLength: MAX_INFLATED_BYTES }).toString('latin1');
     } catch (error) {
       // What inflates past the cap cannot be searched whole, and what is not searched is not let through.
-      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return 'a compressed part of the PDF is too large to check';
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+        return { problem: 'unchecked', why: 'a compressed part of the PDF is too large to check' };
       continue; // Not a deflate stream (an image, or plain): searched as it is above.
     }
-    if (PDF_ACTIONS.test(decode(inflated))) return 'the PDF contains scripts or actions';
+    if (PDF_ACTIONS.test(decode(inflated))) return unsafe('the PDF contains scripts or actions');
   }
   return undefined;
 }
