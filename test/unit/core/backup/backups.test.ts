@@ -82,7 +82,11 @@ describe('backups and restore', () => {
       createBackup(core.db, dir, folder, clock, 'manual'),
     ]);
     expect(again).toEqual(first);
-    expect(listBackups(folder).map((b) => b.name).sort()).toEqual([first.name, manual.name].sort());
+    expect(
+      listBackups(folder)
+        .map((b) => b.name)
+        .sort(),
+    ).toEqual([first.name, manual.name].sort());
     for (const b of [first, manual]) expect(checkBackup(folder, b.name)).toEqual({ ok: true });
     // Asked for again later at the same instant: the backup of that instant already exists.
     expect(await createBackup(core.db, dir, folder, clock, 'daily')).toEqual(first);
