@@ -99,6 +99,15 @@ describe('UPU S10', () => {
     expect(isValidUpuS10(id)).toBe(valid);
   });
 
+  // A network whose own pattern admits longer codes must not get a pass for a valid S10 buried in one.
+  it.each([
+    'RR000000005ITX', // trailing character after a valid S10
+    'RR000000005RR000000005IT', // a valid S10 at the end, after another one's first 11 characters
+  ])('%s is no S10, even around a valid one', (id) => {
+    expect(isValidUpuS10(id)).toBe(false);
+    expect(passesCheckDigit('upu-s10', id)).toBe(false);
+  });
+
   it.each(['4731248', '473124820', 'x47312482', '4731248x'])('serial %s has no check digit', (serial) => {
     expect(upuS10CheckDigit(serial)).toBeUndefined();
   });

@@ -318,3 +318,10 @@ describe('classifyScan edges of the SSCC and GS1 rules', () => {
     expect(classifyScan(raw, networks)).toMatchObject({ kind: 'unknown', reason: 'no-match' });
   });
 });
+
+describe('a scan that is not text', () => {
+  // The scanner bridge crosses a process boundary; whatever arrives, nothing but "empty" is read from it.
+  it.each([undefined, null, 42, { text: 'IT1234567890' }])('%j is an empty scan', (raw) => {
+    expect(classifyScan(raw as unknown as string, networks)).toMatchObject({ kind: 'unknown', reason: 'empty', normalized: '' });
+  });
+});

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compileTrackingPattern, matchNetwork, trackingPatternProblem, type ScanWarning } from '../../../../main/core/scanning';
 import { MAX_TRACKING_PATTERN_LENGTH } from '../../../../main/core/networks/network-shapes';
 
@@ -31,6 +31,24 @@ describe('compileTrackingPattern cache', () => {
     const again = compileTrackingPattern('1Z[0-9A-Z]{16}');
     expect(again).not.toBe(first); // bounded: the old entry was dropped
     expect(again).toEqual(first);
+  });
+});
+
+describe('compileTrackingPattern on what is no text', () => {
+  it.each([undefined, null])('%j is an empty pattern, not a crash', (pattern) => {
+    expect(compileTrackingPattern(pattern as unknown as string)).toMatchObject({ ok: false, problem: 'empty' });
+  });
+});
+
+describe('compileTrackingPattern cache bound', () => {
+  it('holds 256 compiled patterns and starts over at the 257th', async () => {
+    vi.resetModules(); // a cache no other test has filled
+    const fresh = await import('../../../../main/core/scanning/network-patterns');
+    const first = fresh.compileTrackingPattern('OC0');
+    for (let i = 1; i < 256; i++) fresh.compileTrackingPattern(`OC${i}`);
+    expect(fresh.compileTrackingPattern('OC0')).toBe(first); // 256 held
+    fresh.compileTrackingPattern('OC256');
+    expect(fresh.compileTrackingPattern('OC0')).not.toBe(first);
   });
 });
 

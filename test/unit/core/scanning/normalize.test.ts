@@ -36,6 +36,18 @@ describe('normalizeScan', () => {
     expect(normalizeScan(raw)).toEqual({ ok: true, text });
   });
 
+  it('finds the AIM identifier after the CR LF a previous scan left behind', () => {
+    expect(normalizeScan('\r\n]E04006381333931')).toEqual({
+      ok: true,
+      text: '4006381333931',
+      aim: { id: ']E0', symbology: 'E', modifier: '0', gs1: false },
+    });
+  });
+
+  it('a space inside "]E 0" makes no AIM identifier: the data is kept whole', () => {
+    expect(normalizeScan(']E 04006381333931')).toEqual({ ok: true, text: ']E04006381333931' });
+  });
+
   it('keeps the AIM identifier apart, read before any trimming of the data', () => {
     expect(normalizeScan(' ]C100340123451234567895\r')).toEqual({
       ok: true,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CounterCore } from '../../../../main/core/counter-core';
 import { looksLikeSerialDevice } from '../../../../main/core/scanning/scanner-config';
+import type { ScannerConfig } from '../../../../main/core/scanning/scanner-shapes';
 import { refusal } from '../../../fixtures/refusal';
 import { openTestCore } from '../../../fixtures/core';
 import { useTempDir } from '../../../fixtures/temp-dir';
@@ -81,5 +82,42 @@ describe('scanner settings', () => {
     const id = c.scanners.add(serial('/dev/ttyUSB0'));
     c.scanners.remove(id);
     expect(c.scanners.list()).toEqual([]);
+  });
+
+  it.each(['ANY', 'CR', 'LF', 'CRLF'] as const)('a serial scanner ending its codes with %s can be set up', (terminator) => {
+    const c = core();
+    const id = c.scanners.add({ kind: 'serial', path: '/dev/ttyUSB0', baudRate: 9600, terminator });
+    expect(c.scanners.list()).toEqual([{ id, config: { kind: 'serial', path: '/dev/ttyUSB0', baudRate: 9600, terminator } }]);
+  });
+
+  it('a pasted path loses its surrounding spaces before it is checked and stored', () => {
+    const c = core();
+    expect(c.scanners.add(serial(' /dev/ttyUSB0 \t'))).toBe('serial:/dev/ttyUSB0');
+    expect(c.scanners.list()[0]?.config).toMatchObject({ path: '/dev/ttyUSB0' });
+  });
+
+  it('a scanner of no known kind is refused at the kind field and nothing is stored', () => {
+    const c = core();
+    const bad = { kind: 'bluetooth', path: '/dev/ttyUSB0', baudRate: 9600, terminator: 'CR' };
+    expect(() => c.scanners.add(bad as unknown as ScannerConfig)).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: ['kind'] })] }),
+    );
+    expect(c.scanners.list()).toEqual([]);
+  });
+});
+
+describe('scan preferences', () => {
+  it('a fresh till expects no prefix or suffix from a keyboard-wedge scanner', () => {
+    expect(core().scanners.preferences()).toEqual({
+      feedbackVolume: 70,
+      wedge: { maxIntervalMs: 30, minLength: 4, terminator: 'Enter', prefix: '', suffix: '' },
+    });
+  });
+
+  it.each(['Enter', 'Tab', 'none'] as const)('a wedge scanner sending %s after each code can be set up', (terminator) => {
+    const c = core();
+    const wanted = { feedbackVolume: 0, wedge: { maxIntervalMs: 50, minLength: 6, terminator, prefix: '#', suffix: '' } };
+    expect(c.scanners.setPreferences(wanted)).toEqual(wanted);
+    expect(c.scanners.preferences()).toEqual(wanted);
   });
 });
