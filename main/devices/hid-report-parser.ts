@@ -5,13 +5,11 @@ import { keyboardUsageToChar, KEY_ENTER, KEY_KEYPAD_ENTER, KEY_TAB } from './hid
  * read as a HID device (no I/O here; see hid-pos-scanner.ts for the device).
  *
  * ## (a) HID POS: Barcode Scanner usage page 0x8C, "Scanned Data Report"
- * The USB-IF "HID Point of Sale Usage Tables" (v1.02, 2001, section 3,
- * Usage Page Bar Code Scanner 0x8C) define the usages — Scanned Data Report
- * (0x12), Symbology Identifier 1/2/3 (0xFB/0xFC/0xFD), Decoded Data (0xFE),
- * Decoded Data Continued (0xFF) — and leave the byte layout to each
- * device's report descriptor. The layout scanners use in practice (Honeywell
- * "HID POS", and documented byte by byte in Access-IS' ATR110/LSR116/LSR118
- * manuals, appendix "HID reports – Receive data") is a 64-byte input report:
+ * The HID Point of Sale usage tables define the usages of the Bar Code Scanner
+ * page 0x8C: Scanned Data Report (0x12), Symbology Identifier 1/2/3
+ * (0xFB/0xFC/0xFD), Decoded Data (0xFE), Decoded Data Continued (0xFF), and
+ * leave the byte layout to each device's report descriptor. The layout
+ * scanners use in practice ("HID POS" mode) is a 64-byte input report:
  *
  *   byte 0       report id = 0x02
  *   byte 1       length: how many bytes of decoded data this report carries (0..56)

@@ -35,12 +35,8 @@ export const UPS_1Z_PATTERN = /^1Z[0-9A-Z]{16}$/;
 /**
  * UPS check digit of the 15 characters between "1Z" and the check digit.
  *
- * UPS does not publish the algorithm in an open document; this is the one that public references agree on
- * and that reproduces UPS's own published example 1Z 999 AA1 01 2345 678 4:
- * - "Calculating the UPS Tracking Number Check Digit", stebo0728, CodeProject article 21224 (2007),
- *   https://www.codeproject.com/Articles/21224/Calculating-the-UPS-Tracking-Number-Check-Digit
- * - Perl Algorithm::CheckDigits::M10_011 ("UPS (US)"), which maps letters with `y/A-Za-z/2-90-90-72-90-90-7/`;
- * - verified against the valid/invalid UPS test numbers of jkeen/tracking_number_data (couriers/ups.json).
+ * UPS does not publish the algorithm; this is the one the public descriptions of it agree on, and it checks UPS's
+ * own example number 1Z 999 AA1 01 2345 678 4 and every valid and invalid test number in the tests.
  * Letters become digits as (ASCII code − 3) mod 10, i.e. A–H → 2–9, I–R → 0–9, S–Z → 0–7; characters in even
  * positions (2nd, 4th, … counting from 1 after "1Z") count double; check = (10 − sum mod 10) mod 10.
  */

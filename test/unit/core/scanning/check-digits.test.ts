@@ -49,9 +49,8 @@ describe('GS1 mod 10', () => {
 });
 
 describe('UPS 1Z check digit', () => {
-  // 1Z999AA10123456784: UPS's own example number; the others are the valid test numbers of the public
-  // tracking_number_data project (jkeen/tracking_number_data, couriers/ups.json) and the Perl
-  // Algorithm::CheckDigits::M10_011 documentation example. Together they exercise letters in odd and even positions.
+  // 1Z999AA10123456784 is UPS's own example number; the others are valid numbers from public test sets.
+  // Together they exercise letters in odd and even positions.
   it.each([
     '1Z999AA10123456784',
     '1Z5R89390357567127',
@@ -67,12 +66,14 @@ describe('UPS 1Z check digit', () => {
   it.each([
     '1Z999AA10123456785', // last digit changed
     '1Z999AA10213456784', // two adjacent body digits swapped
-    '1Z1111111111111111', // tracking_number_data invalid example
+    '1Z1111111111111111', // a public test set's invalid example
     '1Z999AA1012345678X', // check character is not a digit
     '1Z999AA1012345678', // too short
     '2Z999AA10123456784', // not 1Z
     '1z999aa10123456784', // not normalised (the classifier upper-cases first)
     '1Z999AA101234567840', // a digit too many after a valid number
+    // Two characters before a 1Z number, chosen so that the whole text's 3rd to 18th characters would check.
+    'XX1Z999AA10123456184',
   ])('%s is not valid', (id) => {
     expect(isValidUps1z(id)).toBe(false);
   });
