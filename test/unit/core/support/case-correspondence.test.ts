@@ -7,6 +7,7 @@ import { CaseTransitionError } from '../../../../main/core/support/case-states';
 import { file, PNG } from '../../../fixtures/attachment-files';
 import { openTestCore, TEST_START } from '../../../fixtures/core';
 import { refusal } from '../../../fixtures/refusal';
+import { supportTicket } from '../../../fixtures/support-ticket';
 import { useTempDir } from '../../../fixtures/temp-dir';
 
 const tempDir = useTempDir();
@@ -17,15 +18,7 @@ function setup() {
   const dir = tempDir();
   const { core, clock } = openTestCore(dir);
   opened.push(core);
-  const c = core.support.open({
-    networkId: 'demo-it',
-    subject: 'Scanner',
-    email: 'negozio@example.com',
-    product: 'scanner',
-    requestType: 'technical',
-    impact: 'blocked',
-    description: 'Lo scanner non legge. Mario Rossi, mario@example.com',
-  });
+  const c = core.support.open(supportTicket());
   const stored = () => readdirSync(join(dir, ATTACHMENTS_DIR_NAME));
   return { core, clock, caseId: c.id, stored };
 }
