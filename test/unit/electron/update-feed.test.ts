@@ -46,9 +46,9 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
-function provider() {
+function provider(url = baseUrl) {
   const updater = { channel: null, isAddNoCacheQuery: false } as never;
-  return new GenericProvider({ provider: 'generic', url: baseUrl }, updater, {
+  return new GenericProvider({ provider: 'generic', url }, updater, {
     isUseMultipleRangeRequest: false,
     platform: 'win32',
     executor: new NodeHttpExecutor() as never,
@@ -88,8 +88,15 @@ describe('update feed over HTTP', () => {
   });
 
   it('refuses a feed whose latest.yml is missing', async () => {
-    server.removeAllListeners('request');
-    server.on('request', (_req, res) => res.writeHead(404).end());
-    await expect(provider().getLatestVersion()).rejects.toThrow(/latest\.yml/);
+    // A feed of its own: the tests above keep theirs, whatever order they run in.
+    const empty = createServer((_req, res) => res.writeHead(404).end());
+    await new Promise<void>((done) => empty.listen(0, '127.0.0.1', done));
+    try {
+      await expect(provider(`http://127.0.0.1:${(empty.address() as AddressInfo).port}/feed/`).getLatestVersion()).rejects.toThrow(
+        /latest\.yml/,
+      );
+    } finally {
+      await new Promise<void>((done) => empty.close(() => done()));
+    }
   });
 });
