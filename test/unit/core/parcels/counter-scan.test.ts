@@ -82,4 +82,54 @@ describe('a scan at the counter', () => {
       network: 'demo-fr',
     });
   });
+
+  it('reads an announced UPS number as a UPS number, of the network that announced it', async () => {
+    const ups = '1Z999AA10123456784';
+    const { core } = await start();
+    const networks = core.networks.list();
+    expect(classifyCounterScan(ups, networks, core.counter.parcels)).not.toHaveProperty('network');
+    await core.counter.pullManifest('demo-fr', scriptedNetwork([{ items: [announced(ups)], cursor: 'announced' }]));
+    expect(classifyCounterScan(ups, networks, core.counter.parcels)).toEqual({
+      kind: 'parcel',
+      trackingId: ups,
+      network: 'demo-fr',
+      format: 'ups-1z',
+      normalized: ups,
+      warnings: [],
+    });
+  });
+
+  it('reads an announced SSCC in its GS1 label as an SSCC, of the network that announced it', async () => {
+    const sscc = '340123451234567895';
+    const { core } = await start();
+    await core.counter.pullManifest('demo-it', scriptedNetwork([{ items: [announced(sscc)], cursor: 'announced' }]));
+    expect(classifyCounterScan(`(00)${sscc}`, core.networks.list(), core.counter.parcels)).toMatchObject({
+      kind: 'parcel',
+      trackingId: sscc,
+      network: 'demo-it',
+      format: 'sscc',
+      normalized: `(00)${sscc}`,
+    });
+  });
+
+  it('gives a code to the network that announced it, even when another network’s pattern matches it', async () => {
+    const itPattern = demoParcel('demo-it', 7).trackingId;
+    const { core } = await start();
+    await core.counter.pullManifest('demo-fr', scriptedNetwork([{ items: [announced(itPattern)], cursor: 'announced' }]));
+    expect(classifyCounterScan(itPattern, core.networks.list(), core.counter.parcels)).toMatchObject({
+      kind: 'parcel',
+      network: 'demo-fr',
+    });
+  });
+
+  it('keeps a pickup barcode a pickup barcode, even when a network announced the same characters as a tracking ID', async () => {
+    const { core } = await start();
+    await core.counter.pullManifest('demo-fr', scriptedNetwork([{ items: [announced('PU:DEMO-FR:482913')], cursor: 'announced' }]));
+    expect(core.counter.parcels.byTrackingId('PU:DEMO-FR:482913')).toBeDefined();
+    expect(classifyCounterScan('PU:demo-fr:482913', core.networks.list(), core.counter.parcels)).toMatchObject({
+      kind: 'pickup',
+      code: '482913',
+      network: 'demo-fr',
+    });
+  });
 });
