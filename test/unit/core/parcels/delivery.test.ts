@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../../../main/core/errors';
 import { DAY, HOUR, MINUTE, scanner, keyboard, useCounter } from '../../../fixtures/counter';
-import { sendingOnce } from '../../../fixtures/manifest-network';
+import { announced, scriptedNetwork, sendingOnce } from '../../../fixtures/manifest-network';
 
 const { start, restart } = useCounter();
 
@@ -67,6 +67,17 @@ describe('driver delivery where the store scans (French policy)', () => {
       outcome: 'rejected',
       rejection: { reason: 'wrong-state', state: 'damaged_refused' },
     });
+  });
+
+  it('counts a parcel announced after the driver came, then refused as damaged, in that delivery', async () => {
+    const { core } = await start();
+    const { deliveries, parcels } = core.counter;
+    const delivery = deliveries.handOver('demo-fr', scanner);
+    await core.counter.pullManifest('demo-fr', scriptedNetwork([{ items: [announced('QC5555555555')], cursor: 'late' }]));
+    expect(parcels.byTrackingId('QC5555555555', 'demo-fr')).toMatchObject({ state: 'expected', delivery_id: null });
+    const refused = deliveries.refuseDamaged(delivery.id, 'QC5555555555', scanner);
+    expect(refused).toMatchObject({ state: 'damaged_refused', delivery_id: delivery.id });
+    expect(deliveries.parcelsOf(delivery.id).map((p) => p.tracking_id)).toContain('QC5555555555');
   });
 
   it("refuses to record a damaged parcel with another network's label, naming the field, and creates nothing", async () => {
@@ -311,6 +322,23 @@ describe('driver delivery where the driver scans (Italian policy)', () => {
     expect(core.counter.ledger.history(parcels[0]!.id).at(-1)).toMatchObject({ method: 'system', reason: 'driver-scanned' });
     clock.advance(5 * 60 * MINUTE);
     expect(blocking.current()).toBeUndefined();
+  });
+
+  it('leaves a reported parcel that is already in the shop as it is: its delivery, its slot, its custody log', async () => {
+    const { core } = await start();
+    const { deliveries, parcels, ledger } = core.counter;
+    const [first, second] = parcels.inState(['expected'], 'demo-it');
+    const earlier = deliveries.handOver('demo-it', scanner, [first!.tracking_id]);
+    deliveries.complete(earlier.id);
+    const before = parcels.byId(first!.id);
+    const events = ledger.history(first!.id).length;
+
+    // The next driver's report names it again, with a parcel that is new.
+    const later = deliveries.handOver('demo-it', scanner, [first!.tracking_id, second!.tracking_id]);
+    expect(later.id).not.toBe(earlier.id);
+    expect(parcels.byId(first!.id)).toEqual(before);
+    expect(ledger.history(first!.id)).toHaveLength(events);
+    expect(deliveries.parcelsOf(later.id).map((p) => [p.tracking_id, p.state])).toEqual([[second!.tracking_id, 'received']]);
   });
 });
 
