@@ -27,13 +27,12 @@ export class ParcelRepository {
     );
   }
 
-  inState(states: readonly string[], networkId?: string): ParcelRow[] {
+  inState(states: readonly string[], networkId: string): ParcelRow[] {
     const marks = states.map(() => '?').join(', ');
-    const byNetwork = networkId ? ' AND network_id = ?' : '';
     return sql<unknown[], ParcelRow>(
       this.db,
-      `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE state IN (${marks})${byNetwork} ORDER BY recipient_name, tracking_id`,
-    ).all(...states, ...(networkId ? [networkId] : []));
+      `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE state IN (${marks}) AND network_id = ? ORDER BY recipient_name, tracking_id`,
+    ).all(...states, networkId);
   }
 
   countInCustody(networkId: string): number {
