@@ -2,7 +2,12 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { BoardChangeView, BoardLineView, BoardView } from '../../../../main/api/service/schemas';
 import { applyBoardChange } from '../../../../main/api/service/schemas';
+import { ApiCallError } from '../../../../main/api/errors';
 import { api } from '../../../api/api-client';
+
+/** Refusals main makes from the line and the technician as the board shows them: nothing changed, nothing is stale. */
+const RULE_REFUSALS: readonly string[] = ['SERVICE_NOT_QUALIFIED', 'BAD_INPUT'];
+const refusedByTheRules = (error: unknown) => error instanceof ApiCallError && RULE_REFUSALS.includes(error.code);
 
 /** The dispatch board of one week, and the line being dragged or picked for "Allocate to…". */
 export const useBoardStore = defineStore('serviceBoard', () => {
@@ -43,7 +48,9 @@ export const useBoardStore = defineStore('serviceBoard', () => {
 
   /**
    * Allocates in main (which checks every rule again and commits), then patches the rows and the line that changed,
-   * as main built them: no second read of the whole week. A refusal or a failure reads the week again.
+   * as main built them: no second read of the whole week. A drop the rules refuse (a missing skill, no reason for a
+   * move) changed nothing, so the refusal shows at once on the week as it is; any other failure may come from a week
+   * that is out of date (the line finished or gone meanwhile), which is read again before the refusal shows.
    */
   async function allocate(line: BoardLineView, technicianId: number, date: string, reason?: string): Promise<void> {
     try {
@@ -62,7 +69,7 @@ export const useBoardStore = defineStore('serviceBoard', () => {
       if (!patch(line.lineId, change) && !reading) await load();
     } catch (error) {
       answered++;
-      await load();
+      if (!refusedByTheRules(error)) await load();
       throw error;
     }
   }

@@ -7,14 +7,16 @@ interface PendingCall {
   name: string;
   input: { weekStart?: string };
   answer: (value: unknown) => void;
+  refuse: (error: Error) => void;
 }
 const calls: PendingCall[] = [];
 vi.mock('../../../../renderer/api/api-client', () => ({
   api: {
-    call: (name: string, input: { weekStart?: string }) => new Promise((answer) => calls.push({ name, input, answer })),
+    call: (name: string, input: { weekStart?: string }) => new Promise((answer, refuse) => calls.push({ name, input, answer, refuse })),
   },
 }));
 const { useBoardStore } = await import('../../../../renderer/features/service/stores/board');
+const { ApiCallError } = await import('../../../../main/api/errors');
 
 const WEEK_A = '2026-11-30';
 const WEEK_B = '2026-12-07';
@@ -135,5 +137,27 @@ describe('the dispatch board store', () => {
     await toB;
     expect(store.board!.days[0]).toBe(WEEK_C);
     expect(store.weekStart).toBe(WEEK_C);
+  });
+
+  it('shows a drop the rules refuse on the week as it is, without reading it again', async () => {
+    const store = useBoardStore();
+    const shown = store.board;
+    const dropped = store.allocate(line(1), 1, daysOf(WEEK_A)[0]!);
+    await vi.waitFor(() => expect(calls.map((c) => c.name)).toEqual(['service.board.allocate']));
+    calls.shift()!.refuse(new ApiCallError('SERVICE_NOT_QUALIFIED', 'gas', 'service.board.allocate', { reason: 'notQualified' }));
+    await expect(dropped).rejects.toMatchObject({ code: 'SERVICE_NOT_QUALIFIED' });
+    expect(calls).toEqual([]);
+    expect(store.board).toBe(shown);
+  });
+
+  it('reads the week again before a refusal that may come from a week out of date (the line finished meanwhile)', async () => {
+    const store = useBoardStore();
+    const dropped = store.allocate(line(1), 1, daysOf(WEEK_A)[0]!);
+    await vi.waitFor(() => expect(calls.map((c) => c.name)).toEqual(['service.board.allocate']));
+    const refusal = dropped.catch((error: unknown) => error);
+    calls.shift()!.refuse(new ApiCallError('SERVICE_ALLOCATION_REFUSED', 'Line 1 is finished', 'service.board.allocate'));
+    await answer('service.board', weekBoard(WEEK_A, [2]));
+    expect(await refusal).toMatchObject({ code: 'SERVICE_ALLOCATION_REFUSED' });
+    expect(store.board!.lines.map((l) => l.lineId)).toEqual([2]);
   });
 });
