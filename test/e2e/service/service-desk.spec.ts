@@ -81,6 +81,8 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     const host = await launchHost();
     await host.call('settings.setLanguage', { language });
     const ids = await setUp(host);
+    // axe in English only: the same screens in Italian have the same controls with other words.
+    const checkAccessibility = () => (language === 'en' ? expectNoWcagViolations(page) : Promise.resolve());
     const m = (key: string, vars: Record<string, string | number> = {}, count?: number) => msg(language, key, vars, count);
     const { today } = await host.call<{ today: string }>('service.home');
     const dayName = new Intl.DateTimeFormat(m('service.localeTag'), {
@@ -97,7 +99,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await page.getByRole('link', { name: startsWith(m('service.title')) }).click();
     await expect(page.getByRole('heading', { level: 1, name: m('service.title') })).toBeVisible();
     await expect(page.getByTestId('unallocated')).toHaveText(m('service.home.unallocated', { count: 0 }, 0));
-    await expectNoWcagViolations(page);
+    await checkAccessibility();
     await page.getByRole('link', { name: m('service.nav.intake') }).click();
     await expect(page.getByRole('heading', { level: 1, name: m('service.intake.title') })).toBeVisible();
 
@@ -117,7 +119,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await page.getByLabel(m('service.intake.priority')).selectOption('high');
     await page.getByLabel(m('service.intake.hours')).fill('2');
     await expect(page.getByTestId('promised')).not.toContainText(m('service.none'));
-    await expectNoWcagViolations(page);
+    await checkAccessibility();
     await page.getByRole('button', { name: m('service.intake.take') }).click();
     await expect(page.getByTestId('order-status')).toHaveText(m('service.orderStatus.pending'));
     const orderId = Number(page.url().split('/').at(-1));
@@ -127,7 +129,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await page.getByRole('link', { name: m('service.nav.board') }).click();
     await expect(page.getByRole('heading', { level: 1, name: m('service.board.title') })).toBeVisible();
     const lineTestId = (await page.locator('[data-testid^="line-"]').first().getAttribute('data-testid'))!;
-    await expectNoWcagViolations(page);
+    await checkAccessibility();
     // Under the pointer the line's verdicts are laid out ahead, but neither seen nor in the accessibility tree until it is pressed.
     await page.getByTestId(lineTestId).hover();
     const brunoToday = page.getByTestId(`cell-${ids.bruno}-${today}`);
@@ -155,7 +157,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
       await expect(page.getByTestId(`cell-${ids.anna}-${today}`).getByRole('paragraph')).toHaveText(m('service.board.inZone'));
     });
     await expectSavingOnly(brunoToday, 'Bruno Verdi');
-    await expectNoWcagViolations(page);
+    await checkAccessibility();
     // Main refuses: the line is back to waiting only, and the refusal says why.
     allocations.release();
     await expect(page.getByTestId('refusal')).toContainText(m('service.board.refused', { technician: 'Bruno Verdi', reason: '' }).trim());
@@ -188,7 +190,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await expect(page.getByTestId('stop')).toHaveCount(1);
     await expect(page.getByTestId('stop')).toContainText('07:');
     await expect(page.getByRole('img', { name: m('service.day.sketch', { count: 1 }) })).toBeVisible();
-    await expectNoWcagViolations(page);
+    await checkAccessibility();
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('button', { name: m('service.day.print') })).toBeHidden();
     await page.emulateMedia({ media: 'screen' });
@@ -202,7 +204,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await expect(page.getByTestId('allocation-row')).toContainText(m('service.states.finished'));
     await expect(page.getByText(m('service.order.readOnly'))).toBeVisible();
     await expect(line.getByLabel(m('service.order.repairStatus'))).toBeDisabled();
-    await expectNoWcagViolations(page);
+    await checkAccessibility();
   });
 }
 

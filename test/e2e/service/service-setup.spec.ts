@@ -10,6 +10,8 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     test.setTimeout(180_000);
     const host = await launchHost();
     await host.call('settings.setLanguage', { language });
+    // axe in English only: the same screens in Italian have the same controls with other words.
+    const checkAccessibility = () => (language === 'en' ? expectNoWcagViolations(page) : Promise.resolve());
     const m = (key: string, vars: Record<string, string | number> = {}) => msg(language, key, vars);
     const heading = (key: string) => page.getByRole('heading', { level: 1, name: m(key) });
 
@@ -18,7 +20,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await page.getByRole('link', { name: m('service.nav.setup') }).click();
     await page.getByRole('link', { name: m('service.setup.nav.service-skills') }).click();
     await expect(heading('service.setup.skills.title')).toBeVisible();
-    await expectNoWcagViolations(page);
+    await checkAccessibility();
     const code = page.getByLabel(m('service.setup.code'), { exact: true });
     const name = page.getByLabel(m('service.setup.name'), { exact: true });
     await name.fill('Gas appliances');
@@ -27,7 +29,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await expect(page.locator(`#${await code.getAttribute('aria-describedby')}`)).toHaveText(m('service.setup.rules.code'));
     await expect(name).not.toHaveAttribute('aria-invalid', 'true');
     expect(await host.call('service.skills.list')).toEqual([]);
-    await expectNoWcagViolations(page);
+    await checkAccessibility();
     for (const [c, n] of [
       ['gas', 'Gas appliances'],
       ['boiler', 'Boilers'],
@@ -45,19 +47,19 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await name.fill('Milano nord');
     await page.getByRole('button', { name: m('service.setup.save'), exact: true }).click();
     await expect(page.getByRole('cell', { name: 'Milano nord', exact: true })).toBeVisible();
-    await expectNoWcagViolations(page);
+    await checkAccessibility();
     await page.getByRole('link', { name: m('service.setup.nav.service-teams') }).click();
     await expect(heading('service.setup.teams.title')).toBeVisible();
     await code.fill('HEAT');
     await name.fill('Heating team');
     await page.getByRole('button', { name: m('service.setup.save'), exact: true }).click();
     await expect(page.getByRole('cell', { name: 'Heating team', exact: true })).toBeVisible();
-    await expectNoWcagViolations(page);
+    await checkAccessibility();
 
     // The technician: skills, a zone from a date, a start with only a latitude (refused next to the longitude), then fixed.
     await page.getByRole('link', { name: m('service.setup.nav.service-technicians') }).click();
     await expect(heading('service.setup.technicians.title')).toBeVisible();
-    await expectNoWcagViolations(page);
+    await checkAccessibility();
     await page.getByRole('button', { name: m('service.setup.technicians.new') }).click();
     await page.getByLabel(m('service.setup.name'), { exact: true }).fill('Carla Neri');
     await page.getByRole('checkbox', { name: 'Gas appliances' }).check();
@@ -77,7 +79,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await expect(page.locator(`#${await longitude.getAttribute('aria-describedby')}`)).toHaveText(m('errors.reasons.coordinatesTogether'));
     await expect(longitude).toBeFocused();
     expect(await host.call('service.technicians.list')).toEqual([]);
-    await expectNoWcagViolations(page);
+    await checkAccessibility();
     await longitude.fill('9.2');
     await page.getByRole('button', { name: m('service.setup.technicians.save') }).click();
     await expect(
@@ -101,7 +103,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await page.getByLabel(m('service.setup.absences.reason'), { exact: true }).fill('Training');
     await page.getByRole('button', { name: m('service.setup.absences.add'), exact: true }).click();
     await expect(page.getByText('Training')).toBeVisible();
-    await expectNoWcagViolations(page);
+    await checkAccessibility();
 
     await page.getByRole('link', { name: m('service.setup.nav.service-item-groups') }).click();
     await expect(heading('service.setup.itemGroups.title')).toBeVisible();
@@ -121,7 +123,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await expect(hours).toHaveAttribute('aria-invalid', 'true');
     await expect(page.locator(`#${await hours.getAttribute('aria-describedby')}`)).toHaveText(m('service.setup.rules.responseHours'));
     expect(await host.call('service.groups.list')).toEqual([]);
-    await expectNoWcagViolations(page);
+    await checkAccessibility();
     await hours.fill('8');
     await page.getByRole('button', { name: m('service.setup.save'), exact: true }).click();
     await expect(page.getByRole('cell', { name: 'Boilers (BOIL)' })).toBeVisible();
@@ -139,7 +141,7 @@ for (const language of ['en', 'it'] as const satisfies readonly Language[]) {
     await expect(closes).toHaveAttribute('aria-invalid', 'true');
     await expect(page.locator(`#${await closes.getAttribute('aria-describedby')}`)).toHaveText(m('errors.reasons.closeBeforeOpen'));
     expect(await host.call('service.calendar.get')).toBeNull();
-    await expectNoWcagViolations(page);
+    await checkAccessibility();
     await closes.fill('18:00');
     await page.getByRole('button', { name: m('service.setup.calendar.save') }).click();
     await expect.poll(() => host.call('service.calendar.get')).not.toBeNull();
