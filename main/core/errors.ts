@@ -53,6 +53,7 @@ export const ERROR_REASONS = [
   'noCollaboratorList',
   'caseNotClosed',
   'caseClosed',
+  'caseMoveRefused',
   'nothingToExport',
   'phone',
   'noNetwork',

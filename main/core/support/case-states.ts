@@ -44,11 +44,13 @@ export class CaseTransitionError extends CoreError {
     readonly to: CaseState,
     readonly actor: CaseActor,
   ) {
+    const closedToShop = from === 'closed' && actor === 'shop';
     super(
       'CONFLICT',
-      from === 'closed' && actor === 'shop'
+      closedToShop
         ? `Case ${caseNumber} is closed and cannot be reopened by the shop: open a follow-up instead`
         : `Case ${caseNumber} cannot go from ${from} to ${to} (by ${actor})`,
+      { reason: closedToShop ? 'caseClosed' : 'caseMoveRefused', params: { number: caseNumber } },
     );
     this.name = 'CaseTransitionError';
   }

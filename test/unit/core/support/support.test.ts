@@ -83,6 +83,12 @@ describe('support case states', () => {
             expect(core.support.transition(c.id, to, actor).state).toBe(to);
           } else {
             expect(() => core.support.transition(c.id, to, actor)).toThrow(CaseTransitionError);
+            expect(() => core.support.transition(c.id, to, actor)).toThrow(
+              expect.objectContaining({
+                reason: from === 'closed' && actor === 'shop' ? 'caseClosed' : 'caseMoveRefused',
+                params: { number: c.number },
+              }),
+            );
             expect(core.support.get(c.id).state).toBe(from);
           }
           checked++;
@@ -97,6 +103,10 @@ describe('support case states', () => {
     const { core } = openTestCore(tempDir());
     const c = core.support.close(core.support.open(ticket()).id);
     expect(() => core.support.transition(c.id, 'reopened', 'shop')).toThrow(/open a follow-up/);
+    // The screen says so in the staff's language: a reason and the case's number, not main's English.
+    expect(() => core.support.transition(c.id, 'reopened', 'shop')).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', reason: 'caseClosed', params: { number: c.number } }),
+    );
     const before = core.support.messages(c.id);
     expect(before.map((m) => m.author)).toEqual(['shop', 'system']);
     expect(() => core.support.reply(c.id, 'still broken')).toThrow(CaseTransitionError);
