@@ -189,13 +189,17 @@ async function setServiceScene(host: RunningHost, language: Language): Promise<{
     }),
   );
   const technicianId = seeded.technicians['Anna Bianchi']!;
-  const order = await host.call<{ order: { id: number }; lines: { id: number }[] }>('service.orders.create', {
+  const order = await host.call<{ order: { id: number; responseAt: number | null }; lines: { id: number }[] }>('service.orders.create', {
     customerId: seeded.customers['Maria Rossi']!,
     fault: 'Niente acqua calda',
     priority: 'high',
     windows: [],
     lines: [{ itemId: seeded.items['SN-4711']!, fault: 'Niente acqua calda', estimatedHours: 2 }],
   });
+  // The service home lists the orders due today and those overdue. Taken after the service day's end (the suite may run
+  // at any hour), this order is due on the next working day; past its response time it is overdue, and listed.
+  const now = await host.now();
+  if (order.order.responseAt !== null && order.order.responseAt >= now) await host.advanceClock(order.order.responseAt - now + MINUTE);
   const { today } = await host.call<{ today: string }>('service.home');
   await host.call('service.allocate', { lineId: order.lines[0]!.id, technicianId, date: today, hours: 2 });
   return { orderId: order.order.id, technicianId, today };
