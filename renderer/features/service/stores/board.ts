@@ -5,9 +5,11 @@ import { applyBoardChange } from '../../../../main/api/service/schemas';
 import { ApiCallError } from '../../../../main/api/errors';
 import { api } from '../../../api/api-client';
 
-/** Refusals main makes from the line and the technician as the board shows them: nothing changed, nothing is stale. */
-const RULE_REFUSALS: readonly string[] = ['SERVICE_NOT_QUALIFIED', 'BAD_INPUT'];
-const refusedByTheRules = (error: unknown) => error instanceof ApiCallError && RULE_REFUSALS.includes(error.code);
+/**
+ * A missing skill: main refused from the technician and the line as the board shows them, nothing changed. Not a
+ * missing reason for a move: the board may show a line as waiting that was allocated meanwhile.
+ */
+const refusedByTheRules = (error: unknown) => error instanceof ApiCallError && error.code === 'SERVICE_NOT_QUALIFIED';
 
 /** The dispatch board of one week, and the line being dragged or picked for "Allocate to…". */
 export const useBoardStore = defineStore('serviceBoard', () => {
@@ -48,9 +50,9 @@ export const useBoardStore = defineStore('serviceBoard', () => {
 
   /**
    * Allocates in main (which checks every rule again and commits), then patches the rows and the line that changed,
-   * as main built them: no second read of the whole week. A drop the rules refuse (a missing skill, no reason for a
-   * move) changed nothing, so the refusal shows at once on the week as it is; any other failure may come from a week
-   * that is out of date (the line finished or gone meanwhile), which is read again before the refusal shows.
+   * as main built them: no second read of the whole week. A drop refused for a missing skill changed nothing, so the
+   * refusal shows at once on the week as it is; any other failure may come from a week that is out of date (the line
+   * allocated, finished or gone meanwhile), which is read again before the refusal shows.
    */
   async function allocate(line: BoardLineView, technicianId: number, date: string, reason?: string): Promise<void> {
     try {
